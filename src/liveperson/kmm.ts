@@ -254,7 +254,7 @@ export function ceilToMinute(ms: number): number {
   return Math.ceil(ms / MINUTE_MS) * MINUTE_MS;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -265,12 +265,12 @@ function toInteger(v: unknown): number | undefined {
   return undefined;
 }
 
-function listOf(v: unknown): string[] | undefined {
+export function listOf(v: unknown): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  return v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  return v.every((x): x is string => typeof x === 'string') ? v : undefined;
 }
 
-function quoteList(values: readonly string[], max = 6): string {
+export function quoteList(values: readonly string[], max = 6): string {
   const shown = values.slice(0, max).join(', ');
   return values.length > max ? `${shown}, …` : shown;
 }
@@ -303,7 +303,8 @@ export function formatSort(sort: Sort): string {
   return `${sort.key}:${sort.order}`;
 }
 
-function validateTime(
+/** Checks filters.time (required, ordered, ≤ 24 h, within 14 days) and rounds it as the API does. */
+export function validateWindow(
   time: unknown,
   now: number,
   issues: ValidationIssue[],
@@ -377,6 +378,32 @@ function validateIds(raw: unknown, path: string, issues: ValidationIssue[]): str
   return undefined;
 }
 
+/** Checks offset/limit as LivePerson pages: limit 1..50, offset ≥ 0, offset + limit ≤ 1000. */
+export function validatePaging(
+  rawOffset: unknown,
+  rawLimit: unknown,
+  issues: ValidationIssue[],
+): { offset: number; limit: number } | undefined {
+  const offset = rawOffset === undefined || rawOffset === '' ? 0 : toInteger(rawOffset);
+  const limit = rawLimit === undefined || rawLimit === '' ? DEFAULT_PAGE_SIZE : toInteger(rawLimit);
+  const before = issues.length;
+  if (offset === undefined || offset < 0) {
+    issues.push({ path: 'offset', message: 'The offset must be a whole number, 0 or more.' });
+  }
+  if (limit === undefined || limit < 1 || limit > MAX_PAGE_SIZE) {
+    issues.push({ path: 'limit', message: `The page size (limit) must be between 1 and ${MAX_PAGE_SIZE}.` });
+  }
+  if (issues.length > before || offset === undefined || limit === undefined) return undefined;
+  if (offset + limit > MAX_OFFSET_PLUS_LIMIT) {
+    issues.push({
+      path: 'offset',
+      message: `LivePerson pages stop at ${MAX_OFFSET_PLUS_LIMIT} keys (offset + limit is ${offset + limit}).`,
+    });
+    return undefined;
+  }
+  return { offset, limit };
+}
+
 /**
  * Validates and normalises a metrics request the way LivePerson does, with messages a Slack user
  * can act on. `now` is epoch ms (injected: this module never reads the clock).
@@ -387,15 +414,8 @@ export function validateKmmRequest(raw: RawKmmRequest, now: number): Validation<
   if (!isRecord(body)) {
     return { ok: false, issues: [{ path: 'body', message: 'The request body must be a JSON object.' }] };
   }
-  const filtersRaw = body.filters;
-  if (!isRecord(filtersRaw)) {
-    issues.push({
-      path: 'filters.time',
-      message: 'A time window is required: LivePerson needs filters.time with from and to (epoch ms).',
-    });
-  }
-  const filters = isRecord(filtersRaw) ? filtersRaw : {};
-  const time = isRecord(filtersRaw) ? validateTime(filters.time, now, issues) : undefined;
+  const filters = isRecord(body.filters) ? body.filters : {};
+  const time = validateWindow(filters.time, now, issues);
   const userTypes = validateNames(filters.userTypes, USER_TYPES, 'filters.userTypes', 'user types', issues);
   const skillIds = validateIds(filters.skillIds, 'filters.skillIds', issues);
   const agentGroupIds = validateIds(filters.agentGroupIds, 'filters.agentGroupIds', issues);
@@ -434,7 +454,7 @@ export function validateKmmRequest(raw: RawKmmRequest, now: number): Validation<
     } else {
       issues.push({
         path: 'groupBy',
-        message: `LivePerson can group by skillId or agentGroupId, not '${String(body.groupBy)}'.`,
+        message: `LivePerson can group by skillId or agentGroupId, not ${JSON.stringify(body.groupBy)}.`,
       });
     }
   } else if (sections?.includes('groupBy')) {
@@ -444,30 +464,11 @@ export function validateKmmRequest(raw: RawKmmRequest, now: number): Validation<
     });
   }
 
-  const offset = raw.offset === undefined || raw.offset === '' ? 0 : toInteger(raw.offset);
-  const limit = raw.limit === undefined || raw.limit === '' ? DEFAULT_PAGE_SIZE : toInteger(raw.limit);
-  if (offset === undefined || offset < 0) {
-    issues.push({ path: 'offset', message: 'The offset must be a whole number, 0 or more.' });
-  }
-  if (limit === undefined || limit < 1 || limit > MAX_PAGE_SIZE) {
-    issues.push({ path: 'limit', message: `The page size (limit) must be between 1 and ${MAX_PAGE_SIZE}.` });
-  }
-  if (
-    offset !== undefined &&
-    limit !== undefined &&
-    offset >= 0 &&
-    limit >= 1 &&
-    offset + limit > MAX_OFFSET_PLUS_LIMIT
-  ) {
-    issues.push({
-      path: 'offset',
-      message: `LivePerson pages stop at ${MAX_OFFSET_PLUS_LIMIT} keys (offset + limit is ${offset + limit}).`,
-    });
-  }
+  const paging = validatePaging(raw.offset, raw.limit, issues);
   const sort = parseSort(raw.sort);
   if (!sort.ok) issues.push(...sort.issues);
 
-  if (issues.length || !time || !sort.ok || offset === undefined || limit === undefined) {
+  if (issues.length || !time || !sort.ok || !paging) {
     return { ok: false, issues };
   }
   const normalizedFilters: KmmFilters = { time };
@@ -482,7 +483,7 @@ export function validateKmmRequest(raw: RawKmmRequest, now: number): Validation<
   if (current) normalizedBody.metricsToRetrieveCurrentValue = current;
   if (sections) normalizedBody.responseSections = sections;
   if (groupBy) normalizedBody.groupBy = groupBy;
-  return { ok: true, value: { body: normalizedBody, offset, limit, sort: sort.value } };
+  return { ok: true, value: { body: normalizedBody, ...paging, sort: sort.value } };
 }
 
 // ---------------------------------------------------------------------------------------------
