@@ -1,0 +1,309 @@
+/**
+ * A small Slack stand-in over real HTTP: the Web API methods Queue Pulse calls, the response_url
+ * sink, and file uploads. The offline demo's sandbox page and the end-to-end tests both run on it,
+ * so the bot talks to it exactly as it talks to Slack (via SLACK_API_URL and response_url).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  /** Parsed arguments; JSON-in-form fields (blocks, attachments) are decoded. */
+  args: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+}
+
+export interface ResponsePost {
+  /** The response_url id the bot posted to. */
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface UploadedFile {
+  id: string;
+  bytes: Buffer;
+  filename: string;
+  title?: string;
+  completed: boolean;
+}
+
+export interface FakeSlackOptions {
+  port?: number;
+  host?: string;
+  /** Method name → error code to answer with `ok: false` (e.g. `{ 'chat.postMessage': 'channel_not_found' }`). */
+  failures?: Record<string, string>;
+}
+
+type Waiter = () => void;
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  readonly files = new Map<string, UploadedFile>();
+  /** response_url ids that answer 404, as an expired response_url does. */
+  readonly expiredResponseUrls = new Set<string>();
+  failures: Record<string, string>;
+  private server: Server | undefined;
+  private base = '';
+  private seq = 0;
+  private waiters: Waiter[] = [];
+  private listeners: ((
+    event: { kind: 'call'; call: ApiCall } | { kind: 'response'; post: ResponsePost },
+  ) => void)[] = [];
+
+  constructor(private readonly options: FakeSlackOptions = {}) {
+    this.failures = { ...(options.failures ?? {}) };
+  }
+
+  /** Base URL, e.g. http://127.0.0.1:4020 */
+  get url(): string {
+    return this.base;
+  }
+  /** What to put in SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+  /** A fresh response_url for a fake payload. */
+  responseUrl(id = `r${++this.seq}`): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        res.statusCode = 500;
+        res.end(String(err));
+      });
+    });
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve),
+    );
+    const { port } = this.server.address() as AddressInfo;
+    this.base = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  /** Subscribe to every call and response post (the sandbox page streams them). */
+  onEvent(
+    fn: (event: { kind: 'call'; call: ApiCall } | { kind: 'response'; post: ResponsePost }) => void,
+  ): () => void {
+    this.listeners.push(fn);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+  responsesTo(id: string): ResponsePost[] {
+    return this.responses.filter((r) => r.id === id);
+  }
+
+  /** Resolves when `pred` holds (checked after every request), or rejects after `timeoutMs`. */
+  async waitFor<T>(pred: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+    const first = pred();
+    if (first) return first;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== check);
+        reject(new Error(`FakeSlack.waitFor timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const check: Waiter = () => {
+        const v = pred();
+        if (v) {
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((w) => w !== check);
+          resolve(v);
+        }
+      };
+      this.waiters.push(check);
+    });
+  }
+
+  private notify(event: { kind: 'call'; call: ApiCall } | { kind: 'response'; post: ResponsePost }): void {
+    for (const l of this.listeners) l(event);
+    for (const w of [...this.waiters]) w();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.base);
+    const raw = await readBody(req);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const resp = /^\/response\/([^/]+)$/.exec(url.pathname);
+    if (resp && req.method === 'POST') {
+      const id = decodeURIComponent(resp[1]!);
+      if (this.expiredResponseUrls.has(id)) return send(404, { ok: false, error: 'expired_url' });
+      const post: ResponsePost = { id, body: parseJson(raw.toString('utf8')), at: Date.now() };
+      this.responses.push(post);
+      this.notify({ kind: 'response', post });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    const upload = /^\/upload\/([^/]+)$/.exec(url.pathname);
+    if (upload && req.method === 'POST') {
+      const file = this.files.get(upload[1]!);
+      if (!file) return send(404, { ok: false, error: 'file_not_found' });
+      file.bytes = extractUpload(raw, req.headers['content-type']);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${file.bytes.length}`);
+      return;
+    }
+    const api = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
+    if (!api) return send(404, { ok: false, error: 'unknown_path' });
+    const method = api[1]!;
+    const args = parseArgs(raw.toString('utf8'), req.headers['content-type'], url.searchParams);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ')
+      ? auth.slice(7)
+      : typeof args.token === 'string'
+        ? args.token
+        : undefined;
+    const call: ApiCall = { method, args, token, at: Date.now() };
+    this.calls.push(call);
+    const answer = this.answer(call);
+    // Notify after the answer is computed so waiters see e.g. the file state it produced.
+    send(200, answer);
+    this.notify({ kind: 'call', call });
+  }
+
+  private answer(call: ApiCall): Record<string, unknown> {
+    if (!call.token) return { ok: false, error: 'not_authed' };
+    const failure = this.failures[call.method];
+    if (failure) return { ok: false, error: failure };
+    const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    switch (call.method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: `${this.base}/`,
+          team: 'Sandbox',
+          user: 'queue_pulse',
+          team_id: 'T0001',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
+      case 'chat.postMessage':
+        return {
+          ok: true,
+          channel: call.args.channel,
+          ts: ts(),
+          message: { text: call.args.text, blocks: call.args.blocks },
+        };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'chat.update':
+        return { ok: true, channel: call.args.channel, ts: call.args.ts, text: call.args.text };
+      case 'chat.delete':
+        return { ok: true, channel: call.args.channel, ts: call.args.ts };
+      case 'views.publish':
+      case 'views.open':
+      case 'views.update':
+        return { ok: true, view: { id: `V${++this.seq}`, ...(call.args.view as object) } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++this.seq).padStart(8, '0')}`;
+        this.files.set(id, {
+          id,
+          bytes: Buffer.alloc(0),
+          filename: typeof call.args.filename === 'string' ? call.args.filename : 'file',
+          completed: false,
+        });
+        return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = Array.isArray(call.args.files)
+          ? (call.args.files as { id: string; title?: string }[])
+          : [];
+        const done = list.flatMap((f) => {
+          const file = this.files.get(f.id);
+          if (!file) return [];
+          file.completed = true;
+          if (f.title) file.title = f.title;
+          return [{ id: file.id, title: file.title ?? file.filename, name: file.filename }];
+        });
+        return done.length ? { ok: true, files: done } : { ok: false, error: 'file_not_found' };
+      }
+      case 'files.info': {
+        const file = this.files.get(String(call.args.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        return {
+          ok: true,
+          file: {
+            id: file.id,
+            name: file.filename,
+            title: file.title,
+            size: file.bytes.length,
+            mimetype: 'image/png',
+          },
+        };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return { unparsed: text };
+  }
+}
+
+/** @slack/web-api posts forms whose nested values are JSON strings; decode those. */
+function parseArgs(
+  text: string,
+  contentType: string | undefined,
+  query: URLSearchParams,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(query);
+  if (contentType?.includes('application/json')) return { ...out, ...parseJson(text) };
+  for (const [k, v] of new URLSearchParams(text)) {
+    out[k] = /^[[{]/.test(v) ? parseJsonValue(v) : v;
+  }
+  return out;
+}
+
+function parseJsonValue(v: string): unknown {
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+/** Uploads arrive as multipart/form-data or a raw body; keep only the file bytes. */
+function extractUpload(raw: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=([^;]+)/.exec(contentType ?? '')?.[1];
+  if (!boundary) return raw;
+  const marker = Buffer.from(`--${boundary}`);
+  const start = raw.indexOf(marker);
+  const headerEnd = raw.indexOf('\r\n\r\n', start);
+  const end = raw.indexOf(marker, headerEnd);
+  if (start < 0 || headerEnd < 0 || end < 0) return raw;
+  return raw.subarray(headerEnd + 4, end - 2);
+}

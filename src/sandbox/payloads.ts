@@ -1,0 +1,100 @@
+/**
+ * Request bodies shaped exactly as Slack sends them (reference/slack-payloads.md), for the sandbox
+ * page and the tests. Keeping every field Slack sends stops handlers relying on fields it omits.
+ */
+
+export interface SlashCommandInput {
+  text: string;
+  responseUrl: string;
+  userId?: string;
+  userName?: string;
+  channelId?: string;
+  channelName?: string;
+  teamId?: string;
+  command?: string;
+  triggerId?: string;
+}
+
+/** A url-encoded slash-command body. */
+export function slashCommandBody(input: SlashCommandInput): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: input.teamId ?? 'T0001',
+    team_domain: 'acme',
+    enterprise_id: '',
+    enterprise_name: '',
+    channel_id: input.channelId ?? 'C0123',
+    channel_name: input.channelName ?? 'support-leads',
+    user_id: input.userId ?? 'U0456',
+    user_name: input.userName ?? 'lee',
+    command: input.command ?? '/queue',
+    text: input.text,
+    api_app_id: 'A0789',
+    is_enterprise_install: 'false',
+    response_url: input.responseUrl,
+    trigger_id: input.triggerId ?? '1234.5678.abcd',
+  }).toString();
+}
+
+export interface BlockActionInput {
+  actionId: string;
+  blockId?: string;
+  value?: string;
+  /** For static_select / overflow. */
+  selectedValue?: string;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+  messageTs?: string;
+  /** Ephemeral messages carry no `message` field (the default answer to a slash command). */
+  ephemeral?: boolean;
+  message?: Record<string, unknown>;
+}
+
+/** A `payload=` form body for a button click or a select. */
+export function blockActionsBody(input: BlockActionInput): string {
+  const action: Record<string, unknown> =
+    input.selectedValue !== undefined
+      ? {
+          type: 'static_select',
+          action_id: input.actionId,
+          block_id: input.blockId ?? 'nav',
+          selected_option: {
+            text: { type: 'plain_text', text: input.selectedValue },
+            value: input.selectedValue,
+          },
+          action_ts: '1732550001.000200',
+        }
+      : {
+          type: 'button',
+          action_id: input.actionId,
+          block_id: input.blockId ?? 'nav',
+          text: { type: 'plain_text', text: 'button' },
+          value: input.value ?? '',
+          action_ts: '1732550001.000200',
+        };
+  const ephemeral = input.ephemeral ?? true;
+  const payload: Record<string, unknown> = {
+    type: 'block_actions',
+    user: { id: input.userId ?? 'U0456', username: 'lee', name: 'lee', team_id: 'T0001' },
+    api_app_id: 'A0789',
+    token: 'legacy-verification-token',
+    trigger_id: '1234.5678.abcd',
+    team: { id: 'T0001', domain: 'acme' },
+    enterprise: null,
+    is_enterprise_install: false,
+    container: {
+      type: 'message',
+      message_ts: input.messageTs ?? '1732550000.000100',
+      channel_id: input.channelId ?? 'C0123',
+      is_ephemeral: ephemeral,
+    },
+    channel: { id: input.channelId ?? 'C0123', name: 'support-leads' },
+    state: { values: {} },
+    response_url: input.responseUrl,
+    actions: [action],
+  };
+  if (!ephemeral)
+    payload.message = input.message ?? { ts: input.messageTs ?? '1732550000.000100', text: '', blocks: [] };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
