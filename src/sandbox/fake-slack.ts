@@ -34,6 +34,8 @@ export interface FakeSlackOptions {
   host?: string;
   /** Method name → error code to answer with `ok: false` (e.g. `{ 'chat.postMessage': 'channel_not_found' }`). */
   failures?: Record<string, string>;
+  /** Extra routes (the sandbox page); return true when the request was handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => boolean | Promise<boolean>;
 }
 
 type Waiter = () => void;
@@ -138,10 +140,19 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.base);
     const raw = await readBody(req);
+    if (this.options.routes && (await this.options.routes(req, res, url, raw))) return;
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    const served = /^\/files\/([^/]+)$/.exec(url.pathname);
+    if (served && req.method === 'GET') {
+      const file = this.files.get(served[1]!);
+      if (!file?.completed) return send(404, { ok: false, error: 'file_not_found' });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': file.bytes.length });
+      res.end(file.bytes);
+      return;
+    }
     const resp = /^\/response\/([^/]+)$/.exec(url.pathname);
     if (resp && req.method === 'POST') {
       const id = decodeURIComponent(resp[1]!);
