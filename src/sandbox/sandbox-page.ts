@@ -72,22 +72,24 @@ function mrkdwn(text) {
     .replace(/(^|[\\s(])~([^~\\n]+)~/g, '$1<s>$2</s>');
   return out.replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] || m);
 }
-const EMOJI = { large_green_circle: '🟢', large_yellow_circle: '🟡', red_circle: '🔴', white_circle: '⚪', hourglass_flowing_sand: '⏳', warning: '⚠️', bar_chart: '📊', mag: '🔍', information_source: 'ℹ️', x: '❌' };
+const EMOJI = { clock3: '🕒', thinking_face: '🤔', large_green_circle: '🟢', large_yellow_circle: '🟡', red_circle: '🔴', white_circle: '⚪', hourglass_flowing_sand: '⏳', warning: '⚠️', bar_chart: '📊', mag: '🔍', information_source: 'ℹ️', x: '❌' };
 
-function textObj(t) { return !t ? '' : t.type === 'mrkdwn' ? mrkdwn(t.text) : esc(t.text); }
+// Slack decodes its three entities in plain_text too, so a bot may send escaped plain text.
+function plain(s) { return esc(String(s).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')); }
+function textObj(t) { return !t ? '' : t.type === 'mrkdwn' ? mrkdwn(t.text) : plain(t.text); }
 
 function el(tag, cls, html) { const e = document.createElement(tag); if (cls) e.className = cls; if (html !== undefined) e.innerHTML = html; return e; }
 
 function buttonFor(elm, ctx) {
   if (elm.type === 'button') {
-    const b = el('button', elm.style || '', esc(elm.text.text));
+    const b = el('button', elm.style || '', plain(elm.text.text));
     b.onclick = () => act({ actionId: elm.action_id, blockId: ctx.blockId, value: elm.value || '', responseId: ctx.responseId, ephemeral: ctx.ephemeral });
     return b;
   }
   if (elm.type === 'static_select' || elm.type === 'overflow') {
     const s = document.createElement('select');
     s.appendChild(el('option', '', esc(elm.placeholder ? elm.placeholder.text : '…')));
-    for (const o of elm.options || []) { const opt = el('option', '', esc(o.text.text)); opt.value = o.value; s.appendChild(opt); }
+    for (const o of elm.options || []) { const opt = el('option', '', plain(o.text.text)); opt.value = o.value; s.appendChild(opt); }
     s.onchange = () => act({ actionId: elm.action_id, blockId: ctx.blockId, selectedValue: s.value, responseId: ctx.responseId, ephemeral: ctx.ephemeral });
     return s;
   }
@@ -101,7 +103,7 @@ function renderBlocks(msg, ctx) {
   if (!blocks.length && msg.text) box.appendChild(el('div', 'sec', mrkdwn(msg.text)));
   for (const b of blocks) {
     const c = { ...ctx, blockId: b.block_id || '' };
-    if (b.type === 'header') box.appendChild(el('div', 'h', esc(b.text.text)));
+    if (b.type === 'header') box.appendChild(el('div', 'h', plain(b.text.text)));
     else if (b.type === 'divider') box.appendChild(el('div', 'div'));
     else if (b.type === 'section') {
       if (b.text) box.appendChild(el('div', 'sec', textObj(b.text)));
@@ -115,7 +117,7 @@ function renderBlocks(msg, ctx) {
       const img = el('img', 'chart');
       img.src = b.slack_file ? '/files/' + encodeURIComponent(b.slack_file.id) : b.image_url;
       img.alt = b.alt_text; img.title = b.alt_text;
-      if (b.title) box.appendChild(el('div', 'sec', '<b>' + esc(b.title.text) + '</b>'));
+      if (b.title) box.appendChild(el('div', 'sec', '<b>' + plain(b.title.text) + '</b>'));
       box.appendChild(img);
     } else if (b.type === 'actions') {
       const a = el('div', 'acts'); for (const e of b.elements) a.appendChild(buttonFor(e, c)); box.appendChild(a);
@@ -156,6 +158,10 @@ document.getElementById('f').onsubmit = async (e) => {
   if (r.status !== 200) { log.appendChild(el('div', 'msg err', 'The bot answered HTTP ' + r.status)); return; }
   if (r.ack && typeof r.ack === 'object') show(r.responseId, r.ack);
 };
+
+// ?q=skill%20billing runs a command on load: links to a ready answer, and screenshots.
+const preset = new URLSearchParams(location.search).get('q');
+if (preset !== null) { document.getElementById('cmd').value = '/queue ' + preset; setTimeout(() => document.getElementById('f').requestSubmit(), 300); }
 
 const stream = new EventSource('/sandbox/stream');
 stream.onmessage = (e) => {

@@ -27,23 +27,8 @@ export function present(value: number | undefined | null): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-/** Human wait time: "45s", "4m 05s", "1h 02m". */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.round(ms / 1000);
-  if (totalSeconds < 60) return `${totalSeconds}s`;
-  if (totalSeconds < 3600) {
-    const m = Math.floor(totalSeconds / 60);
-    return `${m}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
-  }
-  const totalMinutes = Math.round(totalSeconds / 60);
-  const h = Math.floor(totalMinutes / 60);
-  return `${h}h ${String(totalMinutes % 60).padStart(2, '0')}m`;
-}
-
-/** Counts with thousands separators, fixed to en-US so output does not depend on the server's locale. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-}
+// Charts print numbers exactly as the report text does (same rounding), so they never disagree.
+export { formatCount, formatDuration } from '../format';
 
 /**
  * `head` followed by `items` joined with "; ", within `limit` characters: items that do not fit are

@@ -30,12 +30,13 @@ describe('chart text', () => {
     });
   });
 
+  // The same rounding as the report text (floor), so a chart never disagrees with its message.
   describe('formatDuration', () => {
     const cases: [number, string][] = [
       [0, '0s'],
-      [400, '0s'],
+      [400, '<1s'],
       [45_000, '45s'],
-      [59_600, '1m 00s'],
+      [59_600, '59s'],
       [72_000, '1m 12s'],
       [245_000, '4m 05s'],
       [3_720_000, '1h 02m'],

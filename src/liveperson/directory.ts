@@ -1,0 +1,238 @@
+/**
+ * The skills & agent-groups directory: names ↔ ids, fuzzy lookup and the group tree, over the
+ * Account Configuration API. Lists are cached and revalidated with If-Match (ac-revision) so a busy
+ * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
+ */
+import type { AccountConfigSource, ConfigKind } from './account-config';
+import { isRecord } from './kmm';
+import { matchName, type NameMatch } from './name-match';
+
+export interface Skill {
+  id: string;
+  name: string;
+}
+
+export interface AgentGroup {
+  id: string;
+  name: string;
+  /** null for a root group. */
+  parentId: string | null;
+}
+
+export interface Directory {
+  /** Live skills (deleted ones ignored), sorted by name. */
+  skills(): Promise<Skill[]>;
+  /** Live agent groups, sorted by name. */
+  agentGroups(): Promise<AgentGroup[]>;
+  findSkill(query: string): Promise<NameMatch<Skill>>;
+  findGroup(query: string): Promise<NameMatch<AgentGroup>>;
+  skillName(id: string): Promise<string | undefined>;
+  groupName(id: string): Promise<string | undefined>;
+  /** Every descendant of the group (children, grandchildren, …), breadth first; cycle-safe. */
+  subGroupIds(groupId: string): Promise<string[]>;
+  /** Direct children of the group, sorted by name. */
+  childGroups(groupId: string): Promise<AgentGroup[]>;
+  /** Revalidates both lists now, regardless of the TTL. */
+  refresh(): Promise<void>;
+}
+
+/** The slice of a logger the directory uses; Bolt's logger and `console` both fit. */
+export interface DirectoryLogger {
+  warn(message: string, ...details: unknown[]): void;
+}
+
+export interface DirectoryOptions {
+  source: AccountConfigSource;
+  /** How long a list is served without asking LivePerson (default 10 min). */
+  ttlMs?: number;
+  /**
+   * After a failed revalidation with a list in hand, wait this long before trying again (default
+   * 30 s, never more than ttlMs) so an outage does not make every command wait on a failing call.
+   */
+  errorRetryMs?: number;
+  now?: () => number;
+  logger?: DirectoryLogger;
+}
+
+export const DEFAULT_DIRECTORY_TTL_MS = 10 * 60_000;
+export const DEFAULT_ERROR_RETRY_MS = 30_000;
+
+/** Ids arrive as strings or numbers depending on the API version; anything else is unusable. */
+function idOf(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return undefined;
+}
+
+function isDeleted(raw: Record<string, unknown>): boolean {
+  return raw.deleted === true || raw.deleted === 'true';
+}
+
+function nameOf(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const byName = <T extends { id: string; name: string }>(a: T, b: T): number =>
+  collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+
+/** Live skills from a raw Account Configuration list: deleted, nameless or id-less items dropped. */
+export function parseSkills(items: readonly unknown[]): Skill[] {
+  const byId = new Map<string, Skill>();
+  for (const raw of items) {
+    if (!isRecord(raw) || isDeleted(raw)) continue;
+    const id = idOf(raw.id);
+    const name = nameOf(raw.name);
+    if (id !== undefined && name !== undefined && !byId.has(id)) byId.set(id, { id, name });
+  }
+  return [...byId.values()].sort(byName);
+}
+
+/** Live agent groups; a parentGroupId of -1, null, absent or the group itself means root. */
+export function parseAgentGroups(items: readonly unknown[]): AgentGroup[] {
+  const byId = new Map<string, AgentGroup>();
+  for (const raw of items) {
+    if (!isRecord(raw) || isDeleted(raw)) continue;
+    const id = idOf(raw.id);
+    const name = nameOf(raw.name);
+    if (id === undefined || name === undefined || byId.has(id)) continue;
+    const parent = idOf(raw.parentGroupId);
+    byId.set(id, {
+      id,
+      name,
+      parentId: parent === undefined || parent === '-1' || parent === id ? null : parent,
+    });
+  }
+  return [...byId.values()].sort(byName);
+}
+
+interface Snapshot<T> {
+  items: T[];
+  byId: Map<string, T>;
+  revision: string | undefined;
+}
+
+/** One cached list with TTL, If-Match revalidation, single-flight and stale-on-error. */
+class CachedList<T extends { id: string; name: string }> {
+  private snapshot: Snapshot<T> | undefined;
+  /** When the list was last confirmed (200 or 304); the TTL runs from here. */
+  private validatedAt = 0;
+  /** When the next revalidation may be tried after a failure. */
+  private retryAt = 0;
+  private inflight: Promise<Snapshot<T>> | undefined;
+
+  constructor(
+    private readonly kind: ConfigKind,
+    private readonly parse: (items: readonly unknown[]) => T[],
+    private readonly opts: {
+      source: AccountConfigSource;
+      ttlMs: number;
+      errorRetryMs: number;
+      now: () => number;
+      logger: DirectoryLogger;
+    },
+  ) {}
+
+  get(force = false): Promise<Snapshot<T>> {
+    if (this.inflight) return this.inflight;
+    const now = this.opts.now();
+    const snap = this.snapshot;
+    if (snap && !force && (now - this.validatedAt < this.opts.ttlMs || now < this.retryAt)) {
+      return Promise.resolve(snap);
+    }
+    const run = this.load().finally(() => {
+      if (this.inflight === run) this.inflight = undefined;
+    });
+    this.inflight = run;
+    return run;
+  }
+
+  private async load(): Promise<Snapshot<T>> {
+    const previous = this.snapshot;
+    try {
+      const result = await this.opts.source.accountConfig(this.kind, previous?.revision);
+      if (result.notModified) {
+        if (!previous)
+          throw new Error(`Account Configuration answered 304 for ${this.kind} with no cached list`);
+        this.validatedAt = this.opts.now();
+        return previous;
+      }
+      const items = this.parse(Array.isArray(result.items) ? result.items : []);
+      const next: Snapshot<T> = {
+        items,
+        byId: new Map(items.map((i) => [i.id, i])),
+        revision: result.revision,
+      };
+      this.snapshot = next;
+      this.validatedAt = this.opts.now();
+      return next;
+    } catch (err) {
+      if (!previous) throw err;
+      this.retryAt = this.opts.now() + this.opts.errorRetryMs;
+      this.opts.logger.warn(
+        `Could not refresh ${this.kind} from Account Configuration; serving the cached list`,
+        err instanceof Error ? err.message : err,
+      );
+      return previous;
+    }
+  }
+}
+
+/** Builds the directory over an Account Configuration source. */
+export function createDirectory(opts: DirectoryOptions): Directory {
+  const ttlMs = Math.max(0, opts.ttlMs ?? DEFAULT_DIRECTORY_TTL_MS);
+  const shared = {
+    source: opts.source,
+    ttlMs,
+    errorRetryMs: Math.max(0, Math.min(opts.errorRetryMs ?? DEFAULT_ERROR_RETRY_MS, ttlMs)),
+    now: opts.now ?? Date.now,
+    logger: opts.logger ?? console,
+  };
+  const skills = new CachedList<Skill>('skills', parseSkills, shared);
+  const groups = new CachedList<AgentGroup>('agentGroups', parseAgentGroups, shared);
+
+  // The tree is derived once per fetched list, not per call.
+  const childrenOf = new WeakMap<AgentGroup[], Map<string, AgentGroup[]>>();
+  const children = (snap: Snapshot<AgentGroup>): Map<string, AgentGroup[]> => {
+    let map = childrenOf.get(snap.items);
+    if (!map) {
+      map = new Map();
+      for (const g of snap.items) {
+        if (g.parentId === null) continue;
+        const list = map.get(g.parentId) ?? [];
+        list.push(g);
+        map.set(g.parentId, list);
+      }
+      childrenOf.set(snap.items, map);
+    }
+    return map;
+  };
+
+  return {
+    skills: async () => [...(await skills.get()).items],
+    agentGroups: async () => [...(await groups.get()).items],
+    findSkill: async (query) => matchName(query, (await skills.get()).items),
+    findGroup: async (query) => matchName(query, (await groups.get()).items),
+    skillName: async (id) => (await skills.get()).byId.get(id.trim())?.name,
+    groupName: async (id) => (await groups.get()).byId.get(id.trim())?.name,
+    childGroups: async (groupId) => [...(children(await groups.get()).get(groupId.trim()) ?? [])],
+    subGroupIds: async (groupId) => {
+      const tree = children(await groups.get());
+      const root = groupId.trim();
+      const seen = new Set<string>([root]);
+      const out: string[] = [];
+      for (let i = -1; i < out.length; i++) {
+        const parent = i < 0 ? root : out[i]!;
+        for (const child of tree.get(parent) ?? []) {
+          if (seen.has(child.id)) continue;
+          seen.add(child.id);
+          out.push(child.id);
+        }
+      }
+      return out;
+    },
+    refresh: async () => {
+      await Promise.all([skills.get(true), groups.get(true)]);
+    },
+  };
+}

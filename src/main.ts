@@ -1,0 +1,97 @@
+/**
+ * Process entry: config → services → Bolt app → listen. SIGTERM/SIGINT stop the app and release
+ * the services (LivePerson timers, the in-process simulator) so the process exits cleanly.
+ */
+import { LogLevel, type App, type Logger } from '@slack/bolt';
+import { ConsoleLogger } from '@slack/logger';
+import { buildApp } from './app';
+import { ConfigError, readConfig, type Config } from './config';
+import { createServices, type Services } from './services';
+
+export interface RunningBot {
+  app: App;
+  config: Config;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  now?: () => number;
+}
+
+function defaultLogger(config: Config): Logger {
+  const logger = new ConsoleLogger();
+  logger.setName('queue-pulse');
+  const levels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+  logger.setLevel(levels[config.logLevel]);
+  return logger;
+}
+
+/** Reads `env`, starts everything, and resolves once the bot listens. */
+export async function startBot(
+  env: Record<string, string | undefined>,
+  opts: StartOptions = {},
+): Promise<RunningBot> {
+  const config = readConfig(env);
+  const logger = opts.logger ?? defaultLogger(config);
+  const services = await createServices(config, { logger, ...(opts.now ? { now: opts.now } : {}) });
+  const app = buildApp(config, services, {
+    logger,
+    ...(opts.now ? { now: opts.now } : {}),
+    version: env.npm_package_version ?? 'dev',
+  });
+  try {
+    await app.start(config.port);
+  } catch (err) {
+    await services.close();
+    throw err;
+  }
+  const mode = config.slack.appToken ? 'Socket Mode' : `http://0.0.0.0:${config.port}/slack/events`;
+  logger.info(`Queue Pulse is running (${mode}; health at /healthz; data: ${services.source})`);
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    config,
+    services,
+    stop() {
+      stopping ??= (async () => {
+        await app.stop();
+        await services.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** `npm start`: run until SIGTERM/SIGINT; configuration problems print what to set and exit 1. */
+export async function main(): Promise<void> {
+  let bot: RunningBot;
+  try {
+    bot = await startBot(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+    } else {
+      console.error(`Queue Pulse failed to start: ${(err as Error).message}`);
+    }
+    process.exitCode = 1;
+    return;
+  }
+  const shutdown = (signal: string) => {
+    bot.app.logger.info(`${signal}: shutting down`);
+    bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`shutdown failed: ${(err as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  void main();
+}

@@ -1,0 +1,111 @@
+/**
+ * The one place a report query meets LivePerson: resolve names (directory), fetch KMM, build the
+ * Report. Slash commands, buttons and (later) schedules all run queries through it.
+ */
+import type { Directory } from '../liveperson/directory';
+import type { LivePersonClient, CallOptions } from '../liveperson/kmm-client';
+import type { KmmResponse } from '../liveperson/kmm';
+import type { NameMatch } from '../liveperson/name-match';
+import { toKmmRequest, type ResolvedScope } from './kmm-request';
+import type { ReportQuery } from './query';
+import { toReport, type Report } from './report';
+import type { Thresholds } from './thresholds';
+
+export interface NamedItem {
+  id: string;
+  name: string;
+}
+
+export type ReportOutcome =
+  | { kind: 'report'; report: Report }
+  | { kind: 'not-found'; what: 'skill' | 'group'; typed: string; suggestions: NamedItem[] }
+  | { kind: 'ambiguous'; what: 'skill' | 'group'; typed: string; candidates: NamedItem[] };
+
+export interface RunOptions {
+  /** Ranking page, 1-based. */
+  page?: number;
+  /** A skill/group id already resolved (a "Did you mean" button): skips name matching. */
+  id?: string;
+  /** Bypass the KMM cache (Refresh). */
+  fresh?: boolean;
+  budget?: CallOptions['budget'];
+}
+
+export interface ReportServiceDeps {
+  client: Pick<LivePersonClient, 'metrics' | 'metricsAllPages'>;
+  directory: Directory;
+  now: () => number;
+  /** e.g. "LivePerson account 13350576" or "LivePerson simulator". */
+  source: string;
+  thresholds?: Thresholds;
+}
+
+export interface ReportService {
+  run(query: ReportQuery, opts?: RunOptions): Promise<ReportOutcome>;
+}
+
+type Resolution = { ok: true; scope: ResolvedScope; item: NamedItem } | { ok: false; outcome: ReportOutcome };
+
+function fromMatch(
+  what: 'skill' | 'group',
+  typed: string,
+  match: NameMatch<NamedItem>,
+): Resolution | NamedItem {
+  switch (match.kind) {
+    case 'found':
+      return match.item;
+    case 'ambiguous':
+      return { ok: false, outcome: { kind: 'ambiguous', what, typed, candidates: match.candidates } };
+    case 'not-found':
+      return { ok: false, outcome: { kind: 'not-found', what, typed, suggestions: match.suggestions } };
+  }
+}
+
+/** Creates the report pipeline over a LivePerson client and directory. */
+export function createReportService(deps: ReportServiceDeps): ReportService {
+  async function resolve(query: ReportQuery, id: string | undefined): Promise<Resolution | undefined> {
+    if (query.kind !== 'skill' && query.kind !== 'group') return undefined;
+    const what = query.kind;
+    let item: NamedItem | undefined;
+    if (id !== undefined) {
+      const name = what === 'skill' ? await deps.directory.skillName(id) : await deps.directory.groupName(id);
+      // An id from a button whose skill was deleted since: fall back to matching the typed name.
+      if (name !== undefined) item = { id, name };
+    }
+    if (!item) {
+      const match =
+        what === 'skill'
+          ? await deps.directory.findSkill(query.name)
+          : await deps.directory.findGroup(query.name);
+      const r = fromMatch(what, query.name, match);
+      if ('ok' in r) return r;
+      item = { id: r.id, name: r.name };
+    }
+    const ids = what === 'skill' ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id))];
+    return { ok: true, scope: { ids }, item };
+  }
+
+  return {
+    async run(query, opts = {}) {
+      const resolution = await resolve(query, opts.id);
+      if (resolution && !resolution.ok) return resolution.outcome;
+      const plan = toKmmRequest(query, resolution?.scope);
+      const call: CallOptions = {};
+      if (opts.fresh) call.fresh = true;
+      if (opts.budget) call.budget = opts.budget;
+      const response: KmmResponse = plan.allPages
+        ? await deps.client.metricsAllPages(plan.request, call)
+        : await deps.client.metrics(plan.request, call);
+      const report = toReport({
+        query,
+        responses: response,
+        fetchedAt: deps.now(),
+        source: deps.source,
+        ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
+        ...(deps.thresholds ? { thresholds: deps.thresholds } : {}),
+        ...(opts.page ? { page: opts.page } : {}),
+      });
+      return { kind: 'report', report };
+    },
+  };
+}

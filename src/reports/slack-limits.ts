@@ -1,0 +1,243 @@
+/**
+ * Slack's message limits, checked in one place. Views are built to fit; tests (and, cheaply,
+ * production code before sending) run every message through `checkMessage`, because Slack answers
+ * an oversized message with a bare `invalid_blocks` and the user sees nothing.
+ */
+
+export const LIMITS = {
+  blocksPerMessage: 50,
+  textObject: 3000,
+  sectionFields: 10,
+  sectionField: 2000,
+  headerText: 150,
+  actionsElements: 25,
+  contextElements: 10,
+  buttonText: 75,
+  buttonValue: 2000,
+  url: 3000,
+  id: 255,
+  imageUrl: 3000,
+  altText: 2000,
+  imageTitle: 2000,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 75,
+  overflowOptions: 5,
+  topLevelText: 4000,
+  /** Undocumented: Slack answers `msg_blocks_too_long` near 13k characters of block JSON. */
+  blocksJson: 12_000,
+} as const;
+
+export interface LimitViolation {
+  /** Where, e.g. `blocks[3].fields[2].text`. */
+  path: string;
+  /** What is wrong, with the limit and the actual size. */
+  message: string;
+}
+
+/** Anything shaped like a message: top-level text plus blocks. */
+export interface MessageLike {
+  text?: unknown;
+  blocks?: unknown;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class Checker {
+  readonly violations: LimitViolation[] = [];
+  private readonly blockIds = new Set<string>();
+  private readonly actionIds = new Set<string>();
+
+  add(path: string, message: string): void {
+    this.violations.push({ path, message });
+  }
+
+  maxLength(path: string, value: unknown, max: number, what: string): void {
+    if (typeof value === 'string' && value.length > max) {
+      this.add(path, `${what} is ${value.length} characters; Slack allows ${max}`);
+    }
+  }
+
+  maxCount(path: string, list: unknown, max: number, what: string): void {
+    if (Array.isArray(list) && list.length > max) {
+      this.add(path, `${list.length} ${what}; Slack allows ${max}`);
+    }
+  }
+
+  textObject(path: string, t: unknown, max: number = LIMITS.textObject, plainOnly = false): void {
+    if (!isObj(t) || typeof t.text !== 'string') {
+      this.add(path, 'text object without text');
+      return;
+    }
+    if (t.type !== 'plain_text' && t.type !== 'mrkdwn')
+      this.add(`${path}.type`, 'text type must be plain_text or mrkdwn');
+    if (plainOnly && t.type !== 'plain_text') this.add(`${path}.type`, 'must be plain_text');
+    if (t.text.length === 0) this.add(`${path}.text`, 'text is empty; Slack rejects empty text');
+    this.maxLength(`${path}.text`, t.text, max, 'text');
+  }
+
+  actionId(path: string, el: Obj): void {
+    if (el.action_id === undefined) return;
+    if (typeof el.action_id !== 'string') {
+      this.add(`${path}.action_id`, 'action_id must be a string');
+      return;
+    }
+    this.maxLength(`${path}.action_id`, el.action_id, LIMITS.id, 'action_id');
+    if (this.actionIds.has(el.action_id))
+      this.add(`${path}.action_id`, `action_id '${el.action_id}' repeats`);
+    this.actionIds.add(el.action_id);
+  }
+
+  option(path: string, o: unknown): void {
+    if (!isObj(o)) {
+      this.add(path, 'option is not an object');
+      return;
+    }
+    this.textObject(`${path}.text`, o.text, LIMITS.optionText);
+    this.maxLength(`${path}.value`, o.value, LIMITS.optionValue, 'option value');
+  }
+
+  element(path: string, el: unknown): void {
+    if (!isObj(el)) {
+      this.add(path, 'element is not an object');
+      return;
+    }
+    this.actionId(path, el);
+    switch (el.type) {
+      case 'button':
+        this.textObject(`${path}.text`, el.text, LIMITS.buttonText, true);
+        this.maxLength(`${path}.value`, el.value, LIMITS.buttonValue, 'button value');
+        this.maxLength(`${path}.url`, el.url, LIMITS.url, 'button url');
+        break;
+      case 'static_select':
+      case 'multi_static_select': {
+        const options: unknown[] = Array.isArray(el.options) ? (el.options as unknown[]) : [];
+        const grouped = Array.isArray(el.option_groups)
+          ? el.option_groups.flatMap((g) =>
+              isObj(g) && Array.isArray(g.options) ? (g.options as unknown[]) : [],
+            )
+          : [];
+        const all: unknown[] = [...options, ...grouped];
+        this.maxCount(`${path}.options`, all, LIMITS.selectOptions, 'options');
+        all.forEach((o, i) => this.option(`${path}.options[${i}]`, o));
+        break;
+      }
+      case 'overflow': {
+        const options: unknown[] = Array.isArray(el.options) ? (el.options as unknown[]) : [];
+        this.maxCount(`${path}.options`, options, LIMITS.overflowOptions, 'overflow options');
+        options.forEach((o, i) => this.option(`${path}.options[${i}]`, o));
+        break;
+      }
+      case 'image':
+        this.image(path, el);
+        break;
+      default:
+        break;
+    }
+  }
+
+  image(path: string, img: Obj): void {
+    const hasUrl = img.image_url !== undefined;
+    const hasFile = img.slack_file !== undefined;
+    if (hasUrl === hasFile) this.add(path, 'an image needs exactly one of image_url or slack_file');
+    this.maxLength(`${path}.image_url`, img.image_url, LIMITS.imageUrl, 'image_url');
+    if (typeof img.alt_text !== 'string' || img.alt_text.length === 0)
+      this.add(`${path}.alt_text`, 'alt_text is required');
+    this.maxLength(`${path}.alt_text`, img.alt_text, LIMITS.altText, 'alt_text');
+  }
+
+  block(path: string, b: unknown): void {
+    // Slack wants action_id unique within its block, not across the message.
+    this.actionIds.clear();
+    if (!isObj(b)) {
+      this.add(path, 'block is not an object');
+      return;
+    }
+    if (b.block_id !== undefined) {
+      const id = typeof b.block_id === 'string' ? b.block_id : JSON.stringify(b.block_id);
+      if (typeof b.block_id !== 'string') this.add(`${path}.block_id`, 'block_id must be a string');
+      this.maxLength(`${path}.block_id`, id, LIMITS.id, 'block_id');
+      if (this.blockIds.has(id)) this.add(`${path}.block_id`, `block_id '${id}' repeats`);
+      this.blockIds.add(id);
+    }
+    switch (b.type) {
+      case 'section': {
+        if (b.text === undefined && b.fields === undefined) this.add(path, 'a section needs text or fields');
+        if (b.text !== undefined) this.textObject(`${path}.text`, b.text);
+        if (b.fields !== undefined) {
+          const fields = Array.isArray(b.fields) ? b.fields : [];
+          this.maxCount(`${path}.fields`, fields, LIMITS.sectionFields, 'fields');
+          fields.forEach((f, i) => this.textObject(`${path}.fields[${i}]`, f, LIMITS.sectionField));
+        }
+        if (b.accessory !== undefined) this.element(`${path}.accessory`, b.accessory);
+        break;
+      }
+      case 'header':
+        this.textObject(`${path}.text`, b.text, LIMITS.headerText, true);
+        break;
+      case 'actions': {
+        const elements = Array.isArray(b.elements) ? b.elements : [];
+        if (elements.length === 0) this.add(`${path}.elements`, 'an actions block needs elements');
+        this.maxCount(`${path}.elements`, elements, LIMITS.actionsElements, 'elements');
+        elements.forEach((e, i) => this.element(`${path}.elements[${i}]`, e));
+        break;
+      }
+      case 'context': {
+        const elements = Array.isArray(b.elements) ? b.elements : [];
+        if (elements.length === 0) this.add(`${path}.elements`, 'a context block needs elements');
+        this.maxCount(`${path}.elements`, elements, LIMITS.contextElements, 'elements');
+        elements.forEach((e, i) => {
+          if (isObj(e) && e.type === 'image') this.image(`${path}.elements[${i}]`, e);
+          else this.textObject(`${path}.elements[${i}]`, e);
+        });
+        break;
+      }
+      case 'image':
+        this.image(path, b);
+        if (b.title !== undefined) this.textObject(`${path}.title`, b.title, LIMITS.imageTitle, true);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Every way `msg` breaks Slack's limits; an empty list means Slack will accept it. */
+export function checkMessage(msg: MessageLike): LimitViolation[] {
+  const c = new Checker();
+  if (typeof msg.text !== 'string' || msg.text.trim() === '') {
+    c.add('text', 'top-level text is missing (notifications and screen readers need it)');
+  } else {
+    c.maxLength('text', msg.text, LIMITS.topLevelText, 'top-level text');
+  }
+  if (msg.blocks !== undefined) {
+    if (!Array.isArray(msg.blocks)) {
+      c.add('blocks', 'blocks must be a list');
+    } else {
+      c.maxCount('blocks', msg.blocks, LIMITS.blocksPerMessage, 'blocks');
+      msg.blocks.forEach((b, i) => c.block(`blocks[${i}]`, b));
+      const size = JSON.stringify(msg.blocks).length;
+      if (size > LIMITS.blocksJson) {
+        c.add('blocks', `blocks are ${size} characters of JSON; keep under ${LIMITS.blocksJson}`);
+      }
+    }
+  }
+  return c.violations;
+}
+
+export class SlackLimitError extends Error {
+  override name = 'SlackLimitError';
+  constructor(readonly violations: LimitViolation[]) {
+    super(`Message breaks Slack limits: ${violations.map((v) => `${v.path}: ${v.message}`).join('; ')}`);
+  }
+}
+
+/** Throws SlackLimitError listing every violation, when there is any. */
+export function assertWithinLimits(msg: MessageLike): void {
+  const violations = checkMessage(msg);
+  if (violations.length) throw new SlackLimitError(violations);
+}

@@ -1,0 +1,170 @@
+/**
+ * The ranking view: one page of ranked skills or groups, with Previous/Next buttons. Every row is
+ * reachable across pages and the page says how many there are; nothing is dropped silently.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatCount } from '../format';
+import { escapeMrkdwn, safeText } from '../mrkdwn';
+import { MAX_TOP } from '../query';
+import type { RankMetric } from '../query';
+import type { RankingReport, RankRow } from '../report';
+import { LIMITS } from '../slack-limits';
+import { markOf } from '../thresholds';
+import { actions, button, chartBlock, context, header, lineSections } from './blocks';
+import { encodeButtonValue } from './button-value';
+import { contextBlock } from './context-line';
+import type { ReportChart, SlackMessage } from './message';
+import { fallbackText, responseTypeOf } from './message';
+
+export const PAGE_PREV_ACTION = 'page_prev';
+export const PAGE_NEXT_ACTION = 'page_next';
+/** Rows per page at most: 50 rows of short lines keep the message well inside Slack's budget. */
+export const MAX_RANKING_PAGE_SIZE = MAX_TOP;
+/** Name widths tried, widest first, until the page fits the total-size budget. */
+const NAME_WIDTHS = [60, 40, 24, 12] as const;
+
+/** What each ranking orders by, as the header reads. */
+export const RANK_TITLES: Record<RankMetric, string> = {
+  queue: 'conversations waiting',
+  wait: 'queue wait',
+  load: 'human load',
+  closed: 'closed conversations',
+  response: 'time to response',
+  csat: 'CSAT (lowest first)',
+  overdue: 'overdue in queue',
+};
+
+const VALUE_SUFFIX: Partial<Record<RankMetric, string>> = {
+  queue: ' waiting',
+  closed: ' closed',
+  overdue: ' overdue',
+};
+
+export interface PageInfo {
+  /** 1-based, clamped to the pages that exist. */
+  page: number;
+  pages: number;
+  /** Index of the first row on the page (0-based, inclusive). */
+  start: number;
+  /** Index after the last row on the page (exclusive). */
+  end: number;
+  total: number;
+}
+
+/** Which rows a page shows; an out-of-range page (data shrank since the button was drawn) is clamped. */
+export function pageInfo(total: number, page: number, pageSize: number): PageInfo {
+  const size = Math.max(1, Math.floor(pageSize));
+  const pages = Math.max(1, Math.ceil(total / size));
+  const p = Math.min(pages, Math.max(1, Math.floor(page)));
+  const start = (p - 1) * size;
+  return { page: p, pages, start, end: Math.min(total, start + size), total };
+}
+
+/** The page size a ranking uses: the caller's choice, else the query's `top`, within 1..50. */
+export function rankingPageSize(report: RankingReport, requested?: number): number {
+  const size = requested ?? report.query.top;
+  return Math.min(MAX_RANKING_PAGE_SIZE, Math.max(1, Math.floor(size)));
+}
+
+function rowLine(row: RankRow, by: RankMetric, nameWidth: number): string {
+  const mark = markOf(row.status);
+  const value = row.value === undefined ? row.text : `${row.text}${VALUE_SUFFIX[by] ?? ''}`;
+  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(row.name, nameWidth)}* — ${value}`;
+}
+
+function dimensionWord(report: RankingReport, n: number): string {
+  const one = report.dimension === 'skills' ? 'skill' : 'group';
+  return n === 1 ? one : `${one}s`;
+}
+
+function title(report: RankingReport): string {
+  const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups';
+  const metric = report.by === 'wait' && report.field === 'avgWaitTime' ? 'avg wait' : RANK_TITLES[report.by];
+  return `${what} by ${metric} · ${escapeMrkdwn(report.window.label)}`;
+}
+
+function pager(report: RankingReport, info: PageInfo): KnownBlock[] {
+  const buttons = [];
+  if (info.page > 1) {
+    buttons.push(
+      button('◀ Previous', PAGE_PREV_ACTION, encodeButtonValue({ q: report.query, p: info.page - 1 })),
+    );
+  }
+  if (info.page < info.pages) {
+    buttons.push(
+      button('Next ▶', PAGE_NEXT_ACTION, encodeButtonValue({ q: report.query, p: info.page + 1 })),
+    );
+  }
+  return buttons.length ? [actions(buttons, 'ranking_pager')] : [];
+}
+
+function rankingBlocks(
+  report: RankingReport,
+  info: PageInfo,
+  nameWidth: number,
+  chart?: ReportChart,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(title(report))];
+  const rows = report.rows.slice(info.start, info.end);
+  if (rows.length === 0) {
+    blocks.push(
+      ...lineSections([`No ${dimensionWord(report, 2)} returned data for this window.`], 'ranking_rows'),
+    );
+  } else {
+    blocks.push(
+      ...lineSections(
+        rows.map((r) => rowLine(r, report.by, nameWidth)),
+        'ranking_rows',
+      ),
+    );
+  }
+  const showing =
+    info.total === 0
+      ? `0 ${dimensionWord(report, 0)}`
+      : `Showing ${formatCount(info.start + 1)}–${formatCount(info.end)} of ${formatCount(info.total)} ${dimensionWord(report, info.total)}` +
+        (info.pages > 1 ? ` · page ${formatCount(info.page)} of ${formatCount(info.pages)}` : '');
+  const notes = [showing];
+  if (report.available > report.rows.length) {
+    notes.push(
+      `:warning: LivePerson reports ${formatCount(report.available)} ${dimensionWord(report, report.available)} but ` +
+        `pages stop at ${formatCount(report.rows.length)}; ranked those ${formatCount(report.rows.length)}.`,
+    );
+  }
+  blocks.push(context(notes));
+  blocks.push(...pager(report, info));
+  const image = chartBlock(chart);
+  if (image) blocks.push(image);
+  blocks.push(
+    contextBlock({
+      window: report.window,
+      fetchedAt: report.fetchedAt,
+      source: report.source,
+      ...(report.query.userTypes ? { userTypes: report.query.userTypes } : {}),
+    }),
+  );
+  return blocks;
+}
+
+function rankingText(report: RankingReport, info: PageInfo): string {
+  const rows = report.rows.slice(info.start, Math.min(info.end, info.start + 5));
+  const list = rows.map((r) => `${r.rank}. ${safeText(r.name, 60)} ${r.text}`).join(', ');
+  return `${title(report)}: ${list || 'no data'}${info.total > rows.length ? ` (${formatCount(info.total)} in all)` : ''}`;
+}
+
+/** Renders one page of a ranking; page size comes from `pageSize`, else the query's `top`. */
+export function renderRanking(
+  report: RankingReport,
+  opts: { chart?: ReportChart; pageSize?: number } = {},
+): SlackMessage {
+  const info = pageInfo(report.rows.length, report.page, rankingPageSize(report, opts.pageSize));
+  let blocks: KnownBlock[] = [];
+  for (const width of NAME_WIDTHS) {
+    blocks = rankingBlocks(report, info, width, opts.chart);
+    if (JSON.stringify(blocks).length <= LIMITS.blocksJson) break;
+  }
+  return {
+    text: fallbackText(rankingText(report, info)),
+    blocks,
+    response_type: responseTypeOf(report.query),
+  };
+}

@@ -1,0 +1,14 @@
+/** The fixed synthetic account's defaults (notes/account.md); the CLI prints them. */
+import type { OAuthCredentials } from './index';
+
+export const DEFAULT_ACCOUNT_ID = '13350576';
+export const DEFAULT_SEED = 42;
+/** The CLI's port when neither --port nor SIM_PORT is given. */
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_OAUTH: OAuthCredentials = {
+  appKey: 'sim-app-key',
+  appSecret: 'sim-app-secret',
+  accessToken: 'sim-access-token',
+  accessTokenSecret: 'sim-access-token-secret',
+};
+export const DEFAULT_LOGIN = { username: 'lead@example.com', password: 'sim-password' };

@@ -1,0 +1,49 @@
+/**
+ * Query → Slack message, shared by the slash command and the buttons: run the report pipeline,
+ * attach the chart, pick the view. Every failure becomes a readable message; the detail goes to
+ * the log, never to Slack.
+ */
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { ReportQuery } from '../reports/query';
+import type { ReportService, RunOptions } from '../reports/report-service';
+import {
+  renderAmbiguous,
+  renderNotFound,
+  renderProblem,
+  renderReport,
+  type SlackMessage,
+} from '../reports/views';
+import type { ChartDelivery } from './chart-delivery';
+
+export interface AnswerDeps {
+  reports: ReportService;
+  charts: ChartDelivery;
+}
+
+/** Runs `query` and renders whatever came of it. Never throws. */
+export async function answerQuery(
+  deps: AnswerDeps,
+  query: ReportQuery,
+  opts: RunOptions,
+  ctx: { client: WebClient; logger: Logger },
+): Promise<SlackMessage> {
+  try {
+    const outcome = await deps.reports.run(query, opts);
+    switch (outcome.kind) {
+      case 'report': {
+        const chart = await deps.charts.chartFor(outcome.report, ctx.client, ctx.logger);
+        return renderReport(outcome.report, chart ? { chart } : {});
+      }
+      case 'not-found':
+        if (query.kind !== 'skill' && query.kind !== 'group') break;
+        return renderNotFound(outcome.what, outcome.typed, outcome.suggestions, query);
+      case 'ambiguous':
+        if (query.kind !== 'skill' && query.kind !== 'group') break;
+        return renderAmbiguous(outcome.what, outcome.typed, outcome.candidates, query);
+    }
+    throw new Error(`unexpected outcome ${outcome.kind} for a ${query.kind} query`);
+  } catch (err) {
+    return renderProblem(err, ctx.logger);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Puts a report's chart where Slack can show it, per CHARTS: a QuickChart URL (no I/O here), or a
+ * PNG rendered in the bot and uploaded privately to Slack (files:write), or nothing. A chart that
+ * cannot be delivered is dropped with a log line: the report itself must still arrive.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '@slack/bolt';
+import { chartImage, type ChartMode } from '../reports/charts/chart-image';
+import { renderPng } from '../reports/charts/render-png';
+import { chartForReport } from '../reports/report-chart';
+import type { Report } from '../reports/report';
+import type { ReportChart } from '../reports/views';
+
+export interface ChartDeliveryOptions {
+  mode: ChartMode;
+  quickchartUrl: string;
+  /** How long to wait for an uploaded file to become visible (files.info), in ms. */
+  uploadWaitMs?: number;
+}
+
+export interface ChartDelivery {
+  chartFor(report: Report, client: WebClient, logger: Logger): Promise<ReportChart | undefined>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Uploads complete asynchronously: poll files.info until Slack knows the file. */
+async function waitForFile(client: WebClient, id: string, budgetMs: number): Promise<boolean> {
+  const deadline = Date.now() + budgetMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 800)) {
+    try {
+      const info = await client.files.info({ file: id });
+      if (info.ok && info.file) return true;
+    } catch {
+      // file_not_found while processing: keep waiting until the budget is spent.
+    }
+    if (Date.now() + delay > deadline) return false;
+    await sleep(delay);
+  }
+}
+
+interface UploadResult {
+  files?: { files?: { id?: string }[] }[];
+}
+
+/** Creates the delivery for the configured CHARTS mode. */
+export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
+  return {
+    async chartFor(report, client, logger) {
+      const image = chartImage(chartForReport(report), opts.mode, { quickchartUrl: opts.quickchartUrl });
+      if (!image) return undefined;
+      if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
+      try {
+        const png = await renderPng(image.spec);
+        const result = (await client.filesUploadV2({
+          file: png,
+          filename: 'queue-pulse-chart.png',
+          title: image.spec.title,
+        })) as UploadResult;
+        const id = result.files?.[0]?.files?.[0]?.id;
+        if (!id) throw new Error('files.completeUploadExternal returned no file id');
+        if (!(await waitForFile(client, id, opts.uploadWaitMs ?? 3000)))
+          throw new Error(`file ${id} not ready in time`);
+        return { slackFileId: id, alt: image.spec.alt, title: image.spec.title };
+      } catch (err) {
+        logger.warn(`chart upload failed; sending the report without it: ${(err as Error).message}`);
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,305 @@
+import { strict as assert } from 'node:assert';
+import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/kmm-client';
+import { toKmmRequest } from '../../src/reports/kmm-request';
+import { parseCommand } from '../../src/reports/parse-command';
+import { formatMetric } from '../../src/reports/format';
+import { DEFAULT_OAUTH } from '../../src/simulator';
+import {
+  BOT_TOKEN,
+  BUSY_NOW,
+  SIGNING_SECRET,
+  buttons,
+  fieldValue,
+  slackEscape,
+  startHarness,
+  texts,
+  type Harness,
+} from './harness';
+
+/** What the simulator itself answers for a query, through an independent client (no cache). */
+async function expectedAll(h: Harness, text: string, ids?: string[]) {
+  const parsed = parseCommand(text, BUSY_NOW, 'UTC');
+  assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help');
+  const client: LivePersonClient = createLivePersonClient({
+    accountId: h.sim.accountId,
+    csdsUrl: h.sim.url,
+    oauth: DEFAULT_OAUTH,
+    cacheTtlMs: 0,
+    now: () => BUSY_NOW,
+  });
+  try {
+    const plan = toKmmRequest(parsed, ids ? { ids } : undefined);
+    const res = plan.allPages
+      ? await client.metricsAllPages(plan.request)
+      : await client.metrics(plan.request);
+    return res;
+  } finally {
+    await client.close();
+  }
+}
+
+function finalOf(posts: { body: Record<string, unknown> }[]): Record<string, unknown> {
+  const last = posts[posts.length - 1];
+  assert.ok(last, 'no response_url post');
+  return last.body;
+}
+
+function assertNoLeak(message: Record<string, unknown>): void {
+  const json = JSON.stringify(message);
+  assert.ok(!/at .*\.(ts|js):\d+/.test(json), `stack trace leaked: ${json.slice(0, 300)}`);
+  assert.ok(!json.includes(SIGNING_SECRET) && !json.includes(BOT_TOKEN));
+  assert.ok(!json.includes(DEFAULT_OAUTH.appSecret) && !json.includes(DEFAULT_OAUTH.accessTokenSecret));
+}
+
+describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
+  this.timeout(30_000);
+  let h: Harness;
+
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.close();
+  });
+  afterEach(() => {
+    h.sim.clearFaults();
+  });
+
+  it('answers /healthz with a small JSON status', async () => {
+    const res = await fetch(`${h.baseUrl}/healthz`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.equal(body.status, 'ok');
+    assert.deepEqual(body.livePerson, { mode: 'simulator', accountId: h.sim.accountId });
+  });
+
+  it('called auth.test on the fake Slack at start (SLACK_API_URL carries every Web API call)', () => {
+    assert.ok(h.slack.callsTo('auth.test').length >= 1);
+    assert.equal(h.slack.callsTo('auth.test')[0]!.token, BOT_TOKEN);
+  });
+
+  it('rejects a request with a bad signature', async () => {
+    const res = await fetch(h.eventsUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+        'x-slack-signature': 'v0=deadbeef',
+      },
+      body: 'command=%2Fqueue&text=',
+    });
+    assert.equal(res.status, 401);
+  });
+
+  it('/queue skill billing: acks with "Fetching", then shows the numbers the simulator returns for Billing', async () => {
+    const r = await h.command('skill billing');
+    assert.equal(r.status, 200);
+    assert.match(JSON.stringify(r.ack), /Fetching/);
+    assert.match(JSON.stringify(r.ack), /Billing|billing/);
+    const final = finalOf(await h.responses(r.responseId));
+    assert.equal(final.replace_original, true);
+    assert.equal(final.response_type, 'ephemeral');
+    assert.ok(typeof final.text === 'string' && final.text.length > 0, 'top-level text fallback');
+    const expected = await expectedAll(h, 'skill billing', ['1001']);
+    const all = expected.all!;
+    assert.ok(all, 'simulator returned an all section');
+    const checks: [string, string][] = [
+      ['Waiting in queue', 'unassignedConversations'],
+      ['Overdue in queue', 'overdueConversationsInQueue'],
+      ['Queue wait p50', 'queueWaitTime50thPercentile'],
+      ['Queue wait p90', 'queueWaitTime90thPercentile'],
+      ['Available slots', 'availableSlots'],
+      ['Human load', 'humanAgentLoad'],
+      ['Closed', 'closedConversations'],
+      ['Avg wait', 'avgWaitTime'],
+      ['CSAT', 'csat'],
+    ];
+    for (const [label, field] of checks) {
+      assert.equal(fieldValue(final, label), formatMetric(field, all[field]), `${label} (${field})`);
+    }
+    // The busy hour really has numbers, so the comparison above is not between dashes.
+    assert.ok((all.closedConversations ?? 0) > 0);
+    assertNoLeak(final);
+  });
+
+  it('acks within Slack’s 3 s deadline while LivePerson takes 5 s, then delivers the report', async () => {
+    h.sim.inject({ route: 'metrics', latencyMs: 5000 });
+    const r = await h.command('skill sales last 30m');
+    assert.equal(r.status, 200);
+    assert.ok(r.ackMs < 3000, `ack took ${r.ackMs} ms`);
+    const final = finalOf(await h.responses(r.responseId, 1, 20_000));
+    assert.ok(fieldValue(final, 'Waiting in queue') !== undefined, JSON.stringify(final).slice(0, 400));
+  });
+
+  it('/queue: the account overview with KPIs and the skills with most waiting', async () => {
+    const r = await h.command('');
+    const final = finalOf(await h.responses(r.responseId));
+    const expected = await expectedAll(h, '');
+    assert.equal(
+      fieldValue(final, 'Waiting in queue'),
+      formatMetric('unassignedConversations', expected.all!.unassignedConversations),
+    );
+    const waiting = expected.groups.filter((g) => (g.metrics.unassignedConversations ?? 0) > 0);
+    if (waiting.length) {
+      const top = [...waiting].sort(
+        (a, b) => b.metrics.unassignedConversations! - a.metrics.unassignedConversations!,
+      )[0]!;
+      assert.ok(
+        texts(final).some((t) => t.includes(slackEscape(top.name ?? ''))),
+        'top waiting skill listed',
+      );
+    }
+  });
+
+  it('/queue group "Tier 1" last 4h: includes sub-groups (Tier 1 Night, Billing Team)', async () => {
+    const r = await h.command(slackEscape('group "Tier 1" last 4h'));
+    const final = finalOf(await h.responses(r.responseId));
+    const expected = await expectedAll(h, 'group "Tier 1" last 4h', ['502', '504', '505']);
+    assert.equal(
+      fieldValue(final, 'Closed'),
+      formatMetric('closedConversations', expected.all!.closedConversations),
+    );
+    assert.match(texts(final).join('\n'), /Tier 1/);
+    assert.match(texts(final).join('\n'), /last 4h/);
+  });
+
+  it('/queue skills by wait top 5: a ranked table, worst first', async () => {
+    const r = await h.command('skills by wait top 5');
+    const final = finalOf(await h.responses(r.responseId));
+    const all = texts(final).join('\n');
+    assert.match(all, /wait/i);
+    assert.match(all, /1\./);
+    assertNoLeak(final);
+  });
+
+  it('/queue groups by load: ranked agent groups', async () => {
+    const r = await h.command('groups by load');
+    const final = finalOf(await h.responses(r.responseId));
+    assert.match(texts(final).join('\n'), /Tier 1|Tier 2|VIP Desk|Billing Team/);
+  });
+
+  it('humans / bots reach LivePerson as userTypes', async () => {
+    const humans = await h.command('skill bot triage humans');
+    const botsOnly = await h.command('skill bot triage bots');
+    const h1 = finalOf(await h.responses(humans.responseId));
+    const b1 = finalOf(await h.responses(botsOnly.responseId));
+    const expectedBots = await expectedAll(h, 'skill bot triage bots', ['1010']);
+    assert.equal(
+      fieldValue(b1, 'Closed'),
+      formatMetric('closedConversations', expectedBots.all!.closedConversations),
+    );
+    assert.notEqual(fieldValue(h1, 'Closed'), fieldValue(b1, 'Closed'));
+  });
+
+  it('public: the report goes to the channel and the ephemeral placeholder is deleted', async () => {
+    const r = await h.command('skill vip public');
+    const posts = await h.responses(r.responseId, 2);
+    assert.equal(posts[0]!.body.delete_original, true);
+    assert.equal(posts[1]!.body.response_type, 'in_channel');
+    assert.ok(fieldValue(posts[1]!.body, 'Waiting in queue') !== undefined);
+  });
+
+  it('names with & and < arrive escaped from Slack, resolve, and are escaped in the answer', async () => {
+    const r = await h.command(slackEscape('skill Returns & Exchanges'));
+    const final = finalOf(await h.responses(r.responseId));
+    const json = JSON.stringify(final);
+    assert.match(json, /Returns &amp; Exchanges/);
+    assert.ok(!json.includes('Returns & Exchanges'));
+    const r2 = await h.command(slackEscape('skill loyalty <gold>'));
+    const f2 = JSON.stringify(finalOf(await h.responses(r2.responseId)));
+    assert.match(f2, /Loyalty &lt;Gold&gt;/);
+    assert.ok(!f2.includes('<Gold>'));
+  });
+
+  it('/queue help and garbage are answered inside the ack, without touching LivePerson', async () => {
+    h.sim.resetStats();
+    const help = await h.command('help');
+    assert.match(JSON.stringify(help.ack), /\/queue skill/);
+    const junk = await h.command('frobnicate the widgets');
+    assert.match(JSON.stringify(junk.ack), /frobnicate/);
+    assert.equal(h.sim.stats().metrics, 0);
+    assert.equal(h.slack.responsesTo(help.responseId).length, 0);
+  });
+
+  it('a window over 24 h gets a kind explanation, not an API error', async () => {
+    const r = await h.command('skill billing last 30h');
+    assert.match(JSON.stringify(r.ack), /30 h.*24 h/);
+  });
+
+  it('unknown name: "Did you mean Billing?" with a button that runs the report', async () => {
+    const r = await h.command('skill biling');
+    const final = finalOf(await h.responses(r.responseId));
+    assert.match(texts(final).join('\n'), /No skill called 'biling'.*Did you mean \*Billing\*/s);
+    const pick = buttons(final).find((b) => b.text === 'Billing');
+    assert.ok(pick, JSON.stringify(buttons(final)));
+    const click = await h.click({ actionId: pick.actionId, value: pick.value });
+    assert.equal(click.status, 200);
+    const after = finalOf(await h.responses(click.responseId, 2));
+    assert.ok(fieldValue(after, 'Waiting in queue') !== undefined);
+    assert.match(JSON.stringify(after), /Billing/);
+  });
+
+  it('an ambiguous name is reported with a choice, never guessed', async () => {
+    const r = await h.command('skill tech support');
+    const final = finalOf(await h.responses(r.responseId));
+    const names = buttons(final).map((b) => b.text);
+    assert.ok(
+      names.includes('Tech Support - Hardware') && names.includes('Tech Support - Software'),
+      names.join(),
+    );
+    assert.equal(fieldValue(final, 'Waiting in queue'), undefined);
+  });
+
+  it('ranking pages: Next shows the following rows', async () => {
+    const r = await h.command('skills by closed top 3');
+    const first = finalOf(await h.responses(r.responseId));
+    const next = buttons(first).find((b) => b.actionId === 'page_next');
+    assert.ok(next, 'a Next button');
+    const click = await h.click({ actionId: next.actionId, value: next.value });
+    const second = finalOf(await h.responses(click.responseId));
+    assert.equal(second.replace_original, true);
+    assert.match(texts(second).join('\n'), /4\./);
+  });
+
+  it('LivePerson 500s read as "unreachable", with no stack trace and the detail in the log', async () => {
+    h.sim.inject({ route: 'metrics', status: 500, times: 20 });
+    const r = await h.command('skill onboarding');
+    const final = finalOf(await h.responses(r.responseId, 1, 25_000));
+    assert.match(texts(final).join('\n'), /LivePerson/);
+    assert.equal(fieldValue(final, 'Waiting in queue'), undefined);
+    assertNoLeak(final);
+  });
+
+  it('LivePerson rate limiting reads as such', async () => {
+    h.sim.inject({ route: 'metrics', status: 429, retryAfterSeconds: 60, times: 5 });
+    const r = await h.command('skill sales last 2h');
+    const final = finalOf(await h.responses(r.responseId, 1, 20_000));
+    assert.match(texts(final).join('\n'), /limiting how often|rate limit|too many/i);
+    assertNoLeak(final);
+  });
+
+  it('a button value that no longer decodes gets a readable message', async () => {
+    const click = await h.click({ actionId: 'page_next', value: '{"garbage":true' });
+    const final = finalOf(await h.responses(click.responseId));
+    assert.match(texts(final).join('\n'), /older message|run the command again/);
+  });
+
+  it('an expired response_url falls back to chat.postEphemeral, so the answer is not lost', async () => {
+    const before = h.slack.callsTo('chat.postEphemeral').length;
+    // The next command's response_url id is predictable: expire it before the bot answers.
+    const id = `cmd${Number(/\d+$/.exec((await h.command('help')).responseId)![0]) + 1}`;
+    h.slack.expiredResponseUrls.add(id);
+    const r = await h.command('skill sales', { channelId: 'C0999' });
+    assert.equal(r.responseId, id);
+    const call = await h.slack.waitFor(() => h.slack.callsTo('chat.postEphemeral')[before]);
+    assert.equal(call.args.channel, 'C0999');
+    assert.equal(call.args.user, 'U0456');
+  });
+
+  it('never writes credentials to the log', () => {
+    const log = h.logger.lines.join('\n');
+    assert.ok(!log.includes(DEFAULT_OAUTH.appSecret));
+    assert.ok(!log.includes(DEFAULT_OAUTH.accessTokenSecret));
+    assert.ok(!log.includes(SIGNING_SECRET));
+  });
+});

@@ -1,0 +1,422 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import type {
+  AccountConfigResult,
+  AccountConfigSource,
+  ConfigKind,
+} from '../../src/liveperson/account-config';
+import {
+  createDirectory,
+  parseAgentGroups,
+  parseSkills,
+  type DirectoryLogger,
+} from '../../src/liveperson/directory';
+
+const MIN = 60_000;
+
+const RAW_SKILLS: unknown[] = [
+  { id: 1001, name: 'Billing', deleted: false },
+  { id: '1002', name: 'Sales' },
+  { id: 1003, name: 'Tech Support - Hardware' },
+  { id: 1004, name: 'Tech Support - Software' },
+  { id: 1008, name: 'Billing Disputes' },
+  { id: 1099, name: 'Legacy Billing', deleted: true },
+];
+
+const RAW_GROUPS: unknown[] = [
+  { id: 501, name: 'Main Group', parentGroupId: -1 },
+  { id: 502, name: 'Tier 1', parentGroupId: 501 },
+  { id: '503', name: 'Tier 2', parentGroupId: '501' },
+  { id: 504, name: 'Tier 1 Night', parentGroupId: 502 },
+  { id: 505, name: 'Billing Team', parentGroupId: 502 },
+  { id: 506, name: 'VIP Desk', parentGroupId: 503 },
+  { id: 507, name: 'Bots', parentGroupId: 501 },
+  { id: 599, name: 'Old Team', parentGroupId: 501, deleted: true },
+];
+
+type Stub = sinon.SinonStub<[ConfigKind, string?], Promise<AccountConfigResult>>;
+
+/** A fake Account Configuration source answering the given lists under revision "r1". */
+function fakeSource(lists: Partial<Record<ConfigKind, unknown[]>> = {}): {
+  source: AccountConfigSource;
+  stub: Stub;
+} {
+  const stub: Stub = sinon.stub<[ConfigKind, string?], Promise<AccountConfigResult>>();
+  stub.callsFake((kind) =>
+    Promise.resolve({
+      notModified: false,
+      revision: 'r1',
+      items: lists[kind] ?? (kind === 'skills' ? RAW_SKILLS : RAW_GROUPS),
+    }),
+  );
+  return { source: { accountConfig: stub }, stub };
+}
+
+function silentLogger(): DirectoryLogger & { warn: sinon.SinonSpy } {
+  return { warn: sinon.spy() };
+}
+
+const callsFor = (stub: Stub, kind: ConfigKind) => stub.getCalls().filter((c) => c.args[0] === kind);
+
+describe('parseSkills / parseAgentGroups', () => {
+  it('stringifies numeric ids, ignores deleted items and sorts by name', () => {
+    assert.deepEqual(parseSkills(RAW_SKILLS), [
+      { id: '1001', name: 'Billing' },
+      { id: '1008', name: 'Billing Disputes' },
+      { id: '1002', name: 'Sales' },
+      { id: '1003', name: 'Tech Support - Hardware' },
+      { id: '1004', name: 'Tech Support - Software' },
+    ]);
+  });
+
+  it('skips items without a usable id or name and keeps the first of duplicate ids', () => {
+    const parsed = parseSkills([
+      null,
+      'Billing',
+      { id: 1, name: '' },
+      { id: 2 },
+      { name: 'No id' },
+      { id: Number.NaN, name: 'NaN id' },
+      { id: { x: 1 }, name: 'Object id' },
+      { id: ' 3 ', name: '  Padded  ' },
+      { id: 4, name: 'First', deleted: 'true' },
+      { id: 5, name: 'Kept' },
+      { id: '5', name: 'Duplicate' },
+    ]);
+    assert.deepEqual(parsed, [
+      { id: '5', name: 'Kept' },
+      { id: '3', name: 'Padded' },
+    ]);
+  });
+
+  it('sorts numbered names numerically', () => {
+    const parsed = parseSkills([
+      { id: 3, name: 'Campaign 10' },
+      { id: 2, name: 'Campaign 9' },
+      { id: 1, name: 'campaign 1' },
+    ]);
+    assert.deepEqual(
+      parsed.map((s) => s.name),
+      ['campaign 1', 'Campaign 9', 'Campaign 10'],
+    );
+  });
+
+  it('reads parentGroupId as number, string, null, -1 or absent', () => {
+    const parsed = parseAgentGroups([
+      { id: 1, name: 'A', parentGroupId: -1 },
+      { id: 2, name: 'B', parentGroupId: '-1' },
+      { id: 3, name: 'C', parentGroupId: null },
+      { id: 4, name: 'D' },
+      { id: 5, name: 'E', parentGroupId: 1 },
+      { id: 6, name: 'F', parentGroupId: '2' },
+      { id: 7, name: 'G', parentGroupId: 7 },
+      { id: 8, name: 'H', parentGroupId: true },
+    ]);
+    assert.deepEqual(
+      parsed.map((g) => [g.id, g.parentId]),
+      [
+        ['1', null],
+        ['2', null],
+        ['3', null],
+        ['4', null],
+        ['5', '1'],
+        ['6', '2'],
+        ['7', null],
+        ['8', null],
+      ],
+    );
+  });
+});
+
+describe('createDirectory', () => {
+  afterEach(() => sinon.restore());
+
+  it('lists live skills and groups, and names ids', async () => {
+    const { source } = fakeSource();
+    const dir = createDirectory({ source, logger: silentLogger() });
+    assert.deepEqual(
+      (await dir.skills()).map((s) => s.name),
+      ['Billing', 'Billing Disputes', 'Sales', 'Tech Support - Hardware', 'Tech Support - Software'],
+    );
+    assert.equal((await dir.agentGroups()).length, 7);
+    assert.equal(await dir.skillName('1001'), 'Billing');
+    assert.equal(await dir.skillName('1099'), undefined);
+    assert.equal(await dir.groupName('505'), 'Billing Team');
+    assert.equal(await dir.groupName('599'), undefined);
+    assert.equal(await dir.groupName('nope'), undefined);
+  });
+
+  it('hands out copies so callers cannot corrupt the cache', async () => {
+    const { source } = fakeSource();
+    const dir = createDirectory({ source, logger: silentLogger() });
+    (await dir.skills()).length = 0;
+    assert.equal((await dir.skills()).length, 5);
+  });
+
+  it('finds skills and groups by name', async () => {
+    const { source } = fakeSource();
+    const dir = createDirectory({ source, logger: silentLogger() });
+    const billing = await dir.findSkill('billing');
+    assert.deepEqual(billing, { kind: 'found', item: { id: '1001', name: 'Billing' }, how: 'exact' });
+    const typo = await dir.findSkill('biling');
+    assert.equal(typo.kind === 'not-found' && typo.suggestions[0]?.id, '1001');
+    const legacy = await dir.findSkill('legacy billing');
+    assert.equal(legacy.kind, 'not-found');
+    const tech = await dir.findSkill('tech support');
+    assert.equal(tech.kind, 'ambiguous');
+    const tier = await dir.findGroup('tier 1');
+    assert.deepEqual(tier, {
+      kind: 'found',
+      item: { id: '502', name: 'Tier 1', parentId: '501' },
+      how: 'exact',
+    });
+  });
+
+  it('fetches each kind only when it is asked for', async () => {
+    const { source, stub } = fakeSource();
+    const dir = createDirectory({ source, logger: silentLogger() });
+    await dir.skills();
+    assert.deepEqual(
+      stub.getCalls().map((c) => c.args),
+      [['skills', undefined]],
+    );
+  });
+
+  it('walks the group tree: children by name, all descendants', async () => {
+    const { source } = fakeSource();
+    const dir = createDirectory({ source, logger: silentLogger() });
+    assert.deepEqual(
+      (await dir.childGroups('501')).map((g) => g.name),
+      ['Bots', 'Tier 1', 'Tier 2'],
+    );
+    assert.deepEqual(await dir.subGroupIds('501'), ['507', '502', '503', '505', '504', '506']);
+    assert.deepEqual(await dir.subGroupIds('502'), ['505', '504']);
+    assert.deepEqual(await dir.subGroupIds('504'), []);
+    assert.deepEqual(await dir.subGroupIds('unknown'), []);
+    assert.deepEqual(await dir.childGroups('599'), []);
+  });
+
+  it('survives a cycle in the group tree', async () => {
+    const { source } = fakeSource({
+      agentGroups: [
+        { id: 1, name: 'A', parentGroupId: 3 },
+        { id: 2, name: 'B', parentGroupId: 1 },
+        { id: 3, name: 'C', parentGroupId: 2 },
+        { id: 4, name: 'D', parentGroupId: 3 },
+      ],
+    });
+    const dir = createDirectory({ source, logger: silentLogger() });
+    assert.deepEqual(await dir.subGroupIds('1'), ['2', '3', '4']);
+    assert.deepEqual(await dir.subGroupIds('3'), ['1', '4', '2']);
+    assert.deepEqual(
+      (await dir.childGroups('3')).map((g) => g.id),
+      ['1', '4'],
+    );
+  });
+
+  describe('caching', () => {
+    it('serves the cached list within the TTL, then revalidates with If-Match', async () => {
+      let now = 1_000_000;
+      const { source, stub } = fakeSource();
+      const dir = createDirectory({ source, ttlMs: 10 * MIN, now: () => now, logger: silentLogger() });
+      await dir.skills();
+      now += 10 * MIN - 1;
+      await dir.findSkill('billing');
+      await dir.skillName('1001');
+      assert.equal(stub.callCount, 1);
+
+      stub.resolves({ notModified: true });
+      now += 1;
+      assert.equal((await dir.skills()).length, 5, '304 keeps the cached list');
+      assert.equal(stub.callCount, 2);
+      assert.deepEqual(stub.lastCall.args, ['skills', 'r1']);
+
+      // The 304 restarted the TTL.
+      now += 10 * MIN - 1;
+      await dir.skills();
+      assert.equal(stub.callCount, 2);
+    });
+
+    it('defaults to a ten-minute TTL on the real clock', async () => {
+      const clock = sinon.useFakeTimers({ now: 1_000_000 });
+      const { source, stub } = fakeSource();
+      const dir = createDirectory({ source, logger: silentLogger() });
+      await dir.skills();
+      clock.tick(10 * MIN - 1);
+      await dir.skills();
+      assert.equal(stub.callCount, 1);
+      clock.tick(1);
+      await dir.skills();
+      assert.equal(stub.callCount, 2);
+    });
+
+    it('replaces the list and remembers the new revision on a 200', async () => {
+      let now = 0;
+      const { source, stub } = fakeSource();
+      const dir = createDirectory({ source, ttlMs: MIN, now: () => now, logger: silentLogger() });
+      await dir.skills();
+      stub.resolves({ notModified: false, revision: 'r2', items: [{ id: 1, name: 'Renamed' }] });
+      now += MIN;
+      assert.deepEqual(await dir.skills(), [{ id: '1', name: 'Renamed' }]);
+      assert.equal(await dir.skillName('1001'), undefined);
+      assert.equal(await dir.skillName('1'), 'Renamed');
+      stub.resolves({ notModified: true });
+      now += MIN;
+      await dir.skills();
+      assert.deepEqual(stub.lastCall.args, ['skills', 'r2']);
+    });
+
+    it('sends no If-Match when the server gave no revision', async () => {
+      let now = 0;
+      const { source, stub } = fakeSource();
+      stub.resolves({ notModified: false, revision: undefined, items: RAW_SKILLS });
+      const dir = createDirectory({ source, ttlMs: MIN, now: () => now, logger: silentLogger() });
+      await dir.skills();
+      now += MIN;
+      await dir.skills();
+      assert.deepEqual(
+        stub.getCalls().map((c) => c.args),
+        [
+          ['skills', undefined],
+          ['skills', undefined],
+        ],
+      );
+    });
+
+    it('keeps skills and groups on separate revisions', async () => {
+      let now = 0;
+      const { source, stub } = fakeSource();
+      stub.callsFake((kind) =>
+        Promise.resolve(
+          kind === 'skills'
+            ? { notModified: false, revision: 'skills-1', items: RAW_SKILLS }
+            : { notModified: false, revision: 'groups-7', items: RAW_GROUPS },
+        ),
+      );
+      const dir = createDirectory({ source, ttlMs: MIN, now: () => now, logger: silentLogger() });
+      await dir.skills();
+      await dir.agentGroups();
+      now += MIN;
+      await dir.skills();
+      await dir.agentGroups();
+      assert.deepEqual(callsFor(stub, 'skills')[1]?.args, ['skills', 'skills-1']);
+      assert.deepEqual(callsFor(stub, 'agentGroups')[1]?.args, ['agentGroups', 'groups-7']);
+    });
+
+    it('refresh() revalidates both lists inside the TTL', async () => {
+      const { source, stub } = fakeSource();
+      const dir = createDirectory({ source, now: () => 0, logger: silentLogger() });
+      await dir.skills();
+      await dir.agentGroups();
+      stub.resolves({ notModified: true });
+      await dir.refresh();
+      assert.equal(stub.callCount, 4);
+      assert.deepEqual(
+        stub
+          .getCalls()
+          .slice(2)
+          .map((c) => c.args)
+          .sort(),
+        [
+          ['agentGroups', 'r1'],
+          ['skills', 'r1'],
+        ],
+      );
+      assert.equal((await dir.skills()).length, 5);
+    });
+
+    it('shares one fetch among 20 concurrent callers', async () => {
+      const { source, stub } = fakeSource();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      stub.callsFake(async (kind) => {
+        await gate;
+        return { notModified: false, revision: 'r1', items: kind === 'skills' ? RAW_SKILLS : RAW_GROUPS };
+      });
+      const dir = createDirectory({ source, logger: silentLogger() });
+      const calls = Array.from({ length: 20 }, (_, i) =>
+        i % 2 ? dir.findSkill('billing') : dir.skillName('1002'),
+      );
+      release();
+      const results = await Promise.all(calls);
+      assert.equal(callsFor(stub, 'skills').length, 1);
+      assert.equal(results[0], 'Sales');
+      assert.equal((results[1] as { kind: string }).kind, 'found');
+    });
+
+    it('shares one revalidation among concurrent callers after the TTL', async () => {
+      let now = 0;
+      const { source, stub } = fakeSource();
+      const dir = createDirectory({ source, ttlMs: MIN, now: () => now, logger: silentLogger() });
+      await dir.agentGroups();
+      now += MIN;
+      stub.resolves({ notModified: true });
+      await Promise.all(Array.from({ length: 20 }, () => dir.subGroupIds('501')));
+      assert.equal(stub.callCount, 2);
+    });
+
+    it('serves the stale list when revalidation fails, warns, and retries later', async () => {
+      let now = 0;
+      const logger = silentLogger();
+      const { source, stub } = fakeSource();
+      const dir = createDirectory({ source, ttlMs: 10 * MIN, errorRetryMs: MIN, now: () => now, logger });
+      await dir.skills();
+      stub.rejects(new Error('503 Service Unavailable'));
+      now += 10 * MIN;
+      assert.equal(await dir.skillName('1001'), 'Billing');
+      assert.equal(stub.callCount, 2);
+      assert.equal(logger.warn.callCount, 1);
+      assert.match(String(logger.warn.firstCall.args[0]), /skills/);
+      assert.equal(logger.warn.firstCall.args[1], '503 Service Unavailable');
+
+      // Within the retry pause the stale list is served without another failing call.
+      now += MIN - 1;
+      await dir.skills();
+      assert.equal(stub.callCount, 2);
+
+      // Then it tries again, still with the old revision, and recovers.
+      stub.resolves({ notModified: true });
+      now += 1;
+      await dir.skills();
+      assert.equal(stub.callCount, 3);
+      assert.deepEqual(stub.lastCall.args, ['skills', 'r1']);
+      now += 10 * MIN - 1;
+      await dir.skills();
+      assert.equal(stub.callCount, 3, 'the 304 restarted a full TTL');
+    });
+
+    it('propagates the error when there is no cached list, and tries again next call', async () => {
+      const { source, stub } = fakeSource();
+      stub.onFirstCall().rejects(new Error('boom'));
+      const logger = silentLogger();
+      const dir = createDirectory({ source, now: () => 0, logger });
+      await assert.rejects(dir.findSkill('billing'), /boom/);
+      assert.equal(logger.warn.callCount, 0);
+      assert.equal((await dir.skills()).length, 5);
+      assert.equal(stub.callCount, 2);
+    });
+
+    it('rejects every concurrent caller of a failed first fetch, with one call', async () => {
+      const { source, stub } = fakeSource();
+      stub.rejects(new Error('down'));
+      const dir = createDirectory({ source, logger: silentLogger() });
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => dir.skills()));
+      assert.ok(results.every((r) => r.status === 'rejected'));
+      assert.equal(stub.callCount, 1);
+    });
+
+    it('treats a 304 with nothing cached as an error', async () => {
+      const { source, stub } = fakeSource();
+      stub.resolves({ notModified: true });
+      const dir = createDirectory({ source, logger: silentLogger() });
+      await assert.rejects(dir.skills(), /304/);
+    });
+
+    it('tolerates a source that returns a non-array items field', async () => {
+      const { source, stub } = fakeSource();
+      stub.resolves({ notModified: false, revision: 'r1', items: null as unknown as unknown[] });
+      const dir = createDirectory({ source, logger: silentLogger() });
+      assert.deepEqual(await dir.skills(), []);
+    });
+  });
+});

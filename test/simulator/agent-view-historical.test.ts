@@ -1,0 +1,268 @@
+import { strict as assert } from 'node:assert';
+import { DAY_MS, HOUR_MS } from '../../src/liveperson/kmm';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { ACCOUNT, BUSY, NIGHT, http, metricsPath } from './helpers';
+
+const agentView = (q = '') => `/manager_workspace/api/account/${ACCOUNT}/agent_view${q ? `?${q}` : ''}`;
+const historical = (q = '') => `/manager_workspace/api/account/${ACCOUNT}/historical${q ? `?${q}` : ''}`;
+
+interface AgentRecord {
+  agentId: string;
+  agentGroupId: string;
+  agentCurrentStatus: string;
+  agentMetadata?: {
+    agentName: string;
+    agentNickname: string;
+    agentLoginName: string;
+    agentGroupName: string;
+    configuredMaxSlots: number;
+    agentSkills: { skillId: string; skillName: string }[];
+  };
+  [metric: string]: unknown;
+}
+
+describe('simulator: agent_view', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSimulator({ now: BUSY });
+  });
+  after(() => sim.close());
+  const time = { from: BUSY - 4 * HOUR_MS, to: BUSY };
+
+  it('lists logged-in agents by agentId with metadata and the requested metrics', async () => {
+    const res = await http(sim).post(agentView(), {
+      filters: { time },
+      metricsToRetrieveByTime: [
+        'closed_conversations',
+        'avg_wait_time',
+        'csat',
+        'transfers',
+        'agent_online_duration',
+      ],
+      metricsToRetrieveCurrentValue: [
+        'assigned_conversations',
+        'agent_load',
+        'agent_current_status',
+        'agent_current_status_start_time',
+        'agent_current_status_reason',
+        'available_slots',
+        'max_slots',
+      ],
+    });
+    assert.equal(res.status, 200);
+    const records = res.data.agentViewRecords as AgentRecord[];
+    assert.ok(records.length > 20);
+    assert.equal(res.data.metadata.count, records.length);
+    assert.ok(
+      records.every((r) => r.agentCurrentStatus !== 'OFFLINE'),
+      'default: everyone but OFFLINE',
+    );
+    const ids = records.map((r) => Number(r.agentId));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a - b),
+    );
+    for (const r of records) {
+      const agent = sim.center.agents.find((a) => a.id === r.agentId)!;
+      assert.equal(r.agentGroupId, agent.groupId);
+      assert.equal(r.agentMetadata?.agentName, agent.name);
+      assert.equal(r.agentMetadata?.agentLoginName, agent.loginName);
+      assert.equal(r.agentMetadata?.configuredMaxSlots, agent.maxSlots);
+      assert.deepEqual(
+        r.agentMetadata?.agentSkills.map((s) => s.skillId),
+        agent.skillIds,
+      );
+      assert.equal(r.maxSlots, agent.maxSlots);
+      assert.ok(['ONLINE', 'AWAY', 'BACK_SOON'].includes(r.agentCurrentStatus));
+      assert.ok((r.agentCurrentStatusStartTime as number) <= BUSY);
+      assert.equal(typeof r.agentCurrentStatusReason, 'string');
+      if (r.agentCurrentStatus === 'AWAY') assert.notEqual(r.agentCurrentStatusReason, '');
+      assert.ok((r.agentOnlineDuration as number) <= 4 * HOUR_MS);
+      for (const k of [
+        'closedConversations',
+        'avgWaitTime',
+        'csat',
+        'transfers',
+        'assignedConversations',
+        'agentLoad',
+        'availableSlots',
+      ]) {
+        assert.equal(typeof r[k], 'number', k);
+      }
+      if (r.agentCurrentStatus !== 'ONLINE') assert.equal(r.availableSlots, 0);
+    }
+    const closed = records.reduce((a, r) => a + (r.closedConversations as number), 0);
+    assert.ok(closed > 100);
+  });
+
+  it('agrees with metrics for an agent group', async () => {
+    const api = http(sim);
+    const av = await api.post(agentView(), {
+      filters: {
+        time,
+        agentGroupIds: ['505'],
+        effectiveAgentStatus: ['ONLINE', 'AWAY', 'BACK_SOON', 'OFFLINE'],
+      },
+      metricsToRetrieveByTime: ['closed_conversations'],
+      metricsToRetrieveCurrentValue: ['assigned_conversations'],
+    });
+    const m = await api.post(metricsPath(), {
+      filters: { time, agentGroupIds: ['505'] },
+      metricsToRetrieveByTime: ['closed_conversations'],
+      metricsToRetrieveCurrentValue: ['assigned_conversations'],
+    });
+    const records = av.data.agentViewRecords as AgentRecord[];
+    assert.equal(records.length, 12);
+    const sum = (k: string) => records.reduce((a, r) => a + (r[k] as number), 0);
+    assert.equal(sum('closedConversations'), m.data.all.metrics.closedConversations);
+    assert.equal(sum('assignedConversations'), m.data.all.metrics.assignedConversations);
+  });
+
+  it('filters by agentSkillIds, userTypes and effectiveAgentStatus; leaves metadata out on request', async () => {
+    const api = http(sim);
+    const bots = await api.post(agentView(), {
+      filters: { time, agentSkillIds: ['1010'] },
+      includeAgentMetadata: false,
+    });
+    const botRecords = bots.data.agentViewRecords as AgentRecord[];
+    assert.equal(botRecords.length, 8);
+    assert.ok(botRecords.every((r) => r.agentGroupId === '507' && r.agentMetadata === undefined));
+    const humans = await api.post(agentView(), { filters: { time, userTypes: ['HUMAN'] } });
+    assert.ok((humans.data.agentViewRecords as AgentRecord[]).every((r) => r.agentGroupId !== '507'));
+    const nightSim = await startSimulator({ now: NIGHT });
+    try {
+      const off = await http(nightSim).post(agentView(), {
+        filters: { time: { from: NIGHT - HOUR_MS, to: NIGHT }, effectiveAgentStatus: ['OFFLINE'] },
+      });
+      const offline = off.data.agentViewRecords as AgentRecord[];
+      assert.ok(off.data.metadata.count > 30, 'most of the day staff is off at 03:00');
+      assert.ok(offline.every((r) => r.agentCurrentStatus === 'OFFLINE'));
+    } finally {
+      await nightSim.close();
+    }
+  });
+
+  it('sorts and pages', async () => {
+    const api = http(sim);
+    const body = { filters: { time }, metricsToRetrieveByTime: ['closed_conversations'] };
+    const first = await api.post(agentView('limit=10&sort=closedConversations:desc'), body);
+    const records = first.data.agentViewRecords as AgentRecord[];
+    assert.equal(records.length, 10);
+    for (let i = 1; i < records.length; i++) {
+      assert.ok(
+        (records[i - 1]!.closedConversations as number) >= (records[i]!.closedConversations as number),
+      );
+    }
+    assert.match(
+      first.data.metadata.next.href,
+      /agent_view\?offset=10&limit=10&sort=closedConversations:desc$/,
+    );
+    assert.equal(first.data.metadata.prev, undefined);
+    const second = await api.post(first.data.metadata.next.href, body);
+    const overlap = (second.data.agentViewRecords as AgentRecord[]).filter((r) =>
+      records.some((x) => x.agentId === r.agentId),
+    );
+    assert.equal(overlap.length, 0);
+  });
+
+  it('answers 400 for invalid requests', async () => {
+    const api = http(sim);
+    const robots = await api.post(agentView(), { filters: { time, userTypes: ['ROBOT'] } });
+    assert.equal(robots.status, 400);
+    assert.match(robots.data.error.message, /ROBOT/);
+    const noTime = await api.post(agentView(), { filters: {} });
+    assert.equal(noTime.status, 400);
+    const sort = await api.post(agentView('sort=mood:asc'), { filters: { time } });
+    assert.equal(sort.status, 400);
+  });
+});
+
+describe('simulator: historical', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSimulator({ now: BUSY });
+  });
+  after(() => sim.close());
+  const day = { from: BUSY - DAY_MS, to: BUSY };
+
+  it('answers one point per interval, each covering the interval before its timestamp', async () => {
+    const api = http(sim);
+    const res = await api.post(historical('interval=60'), {
+      filters: { time: day },
+      metricsToRetrieveByTime: ['closed_conversations', 'transfers'],
+    });
+    assert.equal(res.status, 200);
+    const points = res.data.historicalMetricsIntervals as {
+      timestamp: number;
+      values: Record<string, number>;
+    }[];
+    assert.equal(points.length, 24);
+    points.forEach((p, i) => {
+      assert.equal(p.timestamp, day.from + (i + 1) * HOUR_MS);
+      assert.deepEqual(Object.keys(p.values).sort(), ['closedConversations', 'transfers']);
+    });
+    // The points add up to the metrics total for the same window.
+    const m = await api.post(metricsPath(), {
+      filters: { time: day },
+      metricsToRetrieveByTime: ['closed_conversations'],
+    });
+    const total = points.reduce((a, p) => a + p.values.closedConversations!, 0);
+    assert.equal(total, m.data.all.metrics.closedConversations);
+    assert.ok(points.some((p) => p.values.transfers! > 0));
+    const night = points.find((p) => new Date(p.timestamp).getUTCHours() === 4)!;
+    const noon = points.find((p) => new Date(p.timestamp).getUTCHours() === 11)!;
+    assert.ok(noon.values.closedConversations! > 3 * night.values.closedConversations!);
+  });
+
+  it('picks the interval itself when none is given and honours filters', async () => {
+    const api = http(sim);
+    const res = await api.post(historical(), {
+      filters: { time: { from: BUSY - 6 * HOUR_MS, to: BUSY }, skillIds: ['1010'], userTypes: ['HUMAN'] },
+      metricsToRetrieveByTime: ['concluded_conversations'],
+    });
+    assert.equal(res.status, 200);
+    const points = res.data.historicalMetricsIntervals as {
+      timestamp: number;
+      values: Record<string, number>;
+    }[];
+    assert.equal(points.length, 72, '5-minute points over 6 h');
+    assert.ok(
+      points.every((p) => p.values.concludedConversations === 0),
+      'no human on Bot Triage',
+    );
+  });
+
+  it('leaves out points whose interval starts after now', async () => {
+    const res = await http(sim).post(historical('interval=30'), {
+      filters: { time: { from: BUSY - HOUR_MS, to: BUSY + HOUR_MS } },
+      metricsToRetrieveByTime: ['closed_conversations'],
+    });
+    const points = res.data.historicalMetricsIntervals as {
+      timestamp: number;
+      values: Record<string, number>;
+    }[];
+    assert.deepEqual(
+      points.map((p) => p.timestamp - BUSY),
+      [-30, 0, 30].map((m) => m * 60_000),
+    );
+    assert.equal(points[2]!.values.closedConversations, 0, 'nothing has happened after now');
+  });
+
+  it('answers 400 for metrics it does not keep, too many points or a window older than 24 h', async () => {
+    const api = http(sim);
+    const csat = await api.post(historical(), { filters: { time: day }, metricsToRetrieveByTime: ['csat'] });
+    assert.equal(csat.status, 400);
+    assert.match(csat.data.error.message, /Unknown trend metrics: csat/);
+    const many = await api.post(historical('interval=5'), {
+      filters: { time: day },
+      metricsToRetrieveByTime: ['transfers'],
+    });
+    assert.equal(many.status, 400);
+    assert.match(many.data.error.message, /more than 100 points/);
+    const old = await api.post(historical(), {
+      filters: { time: { from: BUSY - 2 * DAY_MS, to: BUSY - DAY_MS - HOUR_MS } },
+      metricsToRetrieveByTime: ['transfers'],
+    });
+    assert.equal(old.status, 400);
+  });
+});

@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { ACCOUNT, http } from './helpers';
+
+describe('simulator: CSDS and Account Configuration', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSimulator({ now: Date.UTC(2026, 10, 25, 12) });
+  });
+  after(() => sim.close());
+
+  it('answers one service with a baseURI that carries the scheme and points at itself', async () => {
+    const res = await http(sim).get(
+      `/api/account/${ACCOUNT}/service/agentManagerWorkspace/baseURI.json?version=1.0`,
+    );
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.data, { service: 'agentManagerWorkspace', account: ACCOUNT, baseURI: sim.url });
+    assert.match(sim.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers all services without a service name', async () => {
+    const res = await http(sim).get(`/api/account/${ACCOUNT}/service/baseURI.json?version=1.0`);
+    assert.equal(res.status, 200);
+    const services = (res.data.baseURIs as { service: string; baseURI: string }[])
+      .map((b) => b.service)
+      .sort();
+    assert.deepEqual(services, ['accountConfigReadOnly', 'agentManagerWorkspace', 'agentVep', 'sentinel']);
+    for (const b of res.data.baseURIs as { baseURI: string; account: string }[]) {
+      assert.equal(b.baseURI, sim.url);
+      assert.equal(b.account, ACCOUNT);
+    }
+  });
+
+  it('answers 404 JSON for an unknown account, an unknown service and a wrongly cased one', async () => {
+    const api = http(sim);
+    for (const path of [
+      `/api/account/999/service/agentManagerWorkspace/baseURI.json?version=1.0`,
+      `/api/account/${ACCOUNT}/service/noSuchService/baseURI.json?version=1.0`,
+      `/api/account/${ACCOUNT}/service/AgentManagerWorkspace/baseURI.json?version=1.0`,
+    ]) {
+      const res = await api.get(path);
+      assert.equal(res.status, 404, path);
+      assert.equal(res.data.error.responseStatus, 404);
+      assert.equal(typeof res.data.error.message, 'string');
+    }
+  });
+
+  it('lists skills with the deleted one flagged, names with & and <, and a revision header', async () => {
+    const res = await http(sim).get(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`);
+    assert.equal(res.status, 200);
+    const skills = res.data as { id: number; name: string; deleted: boolean }[];
+    assert.ok(skills.length >= 11);
+    assert.deepEqual(
+      skills.filter((s) => s.deleted).map((s) => [s.id, s.name]),
+      [[1099, 'Legacy Billing']],
+    );
+    const names = skills.map((s) => s.name);
+    assert.ok(names.includes('Returns & Exchanges'));
+    assert.ok(names.includes('Loyalty <Gold>'));
+    assert.match(String(res.headers['ac-revision']), /^\d+$/);
+  });
+
+  it('honours select: only the named fields come back', async () => {
+    const res = await http(sim).get(
+      `/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0&select=id,name,deleted,parentGroupId`,
+    );
+    assert.equal(res.status, 200);
+    for (const g of res.data as Record<string, unknown>[]) {
+      for (const k of Object.keys(g)) assert.ok(['id', 'name', 'deleted', 'parentGroupId'].includes(k), k);
+    }
+    const tier1Night = (res.data as Record<string, unknown>[]).find((g) => g.id === 504);
+    assert.deepEqual(tier1Night, { id: 504, name: 'Tier 1 Night', deleted: false, parentGroupId: 502 });
+    const root = (res.data as Record<string, unknown>[]).find((g) => g.id === 501);
+    assert.deepEqual(root, { id: 501, name: 'Main Group', deleted: false });
+    assert.equal((res.data as Record<string, unknown>[]).find((g) => g.id === 599)?.deleted, true);
+  });
+
+  it('answers 304 with an empty body when If-Match carries the current revision, 200 otherwise', async () => {
+    const api = http(sim);
+    const path = `/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0&select=id,name,deleted`;
+    const first = await api.get(path);
+    const revision = String(first.headers['ac-revision']);
+    const same = await api.get(path, { headers: { 'If-Match': revision } });
+    assert.equal(same.status, 304);
+    assert.equal(same.data, '');
+    const stale = await api.get(path, { headers: { 'If-Match': `${revision}0` } });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.headers['ac-revision'], revision);
+  });
+
+  it('changes the revision when the content differs (extra skills)', async () => {
+    const other = await startSimulator({ extraSkills: 3 });
+    try {
+      const a = await http(sim).get(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`);
+      const b = await http(other).get(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`);
+      assert.notEqual(a.headers['ac-revision'], b.headers['ac-revision']);
+      assert.ok((b.data as { name: string }[]).some((s) => s.name === 'Campaign 003'));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('requires the API version and answers 405 for the wrong method', async () => {
+    const api = http(sim);
+    const noV = await api.get(`/api/account/${ACCOUNT}/configuration/le-users/skills`);
+    assert.equal(noV.status, 400);
+    assert.match(noV.data.error.message, /v=2\.0/);
+    const post = await api.post(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`, {});
+    assert.equal(post.status, 405);
+  });
+});
