@@ -1,5 +1,5 @@
 /**
- * The synthetic account's configuration: skills, agent groups and agents (notes/account.md).
+ * The synthetic account's configuration: skills, agent groups and agents.
  * The roster is fixed (independent of the seed) so other code and tests can rely on ids and
  * names; the seed drives only traffic and the day-to-day jitter of shifts.
  */

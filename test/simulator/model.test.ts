@@ -25,7 +25,7 @@ async function billingNow(sim: Simulator, at: number): Promise<Record<string, nu
 }
 
 describe('simulator: the synthetic contact center', () => {
-  it('has the roster of notes/account.md', async () => {
+  it('has the roster of the simulator roster', async () => {
     const sim = await startSimulator();
     try {
       const { skills, agentGroups, agents } = sim.center;

@@ -11,7 +11,7 @@ import { DAY_MS, type KmmRequest } from '../../../src/liveperson/kmm';
 import type { Simulator } from '../../../src/simulator';
 import { fakeRuntime } from './fake-time';
 
-/** The simulator's default OAuth key and login (notes/account.md). */
+/** The simulator's default OAuth key and login (src/simulator/contact-center.ts). */
 export const SIM_OAUTH = {
   appKey: 'sim-app-key',
   appSecret: 'sim-app-secret',
