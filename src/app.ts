@@ -1,11 +1,14 @@
 /**
  * buildApp: the Bolt app with every listener and the /healthz route. HTTP receiver at
  * /slack/events (signature verification on), or Socket Mode when SLACK_APP_TOKEN is set.
- * SLACK_API_URL, when set, carries every Web API call (auth.test included).
+ * SLACK_API_URL, when set, carries every Web API call (auth.test included). Listeners get a
+ * client for the bot token through `authorize`.
  */
 import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
 import type { Services } from './services';
+import { createBotAuthorization, type BotAuthorization } from './slack/authorize';
 import { healthRoute, type HealthStatus } from './slack/routes/healthz';
 import { registerListeners } from './slack/register';
 import { createTimezoneLookup } from './slack/user-timezone';
@@ -18,9 +21,20 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
 };
 
 export interface BuildAppOptions {
+  /** Shared with main, which verifies the token before listening. */
+  authorization?: BotAuthorization;
   logger?: Logger;
   now?: () => number;
   version?: string;
+}
+
+/** Web API client options: SLACK_API_URL, and retries short enough for an interactive bot. */
+export function slackClientOptions(config: Config): WebClientOptions {
+  return {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    // The client's default retries a failing call for ~30 min; a report is stale long before that.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 },
+  };
 }
 
 /** The Bolt app for `config`, wired to `services`. Call `app.start()` to listen. */
@@ -34,16 +48,14 @@ export function buildApp(config: Config, services: Services, opts: BuildAppOptio
     livePerson: services.livePerson,
     slack: { mode: socketMode ? 'socket' : 'http' },
   });
+  const clientOptions = slackClientOptions(config);
   const common = {
-    token: config.slack.botToken,
+    authorize:
+      opts.authorization?.authorize ?? createBotAuthorization(config.slack.botToken, clientOptions).authorize,
     customRoutes: [healthRoute(status)],
     logLevel: LOG_LEVELS[config.logLevel],
     ...(opts.logger ? { logger: opts.logger } : {}),
-    clientOptions: {
-      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      // Bolt's default retries a failing call for ~30 min; a report is stale long before that.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 },
-    },
+    clientOptions,
   };
   const app = socketMode
     ? new App({

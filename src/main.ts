@@ -4,9 +4,10 @@
  */
 import { LogLevel, type App, type Logger } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
-import { buildApp } from './app';
+import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { createServices, type Services } from './services';
+import { SlackTokenError, createBotAuthorization } from './slack/authorize';
 
 export interface RunningBot {
   app: App;
@@ -35,8 +36,18 @@ export async function startBot(
 ): Promise<RunningBot> {
   const config = readConfig(env);
   const logger = opts.logger ?? defaultLogger(config);
+  const authorization = createBotAuthorization(config.slack.botToken, slackClientOptions(config));
+  try {
+    await authorization.verify();
+  } catch (err) {
+    // A wrong token will never work: stop now with what to fix. An unreachable Slack may come
+    // back: start anyway, authorization asks again on the first request.
+    if (err instanceof SlackTokenError) throw err;
+    logger.warn(`Slack did not answer auth.test (${(err as Error).message}); starting anyway.`);
+  }
   const services = await createServices(config, { logger, ...(opts.now ? { now: opts.now } : {}) });
   const app = buildApp(config, services, {
+    authorization,
     logger,
     ...(opts.now ? { now: opts.now } : {}),
     version: env.npm_package_version ?? 'dev',
@@ -70,7 +81,7 @@ export async function main(): Promise<void> {
   try {
     bot = await startBot(process.env);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof SlackTokenError) {
       console.error(err.message);
     } else {
       console.error(`Queue Pulse failed to start: ${(err as Error).message}`);

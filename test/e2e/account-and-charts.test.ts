@@ -1,0 +1,127 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
+import { BUSY_NOW, fieldValue, startHarness, texts, type Harness } from './harness';
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+interface ImageBlock {
+  type: 'image';
+  image_url?: string;
+  slack_file?: { id: string };
+  alt_text: string;
+}
+
+function imageOf(message: Record<string, unknown>): ImageBlock | undefined {
+  return (message.blocks as { type: string }[]).find((b) => b.type === 'image') as ImageBlock | undefined;
+}
+
+describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth 1.0a', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+
+  before(async () => {
+    // A separate "account": the bot only knows its CSDS URL and the four key values.
+    sim = await startSimulator({ oauth: DEFAULT_OAUTH, now: BUSY_NOW });
+  });
+  after(async () => {
+    await sim.close();
+  });
+
+  const env = (over: Record<string, string> = {}) => ({
+    LP_ACCOUNT_ID: sim.accountId,
+    LP_CSDS_URL: sim.url,
+    LP_APP_KEY: DEFAULT_OAUTH.appKey,
+    LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
+    LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
+    LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+    ...over,
+  });
+
+  it('discovers the domains through CSDS and answers with signed KMM requests', async () => {
+    const h = await startHarness({ env: env() });
+    try {
+      assert.equal(h.bot.services.simulator, undefined, 'no embedded simulator with LP_ACCOUNT_ID set');
+      sim.resetStats();
+      const r = await h.command('skill billing');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      assert.ok(fieldValue(final, 'Waiting in queue') !== undefined, JSON.stringify(final).slice(0, 300));
+      assert.match(texts(final).join('\n'), new RegExp(`LivePerson account ${sim.accountId}`));
+      const stats = sim.stats();
+      assert.ok(stats.csds >= 1, 'CSDS asked');
+      assert.ok(stats.metrics >= 1 && stats.skills >= 1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a wrong secret is refused by LivePerson and read to the user as a permission problem', async () => {
+    const h = await startHarness({ env: env({ LP_APP_SECRET: 'not-the-secret' }) });
+    try {
+      const r = await h.command('skill billing');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      const text = texts(final).join('\n');
+      assert.match(text, /permitted|permission|credentials|API key/i);
+      assert.ok(!JSON.stringify(final).includes('not-the-secret'));
+      assert.ok(!h.logger.lines.join('\n').includes('not-the-secret'), 'secret in the log');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('e2e: charts', function () {
+  this.timeout(30_000);
+
+  it('CHARTS=upload renders a PNG, uploads it to Slack and shows it via slack_file', async () => {
+    const h: Harness = await startHarness({ env: { CHARTS: 'upload' } });
+    try {
+      const r = await h.command('skill billing');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      const image = imageOf(final);
+      assert.ok(image?.slack_file, JSON.stringify(final.blocks).slice(0, 500));
+      assert.equal(image.image_url, undefined);
+      const file = h.slack.files.get(image.slack_file.id);
+      assert.ok(file?.completed, 'upload completed before the message referenced it');
+      assert.ok(file.bytes.subarray(0, 8).equals(PNG_MAGIC), 'a PNG was uploaded');
+      assert.ok(h.slack.callsTo('files.info').length >= 1, 'waited for the file');
+      assert.match(image.alt_text, /Billing/);
+      assert.match(image.alt_text, /\d/);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('CHARTS=quickchart links a self-hosted QuickChart URL under 3000 characters, and contacts nothing', async () => {
+    const h = await startHarness({
+      env: { CHARTS: 'quickchart', QUICKCHART_URL: 'http://charts.internal:3400' },
+    });
+    try {
+      const r = await h.command('skills by closed top 20');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      const image = imageOf(final);
+      assert.ok(image?.image_url, 'an image block');
+      assert.ok(
+        image.image_url.startsWith('http://charts.internal:3400/chart?'),
+        image.image_url.slice(0, 80),
+      );
+      assert.ok(image.image_url.length <= 3000);
+      assert.equal(h.slack.callsTo('files.getUploadURLExternal').length, 0);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a failed upload drops the chart, not the report', async () => {
+    const h = await startHarness({ env: { CHARTS: 'upload' } });
+    h.slack.failures['files.getUploadURLExternal'] = 'not_allowed_token_type';
+    try {
+      const r = await h.command('skill sales');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      assert.equal(imageOf(final), undefined);
+      assert.ok(fieldValue(final, 'Waiting in queue') !== undefined);
+      assert.ok(h.logger.lines.some((l) => /chart upload failed/.test(l)));
+    } finally {
+      await h.close();
+    }
+  });
+});

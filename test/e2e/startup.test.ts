@@ -1,0 +1,128 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startBot } from '../../src/main';
+import { SlackTokenError } from '../../src/slack/authorize';
+import { FakeSlack } from '../../src/sandbox/fake-slack';
+import { CapturingLogger, SIGNING_SECRET, freePort } from './harness';
+import { slashCommandBody } from '../../src/sandbox/payloads';
+import { slackSignatureHeaders } from '../../src/sandbox/sign';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Runs `src/main.ts` as its own process, as `npm start` runs the built one. */
+function runMain(env: Record<string, string>) {
+  const child = spawn(TSX, [join(ROOT, 'src', 'main.ts')], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealth(url: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return (await res.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('e2e: starting and stopping the bot', function () {
+  this.timeout(40_000);
+
+  it('a bot token Slack refuses stops the start with what to fix', async () => {
+    const slack = await new FakeSlack({ failures: { 'auth.test': 'invalid_auth' } }).start();
+    try {
+      await assert.rejects(
+        startBot(
+          {
+            SLACK_BOT_TOKEN: 'xoxb-wrong',
+            SLACK_SIGNING_SECRET: SIGNING_SECRET,
+            SLACK_API_URL: slack.apiUrl,
+            PORT: String(await freePort()),
+          },
+          { logger: new CapturingLogger() },
+        ),
+        (err: unknown) =>
+          err instanceof SlackTokenError && /invalid_auth.*Bot User OAuth Token/.test(err.message),
+      );
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('Slack failing auth.test at start does not kill the bot: it authorizes on the next request', async () => {
+    const slack = await new FakeSlack({ failures: { 'auth.test': 'fatal_error' } }).start();
+    const logger = new CapturingLogger();
+    const port = await freePort();
+    const bot = await startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-ok',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        CHARTS: 'off',
+      },
+      { logger },
+    );
+    try {
+      assert.ok(logger.lines.some((l) => /did not answer auth.test/.test(l)));
+      slack.failures = {};
+      const body = slashCommandBody({ text: 'help', responseUrl: slack.responseUrl('x') });
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...slackSignatureHeaders(SIGNING_SECRET, body),
+        },
+        body,
+      });
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /\/queue skill/);
+    } finally {
+      await bot.stop();
+      await slack.close();
+    }
+  });
+
+  it('runs as a process: /healthz answers, SIGTERM exits 0', async () => {
+    const slack = await new FakeSlack().start();
+    const port = await freePort();
+    const proc = runMain({
+      SLACK_BOT_TOKEN: 'xoxb-process',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+    });
+    try {
+      const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+      assert.equal(health.status, 'ok');
+      proc.child.kill('SIGTERM');
+      const code = await proc.exited;
+      assert.equal(code, 0, proc.output());
+      assert.match(proc.output(), /SIGTERM: shutting down/);
+    } finally {
+      proc.child.kill('SIGKILL');
+      await slack.close();
+    }
+  });
+
+  it('a malformed variable exits 1 naming it, without a stack trace', async () => {
+    const proc = runMain({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' });
+    const code = await proc.exited;
+    assert.equal(code, 1);
+    assert.match(proc.output(), /PORT must be a number between 1 and 65535 \(got 'eighty'\)/);
+    assert.ok(!/\n\s+at /.test(proc.output()), proc.output());
+  });
+});
