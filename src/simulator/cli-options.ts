@@ -133,5 +133,10 @@ export function banner(o: CliOptions, url: string, accountId: string, now: numbe
     ...auth,
     `curl -s -X POST '${metricsUrl}' -H 'Content-Type: application/json'${o.oauth ? ' -H "Authorization: Bearer $TOKEN"' : ''} \\`,
     `  -d '${body}'`,
+    '',
+    // LivePerson keeps 14 days, so the documentation's June 2020 timestamps are refused as they
+    // would be by LivePerson; a clock set back to that day replays the example verbatim.
+    `(That window is the last hour. To send the documentation's body verbatim, with its June 2020`,
+    `timestamps, start the simulator at that time: npm run simulator -- --now 2020-06-12T09:50:00Z)`,
   ].join('\n');
 }
