@@ -81,6 +81,19 @@ function matchRoute(path: string): (Match & { method: 'GET' | 'POST' }) | undefi
   return undefined;
 }
 
+/** The body plus the paging/sort query parameters, as metrics and agent_view take them. */
+function pagedRequest(
+  body: unknown,
+  url: URL,
+): { body: unknown; offset?: string; limit?: string; sort?: string } {
+  const out: { body: unknown; offset?: string; limit?: string; sort?: string } = { body };
+  for (const k of ['offset', 'limit', 'sort'] as const) {
+    const v = q(url, k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
 function q(url: URL, name: string): string | undefined {
   return url.searchParams.get(name) ?? undefined;
 }
@@ -195,15 +208,7 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
         authorize(req, requestUrl);
         const raw = parseJsonBody(body);
         const ctx = context();
-        const v = validateKmmRequest(
-          {
-            body: raw,
-            offset: q(requestUrl, 'offset'),
-            limit: q(requestUrl, 'limit'),
-            sort: q(requestUrl, 'sort'),
-          },
-          ctx.now,
-        );
+        const v = validateKmmRequest(pagedRequest(raw, requestUrl), ctx.now);
         if (!v.ok) return invalid(v.issues);
         return send(res, 200, answerMetrics(ctx, v.value, allShape));
       }
@@ -211,15 +216,7 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
         authorize(req, requestUrl);
         const raw = parseJsonBody(body);
         const ctx = context();
-        const v = validateAgentViewRequest(
-          {
-            body: raw,
-            offset: q(requestUrl, 'offset'),
-            limit: q(requestUrl, 'limit'),
-            sort: q(requestUrl, 'sort'),
-          },
-          ctx.now,
-        );
+        const v = validateAgentViewRequest(pagedRequest(raw, requestUrl), ctx.now);
         if (!v.ok) return invalid(v.issues);
         return send(res, 200, answerAgentView(ctx, v.value));
       }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { rngFrom } from '../../src/simulator/random';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/liveperson/kmm';
 import { INPUT_ECHO_CHARS, USAGE_EXAMPLES, parseCommand } from '../../src/reports/parse-command';
 import {
@@ -499,17 +500,8 @@ describe('parseCommand', () => {
   });
 
   describe('fuzz', () => {
-    /** mulberry32: small, seeded, reproducible. */
-    function rng(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
+    // The simulator's seeded mulberry32: the same reproducible stream.
+    const rng = rngFrom;
     const WORDS = [
       'skill',
       'skills',

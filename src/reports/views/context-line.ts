@@ -2,11 +2,13 @@
  * The small print under a report: the window in the reader's own timezone, when the data was
  * fetched, where it came from, and any adjustment the window needed.
  */
-import type { ContextBlock } from '@slack/types';
+import type { ContextBlock, KnownBlock } from '@slack/types';
 import type { UserType } from '../../liveperson/kmm';
 import { safeText } from '../mrkdwn';
 import type { TimeWindow } from '../query';
-import { context, slackDate, utcText } from './blocks';
+import type { Report } from '../report';
+import { chartBlock, context, slackDate, utcText } from './blocks';
+import type { ReportChart } from './message';
 
 export interface ContextFacts {
   window: TimeWindow;
@@ -35,4 +37,20 @@ export function contextBlock(facts: ContextFacts): ContextBlock {
   if (who) elements.push(who);
   if (window.note) elements.push(`:information_source: _${safeText(window.note, 300)}_`);
   return context(elements);
+}
+
+/** The end of every report: the chart (when there is one), then the context line. */
+export function reportFooter(report: Report, chart: ReportChart | undefined): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const image = chartBlock(chart);
+  if (image) blocks.push(image);
+  blocks.push(
+    contextBlock({
+      window: report.window,
+      fetchedAt: report.fetchedAt,
+      source: report.source,
+      ...(report.query.userTypes ? { userTypes: report.query.userTypes } : {}),
+    }),
+  );
+  return blocks;
 }

@@ -10,9 +10,9 @@ import type { RankMetric } from '../query';
 import type { RankingReport, RankRow } from '../report';
 import { LIMITS } from '../slack-limits';
 import { markOf } from '../thresholds';
-import { actions, button, chartBlock, context, header, lineSections } from './blocks';
+import { actions, button, context, header, lineSections } from './blocks';
 import { encodeButtonValue } from './button-value';
-import { contextBlock } from './context-line';
+import { reportFooter } from './context-line';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 
@@ -132,16 +132,7 @@ function rankingBlocks(
   }
   blocks.push(context(notes));
   blocks.push(...pager(report, info));
-  const image = chartBlock(chart);
-  if (image) blocks.push(image);
-  blocks.push(
-    contextBlock({
-      window: report.window,
-      fetchedAt: report.fetchedAt,
-      source: report.source,
-      ...(report.query.userTypes ? { userTypes: report.query.userTypes } : {}),
-    }),
-  );
+  blocks.push(...reportFooter(report, chart));
   return blocks;
 }
 

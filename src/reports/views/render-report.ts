@@ -7,8 +7,8 @@ import { formatCount, formatDuration } from '../format';
 import { safeText } from '../mrkdwn';
 import type { GroupReport, OverviewReport, Report, SkillReport } from '../report';
 import { markOf } from '../thresholds';
-import { chartBlock, header, lineSections } from './blocks';
-import { contextBlock } from './context-line';
+import { header, lineSections } from './blocks';
+import { reportFooter as footer } from './context-line';
 import { kpiSections, kpiSummary } from './kpis';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
@@ -22,21 +22,6 @@ export interface RenderOptions {
 
 /** Width a name may take in a header, leaving room for the kind and the window label. */
 const HEADER_NAME_WIDTH = 90;
-
-function footer(report: Report, chart: ReportChart | undefined): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  const image = chartBlock(chart);
-  if (image) blocks.push(image);
-  blocks.push(
-    contextBlock({
-      window: report.window,
-      fetchedAt: report.fetchedAt,
-      source: report.source,
-      ...(report.query.userTypes ? { userTypes: report.query.userTypes } : {}),
-    }),
-  );
-  return blocks;
-}
 
 function scopeTitle(report: SkillReport | GroupReport): string {
   const name = safeText(report.name, HEADER_NAME_WIDTH);
