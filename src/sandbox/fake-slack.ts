@@ -47,6 +47,8 @@ export class FakeSlack {
   /** response_url ids that answer 404, as an expired response_url does. */
   readonly expiredResponseUrls = new Set<string>();
   failures: Record<string, string>;
+  /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
+  socketModeUrl: string | undefined;
   private server: Server | undefined;
   private base = '';
   private seq = 0;
@@ -197,6 +199,10 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {
+      case 'apps.connections.open':
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: 'socket_mode_not_enabled' };
       case 'auth.test':
         return {
           ok: true,
