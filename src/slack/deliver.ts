@@ -2,11 +2,12 @@
  * Replaces the "Fetching…" answer with the final one through response_url. A public report is
  * posted fresh in the channel (an ephemeral message cannot become a channel message), and the
  * ephemeral placeholder is deleted. If response_url is expired or used up, fall back to
- * chat.postEphemeral so the answer is not lost.
+ * chat.postEphemeral so the answer is not lost. Every message passes Slack's limits check first.
  */
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../reports/views';
+import { SlackLimitError, checkMessage } from '../reports/slack-limits';
+import { renderProblem, type SlackMessage } from '../reports/views';
 
 export interface DeliveryTarget {
   respond: RespondFn;
@@ -26,6 +27,11 @@ export async function deliver(
   opts: { inPlace?: boolean } = {},
 ): Promise<void> {
   const { respond, logger } = target;
+  const violations = checkMessage(message);
+  if (violations.length) {
+    // Slack would refuse it (invalid_blocks) and the user would see nothing: say so instead.
+    message = renderProblem(new SlackLimitError(violations), logger);
+  }
   try {
     if (opts.inPlace) {
       const { response_type: _ignored, ...rest } = message;

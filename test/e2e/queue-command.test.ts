@@ -327,5 +327,6 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.ok(!log.includes(DEFAULT_OAUTH.appSecret));
     assert.ok(!log.includes(DEFAULT_OAUTH.accessTokenSecret));
     assert.ok(!log.includes(SIGNING_SECRET));
+    assert.ok(!log.includes(BOT_TOKEN));
   });
 });
