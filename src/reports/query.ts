@@ -67,3 +67,8 @@ export type ParsedCommand = ReportQuery | HelpRequest | UsageError;
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
 export const DEFAULT_TOP = 10;
 export const MAX_TOP = 50;
+
+/** Rows per ranking page: the query's `top`, within 1..MAX_TOP (LivePerson's page size is 50). */
+export function rankingPageSizeOf(top: number): number {
+  return Math.min(MAX_TOP, Math.max(1, Math.floor(top)));
+}

@@ -8,8 +8,7 @@ import { overviewChart } from './charts/overview-chart';
 import { rankingChart } from './charts/ranking-chart';
 import { skillChart } from './charts/skill-chart';
 import type { Report, RankingReport } from './report';
-import { pageInfo } from './views';
-import { rankingPageSize } from './views/ranking';
+import { pageRows, rankingPageInfo } from './views/ranking';
 
 /** Ranked values in the unit a chart axis can show: minutes for durations, % for ratios. */
 function chartValue(field: string, value: number | undefined): { value: number | undefined; unit: string } {
@@ -21,8 +20,7 @@ function chartValue(field: string, value: number | undefined): { value: number |
 }
 
 function rankingSpec(report: RankingReport): ChartSpec | undefined {
-  const info = pageInfo(report.rows.length, report.page, rankingPageSize(report));
-  const rows = report.rows.slice(info.start, info.end);
+  const rows = pageRows(report, rankingPageInfo(report));
   const unit = metricByField(report.field);
   const unitLabel =
     unit?.unit === 'duration' ? 'minutes' : unit?.unit === 'ratio' ? '%' : (unit?.label ?? report.field);

@@ -4,7 +4,7 @@
  */
 import type { Directory } from '../liveperson/directory';
 import type { LivePersonClient, CallOptions } from '../liveperson/kmm-client';
-import type { KmmResponse } from '../liveperson/kmm';
+import { MAX_OFFSET_PLUS_LIMIT, type KmmResponse } from '../liveperson/kmm';
 import type { NameMatch } from '../liveperson/name-match';
 import { toKmmRequest, type ResolvedScope } from './kmm-request';
 import type { ReportQuery } from './query';
@@ -89,11 +89,11 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     async run(query, opts = {}) {
       const resolution = await resolve(query, opts.id);
       if (resolution && !resolution.ok) return resolution.outcome;
-      const plan = toKmmRequest(query, resolution?.scope);
+      const plan = toKmmRequest(query, resolution?.scope, opts.page);
       const call: CallOptions = {};
       if (opts.fresh) call.fresh = true;
       if (opts.budget) call.budget = opts.budget;
-      const response: KmmResponse = plan.allPages
+      const response: KmmResponse & { truncated?: boolean } = plan.allPages
         ? await deps.client.metricsAllPages(plan.request, call)
         : await deps.client.metrics(plan.request, call);
       const report = toReport({
@@ -101,9 +101,12 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         responses: response,
         fetchedAt: deps.now(),
         source: deps.source,
+        rowsOffset: plan.rowsOffset,
+        // Past 1000 keys LivePerson's paging cannot reach the rest, however they are fetched.
+        truncated: response.truncated ?? (!plan.allPages && response.count > MAX_OFFSET_PLUS_LIMIT),
         ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
         ...(deps.thresholds ? { thresholds: deps.thresholds } : {}),
-        ...(opts.page ? { page: opts.page } : {}),
+        ...((plan.page ?? opts.page) ? { page: plan.page ?? opts.page } : {}),
       });
       return { kind: 'report', report };
     },

@@ -86,7 +86,8 @@ export const RANK_DIRECTION: Record<RankMetric, 'asc' | 'desc'> = {
 /** The KMM sort to request for a ranking; null: no sort key exists, fetch every page and rank locally. */
 export const RANK_SORT: Record<RankMetric, Sort | null> = {
   queue: null,
-  wait: { key: 'avgWaitTime', order: 'desc' },
+  // Rankings by wait order by the queue-wait p90, which has no sort key: ranked locally.
+  wait: null,
   load: { key: 'humanAgentLoad', order: 'desc' },
   closed: { key: 'closedConversations', order: 'desc' },
   response: { key: 'avgTimeToResponse', order: 'desc' },
@@ -149,10 +150,14 @@ export interface RankingReport extends ReportBase<RankingQuery> {
   /** The field actually ranked (wait falls back to avgWaitTime when no percentile came back). */
   field: MetricField;
   direction: 'asc' | 'desc';
-  /** Every row fetched, ranked. */
+  /** The rows fetched, ranked: every row, or one page of them when LivePerson sorted and paged. */
   rows: RankRow[];
-  /** How many keys LivePerson reports in total; more than rows.length when it stopped paging. */
+  /** Position of rows[0] in the whole ranking (0 unless LivePerson paged the sorted keys). */
+  rowsOffset: number;
+  /** How many keys LivePerson reports in total. */
   available: number;
+  /** LivePerson has more keys than its paging reaches (1000): only those were ranked. */
+  truncated: boolean;
   /** Requested page, 1-based; views clamp it to the pages that exist. */
   page: number;
 }
@@ -171,6 +176,10 @@ export interface ReportInput {
   thresholds?: Thresholds;
   /** Ranking page to show, 1-based (from a Previous/Next button). */
   page?: number;
+  /** Rankings fetched one sorted page at a time: the position of the first key returned. */
+  rowsOffset?: number;
+  /** Every page was fetched but LivePerson stopped paging before the last key. */
+  truncated?: boolean;
 }
 
 /** A name to show for an id: LivePerson's "NA" / null / blank becomes "Unnamed skill (id)". */
@@ -317,8 +326,12 @@ export function toReport(input: ReportInput): Report {
       const field = rankField(query.by, groups);
       const direction = RANK_DIRECTION[query.by];
       const kind = query.dimension === 'skills' ? 'skill' : 'group';
+      const rowsOffset = Math.max(0, Math.floor(input.rowsOffset ?? 0));
       const rows = rankRows(groups, kind, field, direction, thresholds);
-      const available = Math.max(rows.length, ...responses.map((r) => r.count));
+      // One sorted page of LivePerson's ranking: its ranks continue from the page's offset.
+      rows.forEach((r, i) => (r.rank = rowsOffset + i + 1));
+      const available = Math.max(rowsOffset + rows.length, ...responses.map((r) => r.count));
+      const truncated = input.truncated ?? false;
       const page = Math.max(1, Math.floor(input.page ?? 1));
       return {
         ...base,
@@ -329,7 +342,9 @@ export function toReport(input: ReportInput): Report {
         field,
         direction,
         rows,
+        rowsOffset,
         available,
+        truncated,
         page,
       };
     }

@@ -21,7 +21,7 @@ describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth
 
   before(async () => {
     // A separate "account": the bot only knows its CSDS URL and the four key values.
-    sim = await startSimulator({ oauth: DEFAULT_OAUTH, now: BUSY_NOW });
+    sim = await startSimulator({ oauth: DEFAULT_OAUTH, now: BUSY_NOW, extraSkills: 120 });
   });
   after(async () => {
     await sim.close();
@@ -49,6 +49,26 @@ describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth
       const stats = sim.stats();
       assert.ok(stats.csds >= 1, 'CSDS asked');
       assert.ok(stats.metrics >= 1 && stats.skills >= 1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('rankings: LivePerson sorts and pages when a sort key exists; otherwise every page is ranked here', async () => {
+    const h = await startHarness({ env: env() });
+    try {
+      await h.command('skill billing'); // warm the directory and domains
+      await h.responses('cmd1');
+      sim.resetStats();
+      const closed = await h.command('skills by closed top 10');
+      const byClosed = (await h.responses(closed.responseId))[0]!.body;
+      assert.equal(sim.stats().metrics, 1, 'one sorted page');
+      assert.match(texts(byClosed).join('\n'), /Showing 1–10 of 131 skills/);
+      sim.resetStats();
+      const queue = await h.command('skills by queue top 10');
+      const byQueue = (await h.responses(queue.responseId))[0]!.body;
+      assert.equal(sim.stats().metrics, 3, 'all 131 keys: 3 pages of 50');
+      assert.match(texts(byQueue).join('\n'), /of 131 skills/);
     } finally {
       await h.close();
     }

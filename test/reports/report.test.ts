@@ -382,7 +382,8 @@ describe('RANK_SORT', () => {
     assert.deepEqual(RANK_SORT.load, { key: 'humanAgentLoad', order: 'desc' });
     assert.deepEqual(RANK_SORT.closed, { key: 'closedConversations', order: 'desc' });
     assert.deepEqual(RANK_SORT.response, { key: 'avgTimeToResponse', order: 'desc' });
-    assert.deepEqual(RANK_SORT.wait, { key: 'avgWaitTime', order: 'desc' });
+    // Wait ranks by the queue-wait p90, which LivePerson cannot sort by.
+    assert.equal(RANK_SORT.wait, null);
     assert.equal(RANK_SORT.queue, null);
     assert.equal(RANK_SORT.csat, null);
     assert.equal(RANK_SORT.overdue, null);

@@ -5,7 +5,8 @@
 import type { KnownBlock } from '@slack/types';
 import { formatCount } from '../format';
 import { escapeMrkdwn, safeText } from '../mrkdwn';
-import { MAX_TOP } from '../query';
+import { MAX_OFFSET_PLUS_LIMIT } from '../../liveperson/kmm';
+import { MAX_TOP, rankingPageSizeOf } from '../query';
 import type { RankMetric } from '../query';
 import type { RankingReport, RankRow } from '../report';
 import { LIMITS } from '../slack-limits';
@@ -62,8 +63,22 @@ export function pageInfo(total: number, page: number, pageSize: number): PageInf
 
 /** The page size a ranking uses: the caller's choice, else the query's `top`, within 1..50. */
 export function rankingPageSize(report: RankingReport, requested?: number): number {
-  const size = requested ?? report.query.top;
-  return Math.min(MAX_RANKING_PAGE_SIZE, Math.max(1, Math.floor(size)));
+  return rankingPageSizeOf(requested ?? report.query.top);
+}
+
+/** Which page of the whole ranking to show: the rows may be every row or one fetched page. */
+export function rankingPageInfo(report: RankingReport, pageSize?: number): PageInfo {
+  const reachable = report.truncated
+    ? report.rows.length
+    : Math.max(report.available, report.rowsOffset + report.rows.length);
+  return pageInfo(reachable, report.page, rankingPageSize(report, pageSize));
+}
+
+/** The rows on that page. */
+export function pageRows(report: RankingReport, info: PageInfo): RankRow[] {
+  const from = Math.max(0, info.start - report.rowsOffset);
+  const to = Math.max(0, info.end - report.rowsOffset);
+  return report.rows.slice(from, to);
 }
 
 function rowLine(row: RankRow, by: RankMetric, nameWidth: number): string {
@@ -105,7 +120,7 @@ function rankingBlocks(
   chart?: ReportChart,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(title(report))];
-  const rows = report.rows.slice(info.start, info.end);
+  const rows = pageRows(report, info);
   if (rows.length === 0) {
     blocks.push(
       ...lineSections([`No ${dimensionWord(report, 2)} returned data for this window.`], 'ranking_rows'),
@@ -124,10 +139,11 @@ function rankingBlocks(
       : `Showing ${formatCount(info.start + 1)}–${formatCount(info.end)} of ${formatCount(info.total)} ${dimensionWord(report, info.total)}` +
         (info.pages > 1 ? ` · page ${formatCount(info.page)} of ${formatCount(info.pages)}` : '');
   const notes = [showing];
-  if (report.available > report.rows.length) {
+  if (report.truncated) {
+    const reach = Math.min(report.available, MAX_OFFSET_PLUS_LIMIT);
     notes.push(
       `:warning: LivePerson reports ${formatCount(report.available)} ${dimensionWord(report, report.available)} but ` +
-        `pages stop at ${formatCount(report.rows.length)}; ranked those ${formatCount(report.rows.length)}.`,
+        `its paging stops at ${formatCount(reach)}; ranked those ${formatCount(reach)}.`,
     );
   }
   blocks.push(context(notes));
@@ -137,7 +153,7 @@ function rankingBlocks(
 }
 
 function rankingText(report: RankingReport, info: PageInfo): string {
-  const rows = report.rows.slice(info.start, Math.min(info.end, info.start + 5));
+  const rows = pageRows(report, info).slice(0, 5);
   const list = rows.map((r) => `${r.rank}. ${safeText(r.name, 60)} ${r.text}`).join(', ');
   return `${title(report)}: ${list || 'no data'}${info.total > rows.length ? ` (${formatCount(info.total)} in all)` : ''}`;
 }
@@ -147,7 +163,7 @@ export function renderRanking(
   report: RankingReport,
   opts: { chart?: ReportChart; pageSize?: number } = {},
 ): SlackMessage {
-  const info = pageInfo(report.rows.length, report.page, rankingPageSize(report, opts.pageSize));
+  const info = rankingPageInfo(report, opts.pageSize);
   let blocks: KnownBlock[] = [];
   for (const width of NAME_WIDTHS) {
     blocks = rankingBlocks(report, info, width, opts.chart);

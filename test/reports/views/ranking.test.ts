@@ -23,7 +23,14 @@ import {
 
 function report(
   responses: KmmResponse | KmmResponse[],
-  opts: { by?: RankMetric; top?: number; page?: number; dimension?: 'skills' | 'groups' } = {},
+  opts: {
+    by?: RankMetric;
+    top?: number;
+    page?: number;
+    dimension?: 'skills' | 'groups';
+    rowsOffset?: number;
+    truncated?: boolean;
+  } = {},
 ): RankingReport {
   return toReport({
     query: rankingQuery(opts.by ?? 'queue', opts.dimension ?? 'skills', opts.top ?? 10),
@@ -31,6 +38,8 @@ function report(
     fetchedAt: FETCHED_AT,
     source: SOURCE,
     ...(opts.page ? { page: opts.page } : {}),
+    ...(opts.rowsOffset !== undefined ? { rowsOffset: opts.rowsOffset } : {}),
+    ...(opts.truncated !== undefined ? { truncated: opts.truncated } : {}),
   }) as RankingReport;
 }
 
@@ -147,11 +156,30 @@ describe('ranking view', () => {
     });
 
     it('says when LivePerson has more keys than it would page through', () => {
-      const capped = report(responses.map((p) => ({ ...p, count: 1200 })));
+      const capped = report(
+        responses.map((p) => ({ ...p, count: 1200 })),
+        { truncated: true },
+      );
       const text = allText(renderReport(capped).blocks);
       assert.ok(
-        text.includes('LivePerson reports 1,200 skills but pages stop at 1,000; ranked those 1,000.'),
+        text.includes('LivePerson reports 1,200 skills but its paging stops at 1,000; ranked those 1,000.'),
+        text,
       );
+      // Not truncated: no warning.
+      assert.ok(!allText(renderReport(report(responses)).blocks).includes('paging stops'));
+    });
+
+    it('shows one page LivePerson sorted and paged: ranks continue from its offset', () => {
+      // Page 3 of 25 per page: LivePerson returned keys 51..75 only, and says there are 1,000.
+      const page3 = { ...responses[0]!, count: 1000, groups: manyGroups(25) };
+      const r = report(page3, { top: 25, page: 3, rowsOffset: 50 });
+      const lines = rowLines(renderReport(r).blocks);
+      assert.equal(lines.length, 25);
+      assert.match(lines[0]!, /^51\. /);
+      assert.match(lines[24]!, /^75\. /);
+      const text = allText(renderReport(r).blocks);
+      assert.ok(text.includes('Showing 51–75 of 1,000 skills'), text);
+      assert.ok(text.includes('page 3 of 40'));
     });
   });
 
