@@ -11,11 +11,11 @@ import {
   type RawKmmRequest,
   type SortOrder,
   SORT_ORDERS,
-  validateWindow,
+  readRequestFrame,
+  validateIds,
+  validateNames,
   validatePaging,
   isRecord,
-  listOf,
-  quoteList,
 } from './kmm';
 
 export const AGENT_VIEW_BY_TIME_METRICS = [
@@ -153,57 +153,31 @@ function validateAgentViewSort(raw: unknown, issues: ValidationIssue[]): AgentVi
   return { key: key as AgentViewSortKey, order: order as SortOrder };
 }
 
-function names<T extends string>(
-  raw: unknown,
-  allowed: readonly T[],
-  path: string,
-  issues: ValidationIssue[],
-): T[] | undefined {
-  if (raw === undefined) return undefined;
-  const list = listOf(raw);
-  if (!list) {
-    issues.push({ path, message: `${path} must be a list.` });
-    return undefined;
-  }
-  const unknown = list.filter((x) => !(allowed as readonly string[]).includes(x));
-  if (unknown.length) {
-    issues.push({
-      path,
-      message: `Unknown values in ${path}: ${quoteList(unknown)}. Valid: ${quoteList(allowed, 40)}.`,
-    });
-    return undefined;
-  }
-  return list as T[];
-}
-
-function ids(raw: unknown, path: string, issues: ValidationIssue[]): string[] | undefined {
-  if (raw === undefined) return undefined;
-  if (Array.isArray(raw) && raw.every((x) => typeof x === 'string' || typeof x === 'number'))
-    return raw.map(String);
-  issues.push({ path, message: `${path} must be a list of ids.` });
-  return undefined;
-}
-
 /** Validates an agent_view call with the same rules and messages as metrics. */
 export function validateAgentViewRequest(
   raw: RawKmmRequest,
   now: number,
 ): Validation<NormalizedAgentViewRequest> {
   const issues: ValidationIssue[] = [];
-  const body = isRecord(raw.body) ? raw.body : undefined;
-  if (!body)
-    return { ok: false, issues: [{ path: 'body', message: 'The request body must be a JSON object.' }] };
-  const filters = isRecord(body.filters) ? body.filters : {};
-  const time = validateWindow(filters.time, now, issues);
+  const frame = readRequestFrame(raw, now, issues);
+  if (!frame) return { ok: false, issues };
+  const { body, filters, time } = frame;
   const out: AgentViewFilters = { time: time ?? { from: 0, to: 0 } };
-  const agentIds = ids(filters.agentIds, 'filters.agentIds', issues);
-  const agentGroupIds = ids(filters.agentGroupIds, 'filters.agentGroupIds', issues);
-  const agentSkillIds = ids(filters.agentSkillIds, 'filters.agentSkillIds', issues);
-  const userTypes = names(filters.userTypes, AGENT_USER_TYPES, 'filters.userTypes', issues);
-  const statuses = names(
+  const agentIds = validateIds(filters.agentIds, 'filters.agentIds', issues);
+  const agentGroupIds = validateIds(filters.agentGroupIds, 'filters.agentGroupIds', issues);
+  const agentSkillIds = validateIds(filters.agentSkillIds, 'filters.agentSkillIds', issues);
+  const userTypes = validateNames(
+    filters.userTypes,
+    AGENT_USER_TYPES,
+    'filters.userTypes',
+    'user types',
+    issues,
+  );
+  const statuses = validateNames(
     filters.effectiveAgentStatus,
     AGENT_STATUSES,
     'filters.effectiveAgentStatus',
+    'agent statuses',
     issues,
   );
   if (agentIds) out.agentIds = agentIds;
@@ -211,16 +185,18 @@ export function validateAgentViewRequest(
   if (agentSkillIds) out.agentSkillIds = agentSkillIds;
   if (userTypes) out.userTypes = userTypes;
   if (statuses) out.effectiveAgentStatus = statuses;
-  const byTime = names(
+  const byTime = validateNames(
     body.metricsToRetrieveByTime,
     AGENT_VIEW_BY_TIME_METRICS,
     'metricsToRetrieveByTime',
+    'by-time metrics',
     issues,
   );
-  const current = names(
+  const current = validateNames(
     body.metricsToRetrieveCurrentValue,
     AGENT_VIEW_CURRENT_METRICS,
     'metricsToRetrieveCurrentValue',
+    'current-value metrics',
     issues,
   );
   if (body.includeAgentMetadata !== undefined && typeof body.includeAgentMetadata !== 'boolean') {

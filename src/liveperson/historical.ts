@@ -9,7 +9,7 @@ import {
   listOf,
   parseMetrics,
   quoteList,
-  validateWindow,
+  readRequestFrame,
   type KmmMetrics,
   type RawKmmRequest,
   type UserType,
@@ -69,11 +69,9 @@ export function validateHistoricalRequest(
   now: number,
 ): Validation<NormalizedHistoricalRequest> {
   const issues: ValidationIssue[] = [];
-  const body = isRecord(raw.body) ? raw.body : undefined;
-  if (!body)
-    return { ok: false, issues: [{ path: 'body', message: 'The request body must be a JSON object.' }] };
-  const filters = isRecord(body.filters) ? body.filters : {};
-  const time = validateWindow(filters.time, now, issues);
+  const frame = readRequestFrame(raw, now, issues);
+  if (!frame) return { ok: false, issues };
+  const { body, filters, time } = frame;
   if (time && time.from < now - HISTORICAL_RETENTION_MS - MINUTE_MS) {
     issues.push({
       path: 'filters.time.from',

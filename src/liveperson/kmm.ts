@@ -344,7 +344,8 @@ export function validateWindow(
   return { from: floorToMinute(from), to: ceilToMinute(to) };
 }
 
-function validateNames<T extends string>(
+/** A list of names from `allowed`; unknown ones are reported, naming them and the valid ones. */
+export function validateNames<T extends string>(
   raw: unknown,
   allowed: readonly T[],
   path: string,
@@ -368,7 +369,8 @@ function validateNames<T extends string>(
   return list as T[];
 }
 
-function validateIds(raw: unknown, path: string, issues: ValidationIssue[]): string[] | undefined {
+/** A list of ids; numbers are accepted and turned into strings. */
+export function validateIds(raw: unknown, path: string, issues: ValidationIssue[]): string[] | undefined {
   if (raw === undefined) return undefined;
   // Ids are strings in the docs; numbers are accepted and normalised because JSON clients send both.
   if (Array.isArray(raw) && raw.every((x) => typeof x === 'string' || typeof x === 'number')) {
@@ -376,6 +378,27 @@ function validateIds(raw: unknown, path: string, issues: ValidationIssue[]): str
   }
   issues.push({ path, message: `${path} must be a list of ids.` });
   return undefined;
+}
+
+export interface RequestFrame {
+  body: Record<string, unknown>;
+  filters: Record<string, unknown>;
+  /** The checked, rounded window; undefined when it was wrong (the issue is recorded). */
+  time: { from: number; to: number } | undefined;
+}
+
+/** What every KMM validator starts with: an object body, its filters, and a checked window. */
+export function readRequestFrame(
+  raw: RawKmmRequest,
+  now: number,
+  issues: ValidationIssue[],
+): RequestFrame | undefined {
+  if (!isRecord(raw.body)) {
+    issues.push({ path: 'body', message: 'The request body must be a JSON object.' });
+    return undefined;
+  }
+  const filters = isRecord(raw.body.filters) ? raw.body.filters : {};
+  return { body: raw.body, filters, time: validateWindow(filters.time, now, issues) };
 }
 
 /** Checks offset/limit as LivePerson pages: limit 1..50, offset ≥ 0, offset + limit ≤ 1000. */
@@ -410,12 +433,9 @@ export function validatePaging(
  */
 export function validateKmmRequest(raw: RawKmmRequest, now: number): Validation<NormalizedKmmRequest> {
   const issues: ValidationIssue[] = [];
-  const body = raw.body;
-  if (!isRecord(body)) {
-    return { ok: false, issues: [{ path: 'body', message: 'The request body must be a JSON object.' }] };
-  }
-  const filters = isRecord(body.filters) ? body.filters : {};
-  const time = validateWindow(filters.time, now, issues);
+  const frame = readRequestFrame(raw, now, issues);
+  if (!frame) return { ok: false, issues };
+  const { body, filters, time } = frame;
   const userTypes = validateNames(filters.userTypes, USER_TYPES, 'filters.userTypes', 'user types', issues);
   const skillIds = validateIds(filters.skillIds, 'filters.skillIds', issues);
   const agentGroupIds = validateIds(filters.agentGroupIds, 'filters.agentGroupIds', issues);
