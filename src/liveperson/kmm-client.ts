@@ -31,7 +31,6 @@ import { redactingLogger, silentLogger, type LivePersonLogger } from './http-log
 import {
   DEFAULT_SORT,
   MAX_PAGE_SIZE,
-  MAX_WINDOW_MS,
   formatSort,
   parseKmmResponse,
   validateKmmRequest,
@@ -121,19 +120,9 @@ const SELECT: Record<ConfigKind, string> = {
   agentGroups: 'id,name,deleted,parentGroupId',
 };
 
-/**
- * The validated request, with its window kept within 24 h. Rounding outward (from down, to up) turns
- * "the last 24 h" asked at 15:00:30 into 24 h 1 min, which LivePerson would refuse once rounded; the
- * start moves to the next minute instead.
- */
-function validOrThrow<T extends { body: { filters: { time: { from: number; to: number } } } }>(
-  v: Validation<T>,
-): T {
-  if (v.ok) {
-    const time = v.value.body.filters.time;
-    if (time.to - time.from > MAX_WINDOW_MS) time.from = time.to - MAX_WINDOW_MS;
-    return v.value;
-  }
+/** The validated request (window rounded to the minute, within 24 h), or a typed error. */
+function validOrThrow<T>(v: Validation<T>): T {
+  if (v.ok) return v.value;
   throw new LivePersonInvalidRequestError(v.issues.map((i) => i.message).join(' '), {
     detail: `rejected before sending: ${JSON.stringify(v.issues)}`,
   });

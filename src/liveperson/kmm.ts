@@ -341,7 +341,11 @@ export function validateWindow(
     });
   }
   if (issues.length > before) return undefined;
-  return { from: floorToMinute(from), to: ceilToMinute(to) };
+  // Rounding outward turns "the last 24 h" asked at 15:00:30 into 24 h 1 min, which would no longer
+  // pass this very check once sent: the start moves to the next minute instead.
+  const rounded = { from: floorToMinute(from), to: ceilToMinute(to) };
+  if (rounded.to - rounded.from > MAX_WINDOW_MS) rounded.from = rounded.to - MAX_WINDOW_MS;
+  return rounded;
 }
 
 /** A list of names from `allowed`; unknown ones are reported, naming them and the valid ones. */

@@ -90,8 +90,16 @@ describe('validateKmmRequest', () => {
     assert.match(msg, /That window is 30 h; LivePerson keeps at most 24 h per query/);
   });
 
-  it('accepts exactly 24 h', () => {
+  it('accepts exactly 24 h, and rounding never stretches it past 24 h', () => {
     assert.ok(validateKmmRequest({ body: body({}, { time: { from: NOW - DAY_MS, to: NOW } }) }, NOW).ok);
+    const at = NOW + 30_000; // 15:00:30: rounding outward would make 24 h 1 min
+    const r = validateKmmRequest({ body: body({}, { time: { from: at - DAY_MS, to: at } }) }, at);
+    assert.ok(r.ok);
+    const t = r.value.body.filters.time;
+    assert.equal(t.to - t.from, DAY_MS);
+    assert.equal(t.to, NOW + 60_000);
+    // The rounded request is itself valid: what the client sends, LivePerson (and the simulator) accept.
+    assert.ok(validateKmmRequest({ body: r.value.body }, at).ok);
   });
 
   it('rejects a window starting more than 14 days ago', () => {
