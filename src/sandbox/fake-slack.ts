@@ -47,6 +47,8 @@ export class FakeSlack {
   /** response_url ids that answer 404, as an expired response_url does. */
   readonly expiredResponseUrls = new Set<string>();
   failures: Record<string, string>;
+  /** users.info answers: user id → IANA timezone (unknown users get user_not_found). */
+  readonly userTimezones = new Map<string, string>();
   /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
   socketModeUrl: string | undefined;
   private server: Server | undefined;
@@ -199,6 +201,13 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {
+      case 'users.info': {
+        const id = String(call.args.user);
+        const tz = this.userTimezones.get(id);
+        return tz
+          ? { ok: true, user: { id, tz, tz_label: tz, tz_offset: 0 } }
+          : { ok: false, error: 'user_not_found' };
+      }
       case 'apps.connections.open':
         return this.socketModeUrl
           ? { ok: true, url: this.socketModeUrl }

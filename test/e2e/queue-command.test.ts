@@ -221,6 +221,22 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.equal(h.slack.responsesTo(help.responseId).length, 0);
   });
 
+  it('"since 08:00" means 08:00 in the asker’s own timezone (users.info), else DEFAULT_TIMEZONE', async () => {
+    h.slack.userTimezones.set('U0NYC', 'America/New_York');
+    const ny = await h.command('skill billing since 08:00', { userId: 'U0NYC' });
+    const nyFinal = finalOf(await h.responses(ny.responseId));
+    // BUSY_NOW is 15:00 UTC = 10:00 in New York: the window starts 08:00 EST = 13:00 UTC.
+    const nyFrom = Date.UTC(2026, 10, 25, 13, 0, 0) / 1000;
+    assert.match(JSON.stringify(nyFinal), new RegExp(`<!date\\^${nyFrom}\\^`));
+    const utc = await h.command('skill billing since 08:00', { userId: 'U0NOBODY' });
+    const utcFinal = finalOf(await h.responses(utc.responseId));
+    assert.match(
+      JSON.stringify(utcFinal),
+      new RegExp(`<!date\\^${Date.UTC(2026, 10, 25, 8, 0, 0) / 1000}\\^`),
+    );
+    assert.ok(h.slack.callsTo('users.info').some((c) => c.args.user === 'U0NYC'));
+  });
+
   it('a window over 24 h gets a kind explanation, not an API error', async () => {
     const r = await h.command('skill billing last 30h');
     assert.match(JSON.stringify(r.ack), /30 h.*24 h/);
