@@ -80,6 +80,8 @@ export interface Harness {
     value?: string;
     blockId?: string;
     ephemeral?: boolean;
+    /** Choose the response_url id (e.g. to expire it first). */
+    responseId?: string;
   }): Promise<CommandResult>;
   /** Waits until `count` posts reached that response_url; returns them all. */
   responses(responseId: string, count?: number, timeoutMs?: number): Promise<ResponsePost[]>;
@@ -158,8 +160,7 @@ export async function startHarness(
         responseId,
       );
     },
-    click(input) {
-      const responseId = `act${++seq}`;
+    click({ responseId = `act${++seq}`, ...input }) {
       return send(blockActionsBody({ ...input, responseUrl: slack.responseUrl(responseId) }), responseId);
     },
     async responses(responseId, count = 1, timeoutMs = 15_000) {

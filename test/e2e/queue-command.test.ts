@@ -338,6 +338,17 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.match(JSON.stringify(view.blocks), /simulator/);
   });
 
+  it('a suggestion click whose response_url expired still answers, via chat.postEphemeral', async () => {
+    const r = await h.command('skill biling');
+    const pick = buttons(finalOf(await h.responses(r.responseId))).find((b) => b.text === 'Billing')!;
+    h.slack.expiredResponseUrls.add('expired-click');
+    const before = h.slack.callsTo('chat.postEphemeral').length;
+    const click = await h.click({ actionId: pick.actionId, value: pick.value, responseId: 'expired-click' });
+    assert.equal(click.status, 200);
+    const call = await h.slack.waitFor(() => h.slack.callsTo('chat.postEphemeral')[before]);
+    assert.match(JSON.stringify(call.args.blocks), /Waiting in queue/);
+  });
+
   it('never writes credentials to the log', () => {
     const log = h.logger.lines.join('\n');
     assert.ok(!log.includes(DEFAULT_OAUTH.appSecret));
