@@ -68,8 +68,9 @@ export function rankingPageSize(report: RankingReport, requested?: number): numb
 
 /** Which page of the whole ranking to show: the rows may be every row or one fetched page. */
 export function rankingPageInfo(report: RankingReport, pageSize?: number): PageInfo {
+  // Past 1000 keys LivePerson's paging reaches only the first 1000, however they were fetched.
   const reachable = report.truncated
-    ? report.rows.length
+    ? Math.min(report.available, MAX_OFFSET_PLUS_LIMIT)
     : Math.max(report.available, report.rowsOffset + report.rows.length);
   return pageInfo(reachable, report.page, rankingPageSize(report, pageSize));
 }

@@ -181,6 +181,19 @@ describe('ranking view', () => {
       assert.ok(text.includes('Showing 51–75 of 1,000 skills'), text);
       assert.ok(text.includes('page 3 of 40'));
     });
+
+    it('a sorted ranking over more than 1000 keys pages through the 1000 LivePerson reaches', () => {
+      const first = { ...responses[0]!, count: 1500, groups: manyGroups(10) };
+      const r = report(first, { top: 10, rowsOffset: 0, truncated: true });
+      const text = allText(renderReport(r).blocks);
+      assert.ok(
+        text.includes('Showing 1–10 of 1,000 groups') || text.includes('Showing 1–10 of 1,000 skills'),
+        text,
+      );
+      assert.ok(text.includes('page 1 of 100'), text);
+      assert.ok(text.includes('its paging stops at 1,000'), text);
+      assert.ok(buttons(renderReport(r).blocks).some((b) => b.action_id === 'page_next'));
+    });
   });
 
   it('fits 50 rows of 300-character hostile names and a maximal chart on every page', () => {
