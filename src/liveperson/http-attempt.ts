@@ -164,14 +164,12 @@ export async function exchange(http: AxiosInstance, ex: HttpExchange): Promise<H
     if (timedOut) {
       throw new LivePersonTimeoutError(`${what} did not answer within ${formatSeconds(ex.timeoutMs)}.`, {
         detail: `timeout after ${Math.round(ex.timeoutMs)} ms: ${ex.method} ${ex.url}`,
-        cause: error,
       });
     }
     const code = axios.isAxiosError(error) ? error.code : undefined;
     const message = error instanceof Error ? error.message : String(error);
     throw new LivePersonUnavailableError(`${what} could not be reached; try again in a few minutes.`, {
       detail: `${code ?? 'network error'} (${message}): ${ex.method} ${ex.url}`,
-      cause: error,
     });
   } finally {
     clearTimeout(timer);
@@ -182,11 +180,10 @@ export async function exchange(http: AxiosInstance, ex: HttpExchange): Promise<H
 export function parseJson(answer: HttpAnswer, what = 'LivePerson', secrets: readonly string[] = []): unknown {
   try {
     return JSON.parse(answer.text) as unknown;
-  } catch (error) {
+  } catch {
     throw new LivePersonUnavailableError(`${what} sent an answer we could not read; try again shortly.`, {
       status: answer.status,
       detail: `unreadable body (HTTP ${answer.status}): ${bodyForLog(answer.text, secrets)}`,
-      cause: error,
     });
   }
 }

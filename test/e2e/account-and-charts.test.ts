@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
-import { BUSY_NOW, fieldValue, startHarness, texts, type Harness } from './harness';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BUSY_NOW, fieldValue, freePort, startHarness, texts, type Harness } from './harness';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -87,6 +89,48 @@ describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth
       await h.close();
     }
   });
+});
+
+describe('e2e: LivePerson unreachable', function () {
+  this.timeout(40_000);
+
+  for (const creds of ['oauth', 'login'] as const) {
+    it(`reads as "could not be reached" and leaks no ${creds} credential into the log`, async () => {
+      // A CSDS that points every service at a port nobody listens on.
+      const closed = await freePort();
+      const csds = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ service: 'x', account: '1', baseURI: `http://127.0.0.1:${closed}` }));
+      });
+      await new Promise<void>((resolve) => csds.listen(0, '127.0.0.1', resolve));
+      const csdsUrl = `http://127.0.0.1:${(csds.address() as AddressInfo).port}`;
+      const secrets: Record<string, string> =
+        creds === 'oauth'
+          ? {
+              LP_APP_KEY: 'KEY-s3cr3t',
+              LP_APP_SECRET: 'SECRET-s3cr3t',
+              LP_ACCESS_TOKEN: 'TOKEN-s3cr3t',
+              LP_ACCESS_TOKEN_SECRET: 'TS-s3cr3t',
+            }
+          : { LP_USERNAME: 'lead@example.com', LP_PASSWORD: 'PASSWORD-s3cr3t' };
+      const h = await startHarness({ env: { LP_ACCOUNT_ID: '1', LP_CSDS_URL: csdsUrl, ...secrets } });
+      try {
+        const r = await h.command('skill billing');
+        const final = (await h.responses(r.responseId, 1, 30_000))[0]!.body;
+        assert.match(texts(final).join('\n'), /isn't answering|could not be reached|did not answer/);
+        const log = h.logger.lines.join('\n');
+        assert.ok(/queue report failed/.test(log), 'the failure is logged');
+        for (const v of Object.values(secrets).filter((x) => x.includes('s3cr3t'))) {
+          assert.ok(!log.includes(v), `${v} in the log`);
+          assert.ok(!JSON.stringify(final).includes(v));
+        }
+        assert.ok(!/oauth_signature=/.test(log));
+      } finally {
+        await h.close();
+        await new Promise((resolve) => csds.close(resolve));
+      }
+    });
+  }
 });
 
 describe('e2e: charts', function () {

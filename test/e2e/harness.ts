@@ -4,6 +4,7 @@
  * them. Everything is real HTTP on 127.0.0.1.
  */
 import { createServer } from 'node:net';
+import { format } from 'node:util';
 import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import { startBot, type RunningBot } from '../../src/main';
@@ -32,10 +33,10 @@ export async function freePort(): Promise<number> {
 export class CapturingLogger implements Logger {
   readonly lines: string[] = [];
   private level = LogLevel.DEBUG;
+  // util.format, as Bolt's console logger does: an error's causes are printed in full, so a
+  // secret hiding in one would show up here too.
   private record(level: string, msg: unknown[]) {
-    this.lines.push(
-      `${level} ${msg.map((m) => (m instanceof Error ? `${m.message}\n${m.stack}` : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`,
-    );
+    this.lines.push(`${level} ${format(...msg)}`);
   }
   debug(...msg: unknown[]) {
     this.record('debug', msg);

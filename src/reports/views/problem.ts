@@ -38,16 +38,22 @@ export function problemText(error: unknown): string {
 }
 
 /**
- * Renders an error as an ephemeral message. When a logger is given, the whole error (stack,
- * upstream detail) goes there: the one place it may appear.
+ * Renders an error as an ephemeral message. When a logger is given, a description of the error
+ * goes there: text only, never the error object, whose causes (an HTTP client's request config)
+ * can hold Authorization headers or a login body.
  */
 export function renderProblem(error: unknown, log?: ProblemLogger): SlackMessage {
-  if (log) {
-    const detail = isLivePersonError(error)
-      ? { kind: error.kind, status: error.status, detail: error.detail }
-      : undefined;
-    log.error('queue report failed', error, ...(detail ? [detail] : []));
-  }
+  if (log) log.error(`queue report failed: ${describeError(error)}`);
   const text = problemText(error);
   return { text: fallbackText(text), blocks: [section(`:warning: ${text}`)], response_type: 'ephemeral' };
+}
+
+/** One log line for an error: kind, status and the (already redacted) upstream detail, or the stack. */
+export function describeError(error: unknown): string {
+  if (isLivePersonError(error)) {
+    const status = error.status === undefined ? '' : ` HTTP ${error.status}`;
+    return `${error.name} (${error.kind}${status}): ${error.detail ?? error.message}`;
+  }
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
 }

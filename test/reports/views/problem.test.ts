@@ -85,18 +85,26 @@ describe('renderProblem', () => {
     }
   });
 
-  it('sends the whole error to the log when given one', () => {
+  it('logs a description of the error (stack, or kind/status/detail), never the error object', () => {
     const log = { error: sinon.spy() };
     const error = new Error('disk full');
     renderProblem(error, log);
     assert.ok(log.error.calledOnce);
-    assert.equal(log.error.firstCall.args[1], error);
+    const line = String(log.error.firstCall.args[0]);
+    assert.match(line, /queue report failed: Error: disk full\n\s+at /);
+    assert.equal(log.error.firstCall.args.length, 1);
     const lp = new LivePersonUnavailableError('down', { status: 502, detail: 'bad gateway body' });
     renderProblem(lp, log);
-    assert.deepEqual(log.error.secondCall.args[2], {
-      kind: 'unavailable',
-      status: 502,
-      detail: 'bad gateway body',
+    assert.equal(
+      log.error.secondCall.args[0],
+      'queue report failed: LivePersonUnavailableError (unavailable HTTP 502): bad gateway body',
+    );
+    // An HTTP client's error as the cause carries request headers: it must not reach the log.
+    const withCause = new LivePersonUnavailableError('down', {
+      detail: 'ECONNREFUSED',
+      cause: { config: { headers: { Authorization: 'OAuth oauth_token="SECRET"' } } },
     });
+    renderProblem(withCause, log);
+    assert.ok(!JSON.stringify(log.error.thirdCall.args).includes('SECRET'));
   });
 });
