@@ -5,14 +5,18 @@ import type { WebClient } from '@slack/web-api';
 import { deliver } from '../../src/slack/deliver';
 import type { SlackMessage } from '../../src/reports/views';
 
-function target(respond: sinon.SinonStub, postEphemeral = sinon.stub().resolves({ ok: true })) {
+function target(
+  respond: sinon.SinonStub,
+  postEphemeral = sinon.stub().resolves({ ok: true }),
+  postMessage = sinon.stub().resolves({ ok: true }),
+) {
   const logger = {
     debug: sinon.stub(),
     info: sinon.stub(),
     warn: sinon.stub(),
     error: sinon.stub(),
   } as unknown as Logger;
-  const client = { chat: { postEphemeral } } as unknown as WebClient;
+  const client = { chat: { postEphemeral, postMessage } } as unknown as WebClient;
   return { respond: respond as unknown as RespondFn, client, logger, channelId: 'C0123', userId: 'U0456' };
 }
 
@@ -66,6 +70,28 @@ describe('deliver', () => {
     sinon.assert.calledOnce(post);
     assert.equal(post.firstCall.args[0].channel, 'C0123');
     assert.equal(post.firstCall.args[0].user, 'U0456');
+  });
+
+  it('a placeholder that cannot be deleted does not stop a public answer', async () => {
+    const respond = sinon.stub();
+    respond.onFirstCall().rejects(new Error('message_not_found'));
+    respond.onSecondCall().resolves();
+    await deliver(target(respond), { ...ok, response_type: 'in_channel' });
+    sinon.assert.calledTwice(respond);
+    assert.equal(respond.secondCall.args[0].response_type, 'in_channel');
+  });
+
+  it('a public answer whose response_url failed stays public via chat.postMessage, else goes to the asker', async () => {
+    const respond = sinon.stub().rejects(new Error('expired_url'));
+    const eph = sinon.stub().resolves({ ok: true });
+    const msg = sinon.stub().resolves({ ok: true });
+    await deliver(target(respond, eph, msg), { ...ok, response_type: 'in_channel' });
+    sinon.assert.calledOnce(msg);
+    sinon.assert.notCalled(eph);
+    const eph2 = sinon.stub().resolves({ ok: true });
+    const notMember = sinon.stub().rejects(new Error('not_in_channel'));
+    await deliver(target(respond, eph2, notMember), { ...ok, response_type: 'in_channel' });
+    sinon.assert.calledOnce(eph2);
   });
 
   it('never throws, even when both paths fail', async () => {
