@@ -9,6 +9,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
 import type { Services } from './services';
 import { createBotAuthorization, type BotAuthorization } from './slack/authorize';
+import { InFlight } from './slack/in-flight';
 import { healthRoute, type HealthStatus } from './slack/routes/healthz';
 import { registerListeners } from './slack/register';
 import { createTimezoneLookup } from './slack/user-timezone';
@@ -23,6 +24,8 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
 export interface BuildAppOptions {
   /** Shared with main, which verifies the token before listening. */
   authorization?: BotAuthorization;
+  /** Shared with main, which waits for it on shutdown. */
+  inFlight?: InFlight;
   logger?: Logger;
   now?: () => number;
   version?: string;
@@ -72,6 +75,7 @@ export function buildApp(config: Config, services: Services, opts: BuildAppOptio
     source: services.source,
     now: opts.now ?? Date.now,
     timezones: createTimezoneLookup({ fallback: config.defaultTimezone }),
+    inFlight: opts.inFlight ?? new InFlight(),
   });
   app.error(async (error) => {
     // Listener errors are already turned into messages; this catches Bolt's own (e.g. bad payloads).

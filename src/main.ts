@@ -8,6 +8,10 @@ import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { createServices, type Services } from './services';
 import { SlackTokenError, createBotAuthorization } from './slack/authorize';
+import { InFlight } from './slack/in-flight';
+
+/** How long shutdown waits for acked answers: a little over one interactive LivePerson budget. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningBot {
   app: App;
@@ -46,8 +50,10 @@ export async function startBot(
     logger.warn(`Slack did not answer auth.test (${(err as Error).message}); starting anyway.`);
   }
   const services = await createServices(config, { logger, ...(opts.now ? { now: opts.now } : {}) });
+  const inFlight = new InFlight();
   const app = buildApp(config, services, {
     authorization,
+    inFlight,
     logger,
     ...(opts.now ? { now: opts.now } : {}),
     version: env.npm_package_version ?? 'dev',
@@ -67,7 +73,11 @@ export async function startBot(
     services,
     stop() {
       stopping ??= (async () => {
+        // No new requests; answers already acked get up to SHUTDOWN_GRACE_MS to reach Slack.
         await app.stop();
+        if (!(await inFlight.drain(SHUTDOWN_GRACE_MS))) {
+          logger.warn(`stopping with ${inFlight.size} answer(s) still in flight`);
+        }
         await services.close();
       })();
       return stopping;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startBot } from '../../src/main';
 import { SlackTokenError } from '../../src/slack/authorize';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
-import { CapturingLogger, SIGNING_SECRET, freePort } from './harness';
+import { CapturingLogger, SIGNING_SECRET, freePort, startHarness } from './harness';
 import { slashCommandBody } from '../../src/sandbox/payloads';
 import { slackSignatureHeaders } from '../../src/sandbox/sign';
 
@@ -94,6 +94,18 @@ describe('e2e: starting and stopping the bot', function () {
       await bot.stop();
       await slack.close();
     }
+  });
+
+  it('stopping waits for answers already acked, so no placeholder is left behind', async () => {
+    const h = await startHarness();
+    h.sim.inject({ route: 'metrics', latencyMs: 1500 });
+    const r = await h.command('skill billing');
+    assert.match(JSON.stringify(r.ack), /Fetching/);
+    await h.bot.stop(); // while LivePerson is still answering
+    const posts = h.slack.responsesTo(r.responseId);
+    assert.equal(posts.length, 1, 'the answer was delivered before stop() resolved');
+    assert.match(JSON.stringify(posts[0]!.body), /Waiting in queue/);
+    await h.close();
   });
 
   it('runs as a process: /healthz answers, SIGTERM exits 0', async () => {

@@ -13,10 +13,12 @@ export function register(app: App, deps: SlackDeps): void {
       const value = decodeButtonValue(action.value);
       const target = { respond, client, logger, channelId: body.channel?.id, userId: body.user.id };
       if (!value) return deliver(target, renderProblem(staleButton(), logger));
-      // The page re-reads the same window: the KMM cache answers it when the click is quick.
-      const message = await answerQuery(deps, value.q, { page: value.p ?? 1 }, { client, logger });
-      // Paging edits the clicked message in place, so a public ranking stays public.
-      await deliver(target, message, { inPlace: true });
+      const { q, p } = value;
+      await deps.inFlight.run(async () => {
+        const message = await answerQuery(deps, q, { page: p ?? 1 }, { client, logger });
+        // Paging edits the clicked message in place, so a public ranking stays public.
+        await deliver(target, message, { inPlace: true });
+      });
     });
   }
 }

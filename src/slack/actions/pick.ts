@@ -17,12 +17,15 @@ export function register(app: App, deps: SlackDeps): void {
       const value = decodeButtonValue(action.value);
       const target = { respond, client, logger, channelId: body.channel?.id, userId: body.user.id };
       if (!value?.id) return deliver(target, renderProblem(staleButton(), logger));
-      // The placeholder is a courtesy: if it cannot be shown, deliver() still finds a way for the answer.
-      await respond({ ...renderFetching(value.q), replace_original: true }).catch((err: unknown) =>
-        logger.warn(`could not show the placeholder: ${(err as Error).message}`),
-      );
-      const message = await answerQuery(deps, value.q, { id: value.id }, { client, logger });
-      await deliver(target, message);
+      const { q, id } = value;
+      await deps.inFlight.run(async () => {
+        // The placeholder is a courtesy: if it cannot be shown, deliver() still finds a way for the answer.
+        await respond({ ...renderFetching(q), replace_original: true }).catch((err: unknown) =>
+          logger.warn(`could not show the placeholder: ${(err as Error).message}`),
+        );
+        const message = await answerQuery(deps, q, { id }, { client, logger });
+        await deliver(target, message);
+      });
     },
   );
 }

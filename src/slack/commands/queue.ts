@@ -21,10 +21,10 @@ export function register(app: App, deps: SlackDeps): void {
     if (parsed.kind === 'help') return ack(renderHelp(USAGE_EXAMPLES));
     if (parsed.kind === 'usage') return ack(renderUsage(parsed, USAGE_EXAMPLES));
     await ack(renderFetching(parsed));
-    const message = await answerQuery(deps, parsed, {}, { client, logger });
-    await deliver(
-      { respond, client, logger, channelId: command.channel_id, userId: command.user_id },
-      message,
-    );
+    await deps.inFlight.run(async () => {
+      const message = await answerQuery(deps, parsed, {}, { client, logger });
+      const target = { respond, client, logger, channelId: command.channel_id, userId: command.user_id };
+      await deliver(target, message);
+    });
   });
 }
