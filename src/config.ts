@@ -3,6 +3,8 @@
  * that names the variable and says what to set. The variable names are a contract (DESIGN.md).
  */
 
+import type { LoadScale } from './liveperson/kmm';
+
 export type ChartsMode = 'quickchart' | 'upload' | 'off';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -41,6 +43,8 @@ export interface Config {
   livePerson: LivePersonConfig;
   /** Seconds a KMM answer is reused for identical questions. */
   kmmCacheTtlSeconds: number;
+  /** How LivePerson expresses load metrics (undocumented): 0.85 (`ratio`) or 85 (`percent`) for 85 %. */
+  loadScale: LoadScale;
   redisUrl: string | undefined;
   dataDir: string;
   defaultTimezone: string;
@@ -160,6 +164,13 @@ export function readConfig(env: Env): Config {
   if (!/^\d+$/.test(ttlText) || kmmCacheTtlSeconds > 3600)
     problems.push(`KMM_CACHE_TTL_SECONDS must be whole seconds from 0 to 3600 (got '${ttlText}').`);
 
+  const loadScale = (value(env, 'LP_LOAD_SCALE') ?? 'ratio').toLowerCase();
+  if (loadScale !== 'ratio' && loadScale !== 'percent') {
+    problems.push(
+      `LP_LOAD_SCALE must be ratio (0.85 means 85 %) or percent (85 means 85 %) (got '${loadScale}').`,
+    );
+  }
+
   const defaultTimezone = value(env, 'DEFAULT_TIMEZONE') ?? 'UTC';
   if (!isValidTimezone(defaultTimezone))
     problems.push(
@@ -191,6 +202,7 @@ export function readConfig(env: Env): Config {
     port,
     livePerson,
     kmmCacheTtlSeconds,
+    loadScale: loadScale as LoadScale,
     redisUrl,
     dataDir: value(env, 'DATA_DIR') ?? './data',
     defaultTimezone,

@@ -59,7 +59,7 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     config.livePerson.mode === 'simulator'
       ? 'LivePerson simulator (synthetic data)'
       : `LivePerson account ${accountId}`;
-  const reports = createReportService({ client, directory, now, source });
+  const reports = createReportService({ client, directory, now, source, loadScale: config.loadScale });
   const charts = createChartDelivery({ mode: config.charts, quickchartUrl: config.quickchartUrl });
   return {
     client,

@@ -23,6 +23,7 @@ describe('readConfig', () => {
     assert.equal(c.defaultTimezone, 'UTC');
     assert.equal(c.dataDir, './data');
     assert.equal(c.kmmCacheTtlSeconds, 30);
+    assert.equal(c.loadScale, 'ratio');
     assert.equal(c.slack.apiUrl, undefined);
   });
 
@@ -83,6 +84,11 @@ describe('readConfig', () => {
     assert.match(problems({ ...base, QUICKCHART_URL: 'ftp://x' })[0]!, /QUICKCHART_URL/);
     assert.match(problems({ ...base, KMM_CACHE_TTL_SECONDS: '-5' })[0]!, /KMM_CACHE_TTL_SECONDS/);
     assert.match(problems({ ...base, LOG_LEVEL: 'loud' })[0]!, /LOG_LEVEL/);
+    assert.match(
+      problems({ ...base, LP_LOAD_SCALE: 'fraction' })[0]!,
+      /LP_LOAD_SCALE must be ratio .* or percent/,
+    );
+    assert.equal(readConfig({ ...base, LP_LOAD_SCALE: 'Percent' }).loadScale, 'percent');
   });
 
   it('asks for credentials when an account is set, and for the missing API-key values', () => {

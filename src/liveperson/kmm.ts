@@ -610,3 +610,27 @@ export function parseKmmResponse(raw: unknown): KmmResponse {
   if (all) out.all = all;
   return out;
 }
+
+/** Load metrics, whose scale LivePerson does not document (its examples show 1.18 and 0.133). */
+export const LOAD_FIELDS = ['agentLoad', 'humanAgentLoad', 'humanOnlineLoad', 'humanAwayLoad'] as const;
+/** `ratio`: 0.85 means 85 % (the examples' reading, and the simulator's); `percent`: 85 means 85 %. */
+export type LoadScale = 'ratio' | 'percent';
+
+function scaleLoads(metrics: KmmMetrics, factor: number): KmmMetrics {
+  const out = { ...metrics };
+  for (const f of LOAD_FIELDS) {
+    const v = out[f];
+    if (v !== undefined) out[f] = v * factor;
+  }
+  return out;
+}
+
+/** Brings an answer's loads to ratios, so everything past the client reads one scale. */
+export function loadsAsRatios<R extends KmmResponse>(response: R, scale: LoadScale): R {
+  if (scale === 'ratio') return response;
+  return {
+    ...response,
+    groups: response.groups.map((g) => ({ ...g, metrics: scaleLoads(g.metrics, 0.01) })),
+    ...(response.all ? { all: scaleLoads(response.all, 0.01) } : {}),
+  };
+}

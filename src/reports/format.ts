@@ -7,18 +7,6 @@ import { metricByField } from '../liveperson/kmm';
 /** What an absent (not returned, not numeric) metric shows. */
 export const ABSENT = '—';
 
-/**
- * Ratios above this are taken as already in percent. LivePerson's load scale is unconfirmed (its
- * examples show 1.18 and 0.133): a load may legitimately exceed 100 % (1.18 = 118 %), but a value
- * like 87 can only mean 87 %. 1.5 (150 %) separates the two readings with room on both sides.
- */
-export const PERCENT_SCALE_CUTOFF = 1.5;
-
-/** Brings a load or CSAT value to the 0..1 scale (see PERCENT_SCALE_CUTOFF). */
-export function normalizeRatio(value: number): number {
-  return value > PERCENT_SCALE_CUTOFF ? value / 100 : value;
-}
-
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -45,10 +33,13 @@ export function formatDuration(ms: number | undefined | null): string {
   return `${Math.floor(ms / DAY)}d ${pad2(Math.floor((ms % DAY) / HOUR))}h`;
 }
 
-/** A 0..1 ratio (or an already-percent value above 1.5) as a whole percentage, e.g. "87%". */
+/**
+ * A ratio as a whole percentage: 0.87 → "87%", 1.18 → "118%" (a load can exceed 100 %). Values
+ * arrive as ratios: LivePerson answers in percent are scaled at the edge (LP_LOAD_SCALE).
+ */
 export function formatPercent(value: number | undefined | null): string {
   if (!isNumber(value) || value < 0) return ABSENT;
-  return `${Math.round(normalizeRatio(value) * 100)}%`;
+  return `${Math.round(value * 100)}%`;
 }
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -15,7 +15,7 @@ function chartValue(field: string, value: number | undefined): { value: number |
   const unit = metricByField(field)?.unit ?? 'count';
   if (value === undefined) return { value, unit: '' };
   if (unit === 'duration') return { value: value / 60_000, unit: 'minutes' };
-  if (unit === 'ratio') return { value: value <= 1.5 ? value * 100 : value, unit: '%' };
+  if (unit === 'ratio') return { value: value * 100, unit: '%' };
   return { value, unit: 'conversations' };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Directory } from '../liveperson/directory';
 import type { LivePersonClient, CallOptions } from '../liveperson/kmm-client';
-import { MAX_OFFSET_PLUS_LIMIT, type KmmResponse } from '../liveperson/kmm';
+import { MAX_OFFSET_PLUS_LIMIT, loadsAsRatios, type KmmResponse, type LoadScale } from '../liveperson/kmm';
 import type { NameMatch } from '../liveperson/name-match';
 import { toKmmRequest, type ResolvedScope } from './kmm-request';
 import type { ReportQuery } from './query';
@@ -38,6 +38,8 @@ export interface ReportServiceDeps {
   /** e.g. "LivePerson account 13350576" or "LivePerson simulator". */
   source: string;
   thresholds?: Thresholds;
+  /** LP_LOAD_SCALE: answers in percent are brought to ratios here, at the edge. */
+  loadScale?: LoadScale;
 }
 
 export interface ReportService {
@@ -93,9 +95,12 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       const call: CallOptions = {};
       if (opts.fresh) call.fresh = true;
       if (opts.budget) call.budget = opts.budget;
-      const response: KmmResponse & { truncated?: boolean } = plan.allPages
-        ? await deps.client.metricsAllPages(plan.request, call)
-        : await deps.client.metrics(plan.request, call);
+      const response: KmmResponse & { truncated?: boolean } = loadsAsRatios(
+        plan.allPages
+          ? await deps.client.metricsAllPages(plan.request, call)
+          : await deps.client.metrics(plan.request, call),
+        deps.loadScale ?? 'ratio',
+      );
       const report = toReport({
         query,
         responses: response,

@@ -3,8 +3,6 @@
  * tune them per deployment); the defaults follow common contact-center practice.
  */
 import type { KmmMetrics, MetricField } from '../liveperson/kmm';
-import { metricByField } from '../liveperson/kmm';
-import { normalizeRatio } from './format';
 
 export type Status = 'ok' | 'warn' | 'critical' | 'none';
 
@@ -74,11 +72,10 @@ export function statusOf(
   }
   const t = thresholds.byField[field];
   if (!t) return 'none';
-  const v = metricByField(field)?.unit === 'ratio' ? normalizeRatio(value) : value;
   if (t.worse === 'higher') {
-    if (v >= t.critical) return 'critical';
-    return v >= t.warn ? 'warn' : 'ok';
+    if (value >= t.critical) return 'critical';
+    return value >= t.warn ? 'warn' : 'ok';
   }
-  if (v < t.critical) return 'critical';
-  return v < t.warn ? 'warn' : 'ok';
+  if (value < t.critical) return 'critical';
+  return value < t.warn ? 'warn' : 'ok';
 }

@@ -9,6 +9,7 @@ import {
   METRICS,
   SEED_BY_TIME_METRICS,
   SORT_KEYS,
+  loadsAsRatios,
   parseKmmResponse,
   parseSort,
   validateKmmRequest,
@@ -163,6 +164,29 @@ describe('validateKmmRequest', () => {
   it('reports every problem at once', () => {
     const msgs = issuesOf({ body: body({ groupBy: 'x' }, { userTypes: ['ROBOT'] }), limit: 99 });
     assert.equal(msgs.length, 3);
+  });
+});
+
+describe('loadsAsRatios', () => {
+  const res = parseKmmResponse({
+    groupBy: {
+      groupByField: 'skillId',
+      groups: [
+        { key: '1', keyDescription: 'A', metrics: { humanAgentLoad: 85, csat: 0.9, onlineAgents: 4 } },
+      ],
+    },
+    all: { agentLoad: 118, humanOnlineLoad: 50 },
+  });
+
+  it('leaves ratio answers alone', () => {
+    assert.equal(loadsAsRatios(res, 'ratio'), res);
+  });
+
+  it('scales only the load metrics of percent answers, in groups and in all', () => {
+    const r = loadsAsRatios(res, 'percent');
+    assert.deepEqual(r.groups[0]!.metrics, { humanAgentLoad: 0.85, csat: 0.9, onlineAgents: 4 });
+    assert.deepEqual(r.all, { agentLoad: 1.18, humanOnlineLoad: 0.5 });
+    assert.equal(res.groups[0]!.metrics.humanAgentLoad, 85, 'the input is not changed');
   });
 });
 

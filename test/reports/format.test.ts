@@ -1,12 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  ABSENT,
-  formatCount,
-  formatDuration,
-  formatMetric,
-  formatPercent,
-  normalizeRatio,
-} from '../../src/reports/format';
+import { ABSENT, formatCount, formatDuration, formatMetric, formatPercent } from '../../src/reports/format';
 
 describe('format', () => {
   describe('formatDuration', () => {
@@ -44,15 +37,10 @@ describe('format', () => {
       assert.equal(formatPercent(0), '0%');
       assert.equal(formatPercent(1), '100%');
     });
-    it('reads up to 1.5 as a ratio (a load may exceed 100 %)', () => {
+    it('reads every value as a ratio: a load may exceed 100 %, and an overload never reads small', () => {
       assert.equal(formatPercent(1.18), '118%');
-      assert.equal(formatPercent(1.5), '150%');
-    });
-    it('takes values above 1.5 as already in percent', () => {
-      assert.equal(formatPercent(87), '87%');
-      assert.equal(formatPercent(96.5), '97%');
-      assert.equal(normalizeRatio(85), 0.85);
-      assert.equal(normalizeRatio(0.85), 0.85);
+      assert.equal(formatPercent(1.6), '160%');
+      assert.equal(formatPercent(2.4), '240%');
     });
     it('shows absent as —', () => assert.equal(formatPercent(undefined), ABSENT));
   });

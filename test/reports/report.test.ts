@@ -143,7 +143,7 @@ describe('toReport', () => {
       }) as GroupReport;
       assert.equal(r.kind, 'group');
       assert.equal(r.name, 'Tier 1');
-      assert.deepEqual(r.kpis.humanAgentLoad, { value: 96.5, text: '97%', status: 'critical' });
+      assert.deepEqual(r.kpis.humanAgentLoad, { value: 0.965, text: '97%', status: 'critical' });
       assert.equal(r.kpis.unassignedConversations.status, 'critical'); // 9 waiting, 0 slots
       assert.equal(r.kpis.csat.status, 'critical');
       assert.equal(r.status, 'critical');
