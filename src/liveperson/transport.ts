@@ -9,8 +9,8 @@ import type { Authenticator } from './auth';
 import type { DomainResolver, ServiceName } from './domains';
 import { exchange, isConnectionFailure, parseJson, type HttpAnswer } from './http-attempt';
 import type { LivePersonLogger } from './http-log';
-import { LivePersonUnavailableError, isLivePersonError } from './errors';
-import { withRetries, type RetryPolicy, type RetryRuntime } from './retry-policy';
+import { LivePersonTimeoutError, LivePersonUnavailableError, isLivePersonError } from './errors';
+import { formatSeconds, withRetries, type RetryPolicy, type RetryRuntime } from './retry-policy';
 
 export interface TransportOptions {
   http: AxiosInstance;
@@ -53,7 +53,12 @@ export class Transport {
   send<T>(req: TransportRequest<T>): Promise<T> {
     const { logger, auth } = this.opts;
     return withRetries(
-      ({ attempt, timeoutMs }) => this.limit(() => this.attempt(req, attempt, timeoutMs)),
+      ({ attempt, timeoutMs }) => {
+        // The attempt's clock starts now, not when a request slot frees up: time spent queued
+        // behind other requests counts against the same budget.
+        const deadline = performance.now() + timeoutMs;
+        return this.limit(() => this.attempt(req, attempt, deadline, timeoutMs));
+      },
       req.policy,
       this.opts.runtime,
       {
@@ -64,13 +69,22 @@ export class Transport {
     );
   }
 
-  private async attempt<T>(req: TransportRequest<T>, attempt: number, timeoutMs: number): Promise<T> {
+  private async attempt<T>(
+    req: TransportRequest<T>,
+    attempt: number,
+    deadline: number,
+    timeoutMs: number,
+  ): Promise<T> {
     const { domains, auth, http, logger } = this.opts;
     const started = performance.now();
-    const deadline = started + timeoutMs;
     const left = () => Math.max(1, deadline - performance.now());
     try {
-      const base = await domains.resolve(req.service, timeoutMs);
+      if (deadline - started <= 0) {
+        throw new LivePersonTimeoutError(`LivePerson did not answer within ${formatSeconds(timeoutMs)}.`, {
+          detail: `${req.label}: the attempt's ${Math.round(timeoutMs)} ms passed while waiting for a request slot`,
+        });
+      }
+      const base = await domains.resolve(req.service, left());
       const url = this.urlOf(base, req);
       const headers = {
         ...req.headers,
