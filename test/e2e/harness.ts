@@ -18,15 +18,21 @@ export const BOT_TOKEN = 'xoxb-e2e-token';
 /** A busy weekday afternoon (UTC) in the synthetic contact center. */
 export const BUSY_NOW = Date.UTC(2026, 10, 25, 15, 0, 0);
 
+/**
+ * A port for a server that must be told its port up front (the bot's PORT). Picked outside the
+ * kernel's ephemeral range (32768–60999 on Linux), so no `listen(0)` elsewhere in the test (the
+ * simulator, the fake Slack) can be handed the same port between this check and the bot's listen.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, () => srv.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 /** A Bolt logger that keeps every line (tests assert on it and keep the output quiet). */
