@@ -4,6 +4,7 @@
  */
 
 import type { LoadScale } from './liveperson/kmm';
+import { isTimeZone } from './reports/grammar/zoned-time';
 
 export type ChartsMode = 'quickchart' | 'upload' | 'off';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -73,16 +74,6 @@ function isUrl(v: string): boolean {
   try {
     const u = new URL(v);
     return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** True when `tz` is an IANA zone this runtime knows (e.g. Europe/Berlin). */
-export function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
   } catch {
     return false;
   }
@@ -172,7 +163,7 @@ export function readConfig(env: Env): Config {
   }
 
   const defaultTimezone = value(env, 'DEFAULT_TIMEZONE') ?? 'UTC';
-  if (!isValidTimezone(defaultTimezone))
+  if (!isTimeZone(defaultTimezone))
     problems.push(
       `DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Berlin or America/New_York (got '${defaultTimezone}').`,
     );

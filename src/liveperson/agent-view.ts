@@ -3,6 +3,7 @@
  * Pure: validation and parsing shared by the client (pre-flight) and the simulator (400 answers).
  */
 import {
+  parseLinks,
   parseMetrics,
   type KmmLinks,
   type KmmMetrics,
@@ -243,12 +244,7 @@ function parseAgentMetadata(raw: unknown): AgentMetadata | undefined {
 export function parseAgentViewResponse(raw: unknown): AgentViewResponse {
   const body = isRecord(raw) ? raw : {};
   const metadata = isRecord(body.metadata) ? body.metadata : {};
-  const links: KmmLinks = {};
-  for (const rel of ['first', 'prev', 'self', 'next', 'last'] as const) {
-    const v = metadata[rel];
-    const href = typeof v === 'string' ? v : isRecord(v) && typeof v.href === 'string' ? v.href : undefined;
-    if (href) links[rel] = href;
-  }
+  const links = parseLinks(metadata);
   const list = Array.isArray(body.agentViewRecords) ? body.agentViewRecords : [];
   const records: AgentViewRecord[] = [];
   for (const r of list) {

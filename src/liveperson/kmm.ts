@@ -569,6 +569,16 @@ function parseLink(v: unknown): string | undefined {
   return undefined;
 }
 
+/** metadata first/prev/self/next/last, as `{rel, href}` objects or bare strings. */
+export function parseLinks(metadata: Record<string, unknown>): KmmLinks {
+  const links: KmmLinks = {};
+  for (const rel of ['first', 'prev', 'self', 'next', 'last'] as const) {
+    const href = parseLink(metadata[rel]);
+    if (href) links[rel] = href;
+  }
+  return links;
+}
+
 export class KmmParseError extends Error {
   override name = 'KmmParseError';
 }
@@ -580,11 +590,7 @@ export class KmmParseError extends Error {
 export function parseKmmResponse(raw: unknown): KmmResponse {
   if (!isRecord(raw)) throw new KmmParseError('KMM response is not a JSON object');
   const metadata = isRecord(raw.metadata) ? raw.metadata : {};
-  const links: KmmLinks = {};
-  for (const rel of ['first', 'prev', 'self', 'next', 'last'] as const) {
-    const href = parseLink(metadata[rel]);
-    if (href) links[rel] = href;
-  }
+  const links = parseLinks(metadata);
   const groups: KmmGroup[] = [];
   let groupByField: GroupByField | undefined;
   if (isRecord(raw.groupBy)) {

@@ -10,26 +10,23 @@ import { skillChart } from './charts/skill-chart';
 import type { Report, RankingReport } from './report';
 import { pageRows, rankingPageInfo } from './views/ranking';
 
-/** Ranked values in the unit a chart axis can show: minutes for durations, % for ratios. */
-function chartValue(field: string, value: number | undefined): { value: number | undefined; unit: string } {
-  const unit = metricByField(field)?.unit ?? 'count';
-  if (value === undefined) return { value, unit: '' };
-  if (unit === 'duration') return { value: value / 60_000, unit: 'minutes' };
-  if (unit === 'ratio') return { value: value * 100, unit: '%' };
-  return { value, unit: 'conversations' };
+/** How a ranked field reads on a chart axis: minutes for durations, % for ratios, counts as they are. */
+function axisOf(field: string): { factor: number; label: string } {
+  const info = metricByField(field);
+  if (info?.unit === 'duration') return { factor: 1 / 60_000, label: 'minutes' };
+  if (info?.unit === 'ratio') return { factor: 100, label: '%' };
+  return { factor: 1, label: info?.label ?? field };
 }
 
 function rankingSpec(report: RankingReport): ChartSpec | undefined {
   const rows = pageRows(report, rankingPageInfo(report));
-  const unit = metricByField(report.field);
-  const unitLabel =
-    unit?.unit === 'duration' ? 'minutes' : unit?.unit === 'ratio' ? '%' : (unit?.label ?? report.field);
+  const axis = axisOf(report.field);
   return rankingChart({
-    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${unit?.label ?? report.field}`,
-    unitLabel,
+    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${metricByField(report.field)?.label ?? report.field}`,
+    unitLabel: axis.label,
     rows: rows.map((r) => ({
       label: r.name,
-      value: chartValue(report.field, r.value).value,
+      value: r.value === undefined ? undefined : r.value * axis.factor,
       display: r.text,
     })),
   });

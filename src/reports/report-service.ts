@@ -5,7 +5,6 @@
 import type { Directory } from '../liveperson/directory';
 import type { LivePersonClient, CallOptions } from '../liveperson/kmm-client';
 import { MAX_OFFSET_PLUS_LIMIT, loadsAsRatios, type KmmResponse, type LoadScale } from '../liveperson/kmm';
-import type { NameMatch } from '../liveperson/name-match';
 import { toKmmRequest, type ResolvedScope } from './kmm-request';
 import type { ReportQuery } from './query';
 import { toReport, type Report } from './report';
@@ -48,21 +47,6 @@ export interface ReportService {
 
 type Resolution = { ok: true; scope: ResolvedScope; item: NamedItem } | { ok: false; outcome: ReportOutcome };
 
-function fromMatch(
-  what: 'skill' | 'group',
-  typed: string,
-  match: NameMatch<NamedItem>,
-): Resolution | NamedItem {
-  switch (match.kind) {
-    case 'found':
-      return match.item;
-    case 'ambiguous':
-      return { ok: false, outcome: { kind: 'ambiguous', what, typed, candidates: match.candidates } };
-    case 'not-found':
-      return { ok: false, outcome: { kind: 'not-found', what, typed, suggestions: match.suggestions } };
-  }
-}
-
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
   async function resolve(query: ReportQuery, id: string | undefined): Promise<Resolution | undefined> {
@@ -79,9 +63,19 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         what === 'skill'
           ? await deps.directory.findSkill(query.name)
           : await deps.directory.findGroup(query.name);
-      const r = fromMatch(what, query.name, match);
-      if ('ok' in r) return r;
-      item = { id: r.id, name: r.name };
+      if (match.kind === 'ambiguous') {
+        return {
+          ok: false,
+          outcome: { kind: 'ambiguous', what, typed: query.name, candidates: match.candidates },
+        };
+      }
+      if (match.kind === 'not-found') {
+        return {
+          ok: false,
+          outcome: { kind: 'not-found', what, typed: query.name, suggestions: match.suggestions },
+        };
+      }
+      item = { id: match.item.id, name: match.item.name };
     }
     const ids = what === 'skill' ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id))];
     return { ok: true, scope: { ids }, item };

@@ -161,7 +161,7 @@ export class FakeSlack {
     if (resp && req.method === 'POST') {
       const id = decodeURIComponent(resp[1]!);
       if (this.expiredResponseUrls.has(id)) return send(404, { ok: false, error: 'expired_url' });
-      const post: ResponsePost = { id, body: parseJson(raw.toString('utf8')), at: Date.now() };
+      const post: ResponsePost = { id, body: parseJsonObject(raw.toString('utf8')), at: Date.now() };
       this.responses.push(post);
       this.notify({ kind: 'response', post });
       res.writeHead(200, { 'content-type': 'text/plain' });
@@ -291,7 +291,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseJson(text: string): Record<string, unknown> {
+/** A JSON object from text; anything else is kept under `value` / `unparsed` for inspection. */
+export function parseJsonObject(text: string): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(text);
     return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : { value: v };
@@ -307,7 +308,7 @@ function parseArgs(
   query: URLSearchParams,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = Object.fromEntries(query);
-  if (contentType?.includes('application/json')) return { ...out, ...parseJson(text) };
+  if (contentType?.includes('application/json')) return { ...out, ...parseJsonObject(text) };
   for (const [k, v] of new URLSearchParams(text)) {
     out[k] = /^[[{]/.test(v) ? parseJsonValue(v) : v;
   }

@@ -5,7 +5,7 @@
  * block_actions. Nothing leaves the machine.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FakeSlack } from './fake-slack';
+import { FakeSlack, parseJsonObject } from './fake-slack';
 import { blockActionsBody, slashCommandBody } from './payloads';
 import { slackSignatureHeaders } from './sign';
 import { SANDBOX_PAGE } from './sandbox-page';
@@ -28,15 +28,6 @@ interface ForwardResult {
   status: number;
   /** The bot's ack body (the first answer Slack would show), parsed when JSON. */
   ack: unknown;
-}
-
-function readJson(body: Buffer): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(body.toString('utf8'));
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -88,7 +79,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       return true;
     }
     if (req.method === 'POST' && url.pathname === '/sandbox/command') {
-      const input = readJson(raw);
+      const input = parseJsonObject(raw.toString('utf8'));
       const responseId = `cmd${++seq}`;
       const text = typeof input.text === 'string' ? input.text : '';
       // Slack escapes &, < and > in command text (should_escape); do the same.
@@ -105,7 +96,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       return true;
     }
     if (req.method === 'POST' && url.pathname === '/sandbox/action') {
-      const input = readJson(raw);
+      const input = parseJsonObject(raw.toString('utf8'));
       const responseId = typeof input.responseId === 'string' ? input.responseId : `act${++seq}`;
       const str = (k: string) => (typeof input[k] === 'string' ? input[k] : undefined);
       try {

@@ -4,7 +4,7 @@
  * deadline matters more than the zone.
  */
 import type { WebClient } from '@slack/web-api';
-import { isValidTimezone } from '../config';
+import { isTimeZone } from '../reports/grammar/zoned-time';
 
 export interface TimezoneLookup {
   /** DEFAULT_TIMEZONE: used when the user's zone is unknown or not needed. */
@@ -31,7 +31,7 @@ export function createTimezoneLookup(opts: {
         });
         const info = await Promise.race([client.users.info({ user: userId }), timeout]);
         const tz = info?.user?.tz;
-        if (typeof tz === 'string' && isValidTimezone(tz)) {
+        if (typeof tz === 'string' && isTimeZone(tz)) {
           cache.set(userId, { tz, at: Date.now() });
           return tz;
         }

@@ -2,16 +2,12 @@
  * The App Home tab: what Queue Pulse is, where its numbers come from, and how to ask.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
-import { codeSpan, safeText } from '../mrkdwn';
+import { safeText } from '../mrkdwn';
 import { context, header, section } from './blocks';
-import type { UsageExample } from './usage';
+import { exampleLines, type UsageExample } from './usage';
 
 /** The Home tab view for views.publish. `source` names the LivePerson account or the simulator. */
 export function renderHome(examples: readonly UsageExample[], source: string): HomeView {
-  const lines = examples
-    .slice(0, 15)
-    .map((e) => `• ${codeSpan(safeText(e.command, 100))} — ${safeText(e.meaning, 200)}`)
-    .join('\n');
   const blocks: KnownBlock[] = [
     header('Queue Pulse'),
     section(
@@ -19,7 +15,7 @@ export function renderHome(examples: readonly UsageExample[], source: string): H
         'load, closed conversations and CSAT, for the account, a skill or an agent group. ' +
         'Answers are private to you unless you add `public`.',
     ),
-    section(`*Ask in any channel*\n${lines}`),
+    section(`*Ask in any channel*\n${exampleLines(examples)}`),
     context([`Data: ${safeText(source, 200)} · Key Messaging Metrics`]),
   ];
   return { type: 'home', blocks };

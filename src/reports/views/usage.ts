@@ -24,7 +24,8 @@ const INPUT_WIDTH = 300;
 /** Examples shown at most; each is a short line, so 15 stay far below the section limit. */
 const MAX_EXAMPLES = 15;
 
-function exampleLines(examples: readonly UsageExample[]): string {
+/** The examples as bullet lines (escaped mrkdwn), at most MAX_EXAMPLES of them. */
+export function exampleLines(examples: readonly UsageExample[]): string {
   return examples
     .slice(0, MAX_EXAMPLES)
     .map((e) => `• ${codeSpan(safeText(e.command, 100))} — ${safeText(e.meaning, 200)}`)

@@ -3,7 +3,7 @@
  * "Fetching…" placeholder) before anything talks to LivePerson, then replaces the placeholder.
  */
 import type { App } from '@slack/bolt';
-import { USAGE_EXAMPLES, parseCommand } from '../../reports/parse-command';
+import { parseCommand } from '../../reports/parse-command';
 import { renderFetching, renderHelp, renderUsage } from '../../reports/views';
 import { answerQuery } from '../answer-query';
 import { deliver } from '../deliver';
@@ -18,8 +18,8 @@ export function register(app: App, deps: SlackDeps): void {
       ? await deps.timezones.of(command.user_id, client)
       : deps.timezones.fallback;
     const parsed = parseCommand(command.text, deps.now(), timezone);
-    if (parsed.kind === 'help') return ack(renderHelp(USAGE_EXAMPLES));
-    if (parsed.kind === 'usage') return ack(renderUsage(parsed, USAGE_EXAMPLES));
+    if (parsed.kind === 'help') return ack(renderHelp());
+    if (parsed.kind === 'usage') return ack(renderUsage(parsed));
     await ack(renderFetching(parsed));
     await deps.inFlight.run(async () => {
       const message = await answerQuery(deps, parsed, {}, { client, logger });
