@@ -6,7 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatCount } from '../format';
 import { escapeMrkdwn, safeText } from '../mrkdwn';
 import { MAX_OFFSET_PLUS_LIMIT } from '../../liveperson/kmm';
-import { MAX_TOP, rankingPageSizeOf } from '../query';
+import { rankingPageSizeOf } from '../query';
 import type { RankMetric } from '../query';
 import type { RankingReport, RankRow } from '../report';
 import { LIMITS } from '../slack-limits';
@@ -19,8 +19,6 @@ import { fallbackText, responseTypeOf } from './message';
 
 export const PAGE_PREV_ACTION = 'page_prev';
 export const PAGE_NEXT_ACTION = 'page_next';
-/** Rows per page at most: 50 rows of short lines keep the message well inside Slack's budget. */
-export const MAX_RANKING_PAGE_SIZE = MAX_TOP;
 /** Name widths tried, widest first, until the page fits the total-size budget. */
 const NAME_WIDTHS = [60, 40, 24, 12] as const;
 
