@@ -4,8 +4,9 @@
  * cache) against a plain axios loop firing the same 100 requests, on the in-process simulator.
  */
 import axios from 'axios';
-import { DAY_MS, type KmmRequest } from '../src/liveperson/kmm';
-import { createLivePersonClient } from '../src/liveperson/kmm-client';
+import { DAY_MS } from '../src/domain/time';
+import { type KmmRequest } from '../src/liveperson/contract/metrics-request';
+import { createLivePersonClient } from '../src/liveperson/client/client';
 import { startSimulator, type Simulator } from '../src/simulator';
 import { gcExposed, heapUsedMb, printTable, type Benchmark } from './benchmark';
 

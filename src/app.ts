@@ -7,11 +7,11 @@
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
-import type { Services } from './services';
+import type { Services } from './container';
 import { createBotAuthorization, type BotAuthorization } from './slack/authorize';
 import { InFlight } from './slack/in-flight';
 import { healthRoute, type HealthStatus } from './slack/routes/healthz';
-import { registerListeners } from './slack/register';
+import { registerListeners } from './slack/listeners';
 import { createTimezoneLookup } from './slack/user-timezone';
 
 const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {

@@ -1,10 +1,10 @@
 /**
  * Configuration: read once from the environment (injectable in tests), failing fast with a message
- * that names the variable and says what to set. The variable names are a contract (DESIGN.md).
+ * that names the variable and says what to set. The variable names are a contract.
  */
 
-import type { LoadScale } from './liveperson/kmm';
-import { isTimeZone } from './reports/grammar/zoned-time';
+import type { LoadScale } from './liveperson/contract/load-scale';
+import { isTimeZone } from './domain/zoned-time';
 
 export type ChartsMode = 'quickchart' | 'upload' | 'off';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

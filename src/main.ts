@@ -6,7 +6,7 @@ import { LogLevel, type App, type Logger } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
 import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
-import { createServices, type Services } from './services';
+import { createServices, type Services } from './container';
 import { SlackTokenError, createBotAuthorization } from './slack/authorize';
 import { InFlight } from './slack/in-flight';
 

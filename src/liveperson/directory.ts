@@ -3,8 +3,8 @@
  * Account Configuration API. Lists are cached and revalidated with If-Match (ac-revision) so a busy
  * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
  */
-import type { AccountConfigSource, ConfigKind } from './account-config';
-import { isRecord } from './kmm';
+import type { AccountConfigSource, ConfigKind } from './contract/account-config';
+import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
 
 export interface Skill {

@@ -3,12 +3,14 @@
  * Report. Slash commands, buttons and (later) schedules all run queries through it.
  */
 import type { Directory } from '../liveperson/directory';
-import type { LivePersonClient, CallOptions } from '../liveperson/kmm-client';
-import { MAX_OFFSET_PLUS_LIMIT, loadsAsRatios, type KmmResponse, type LoadScale } from '../liveperson/kmm';
-import { toKmmRequest, type ResolvedScope } from './kmm-request';
-import type { ReportQuery } from './query';
-import { toReport, type Report } from './report';
-import type { Thresholds } from './thresholds';
+import type { LivePersonClient, CallOptions } from '../liveperson/client/client';
+import { MAX_OFFSET_PLUS_LIMIT } from '../liveperson/contract/catalog';
+import { loadsAsRatios, type LoadScale } from '../liveperson/contract/load-scale';
+import { type KmmResponse } from '../liveperson/contract/metrics-response';
+import { toKmmRequest, type ResolvedScope } from '../liveperson/planner';
+import type { ReportQuery } from '../domain/query';
+import { toReport, type Report } from '../domain/report';
+import type { Thresholds } from '../domain/thresholds';
 
 export interface NamedItem {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * Request bodies shaped exactly as Slack sends them (reference/slack-payloads.md), for the sandbox
+ * Request bodies shaped exactly as Slack sends them (as Slack's interactivity and slash-command documentation describes them), for the sandbox
  * page and the tests. Keeping every field Slack sends stops handlers relying on fields it omits.
  */
 

@@ -4,7 +4,7 @@
  * (see attribution.ts). Status durations: agentStatusDuration is the time in the current status
  * so far; agentLoginDuration / agentOnlineDuration are the time logged in / ONLINE inside the window.
  */
-import type { NormalizedAgentViewRequest } from '../liveperson/agent-view';
+import { DEFAULT_AGENT_STATUSES, type NormalizedAgentViewRequest } from '../liveperson/contract/agent-view';
 import { tallyAgents, tallyByTime, tallyOpen } from './attribution';
 import type { AnswerContext } from './metrics-answer';
 import { compareIds, pageLinks } from './paging';
@@ -21,7 +21,7 @@ export function answerAgentView(
   const body = req.body;
   const f = body.filters;
   const snapshot = sim.snapshot(now);
-  const statuses = new Set<string>(f.effectiveAgentStatus ?? ['ONLINE', 'AWAY', 'BACK_SOON']);
+  const statuses = new Set<string>(f.effectiveAgentStatus ?? DEFAULT_AGENT_STATUSES);
   const ids = f.agentIds ? new Set(f.agentIds) : undefined;
   const groups = f.agentGroupIds ? new Set(f.agentGroupIds) : undefined;
   const skills = f.agentSkillIds ? new Set(f.agentSkillIds) : undefined;

@@ -1,5 +1,6 @@
 /** The simulator CLI's arguments and its start-up banner, kept pure so they can be tested. */
-import { HOUR_MS, RETENTION_MS, floorToMinute } from '../liveperson/kmm';
+import { HOUR_MS, RETENTION_MS } from '../domain/time';
+import { floorToMinute } from '../liveperson/contract/validation';
 import { DEFAULT_LOGIN, DEFAULT_OAUTH, DEFAULT_PORT, DEFAULT_SEED } from './defaults';
 import type { SimulatorOptions } from './index';
 import { SEED_EXAMPLE_BODY as seedBody } from './seed-example';

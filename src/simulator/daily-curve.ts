@@ -2,7 +2,7 @@
  * When consumers write in: a daily curve in UTC (quiet at night, peaks late morning and mid
  * afternoon) times a weekday factor (weekends are quieter).
  */
-import { DAY_MS, HOUR_MS } from '../liveperson/kmm';
+import { DAY_MS, HOUR_MS } from '../domain/time';
 
 // Relative arrivals per UTC hour 0..23.
 const HOURLY = [

@@ -1,4 +1,4 @@
-/** The fixed synthetic account's defaults (src/simulator/contact-center.ts); the CLI prints them. */
+/** The fixed synthetic account's defaults; the CLI prints them. */
 import type { OAuthCredentials } from './index';
 
 export const DEFAULT_ACCOUNT_ID = '13350576';

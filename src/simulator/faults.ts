@@ -1,5 +1,5 @@
 /** Injected failures: a FIFO of faults, each consumed by the next requests it matches. */
-import { isRecord } from '../liveperson/kmm';
+import { isRecord } from '../shared/guards';
 import type { Fault, RouteName } from './index';
 
 export const ROUTE_NAMES: readonly RouteName[] = [

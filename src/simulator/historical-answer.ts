@@ -3,8 +3,8 @@
  * timestamp ((timestamp − interval, timestamp]); points start at the window's start, and a point
  * whose interval begins after `now` is left out (the future has no data yet).
  */
-import type { NormalizedHistoricalRequest } from '../liveperson/historical';
-import { MINUTE_MS } from '../liveperson/kmm';
+import type { NormalizedHistoricalRequest } from '../liveperson/contract/historical';
+import { MINUTE_MS } from '../domain/time';
 import { tallyByTime, type Scope } from './attribution';
 import type { AnswerContext } from './metrics-answer';
 import { Tally, fieldName, metricValue } from './tally';

@@ -3,7 +3,8 @@
  * and the clock. Every metric is computed for every key (sorting may need any of them); only the
  * requested ones are returned.
  */
-import { fieldOf, type NormalizedKmmRequest, type RequestMetric } from '../liveperson/kmm';
+import { fieldOf, type RequestMetric } from '../liveperson/contract/catalog';
+import { type NormalizedKmmRequest } from '../liveperson/contract/metrics-request';
 import { tallyAgents, tallyByTime, tallyOpen, type Scope, type Target } from './attribution';
 import { NO_SKILL_ID, NO_SKILL_NAME, groupWithAncestors, groupWithDescendants } from './contact-center';
 import { compareIds, pageLinks } from './paging';

@@ -1,5 +1,5 @@
 /** Paging metadata as KMM answers it: {rel, href} links built on the simulator's own URL. */
-import { MAX_OFFSET_PLUS_LIMIT } from '../liveperson/kmm';
+import { MAX_OFFSET_PLUS_LIMIT } from '../liveperson/contract/catalog';
 
 export interface Link {
   rel: string;

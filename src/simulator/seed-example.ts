@@ -1,4 +1,4 @@
-/** The request body of LivePerson's Metrics documentation example (reference/key-messaging-metrics-api.md). */
+/** The request body of LivePerson's Metrics documentation example (the Metrics method page). */
 export const SEED_EXAMPLE_BODY = {
   filters: {
     time: { from: 1591951787590, to: 1591955386814 },

@@ -8,9 +8,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateAgentViewRequest } from '../liveperson/agent-view';
-import { validateHistoricalRequest } from '../liveperson/historical';
-import { validateKmmRequest, type ValidationIssue } from '../liveperson/kmm';
+import { validateAgentViewRequest } from '../liveperson/contract/agent-view';
+import { validateHistoricalRequest } from '../liveperson/contract/historical';
+import { validateKmmRequest } from '../liveperson/contract/metrics-request';
+import { type ValidationIssue } from '../liveperson/contract/validation';
 import { configItems, configRevision, selectFields } from './account-config-answer';
 import { answerAgentView } from './agent-view-answer';
 import { csdsAll, csdsEntry } from './csds';

@@ -5,7 +5,7 @@
  * all decided by hash(seed, agent, day), so a slot's states are a pure function of seed and time.
  * Bots are always ONLINE.
  */
-import { DAY_MS, MINUTE_MS } from '../liveperson/kmm';
+import { DAY_MS, MINUTE_MS } from '../domain/time';
 import type { AgentState, ContactCenter } from './contact-center';
 import { hashInts, unitOf } from './random';
 

@@ -109,11 +109,6 @@ const FIELDS: Record<string, (t: Tally) => number> = {
   queueWaitTime90thPercentile: (t) => percentile(t.queueWaits, 0.9),
 };
 
-/** Whether the simulator can compute a response field. */
-export function knowsField(field: string): boolean {
-  return field in FIELDS;
-}
-
 /** The value of a response field (camelCase) for a tally; averages with no events are 0. */
 export function metricValue(t: Tally, field: string): number {
   const f = FIELDS[field];

@@ -10,7 +10,7 @@
  * hours do not, without carrying state from one bucket to the next. A skill with nobody online
  * waits for the next slot when someone is; consumers give up after their patience runs out.
  */
-import { HOUR_MS, MINUTE_MS } from '../liveperson/kmm';
+import { HOUR_MS, MINUTE_MS } from '../domain/time';
 import {
   NO_SKILL_DAILY_VOLUME,
   NO_SKILL_ID,

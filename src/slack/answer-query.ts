@@ -5,15 +5,9 @@
  */
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { ReportQuery } from '../reports/query';
+import type { ReportQuery } from '../domain/query';
 import type { ReportService, RunOptions } from '../reports/report-service';
-import {
-  renderAmbiguous,
-  renderNotFound,
-  renderProblem,
-  renderReport,
-  type SlackMessage,
-} from '../reports/views';
+import { renderAmbiguous, renderNotFound, renderProblem, renderReport, type SlackMessage } from './views';
 import type { ChartDelivery } from './chart-delivery';
 
 export interface AnswerDeps {

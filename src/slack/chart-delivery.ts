@@ -5,11 +5,11 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
-import { chartImage, type ChartMode } from '../reports/charts/chart-image';
-import { renderPng } from '../reports/charts/render-png';
-import { chartForReport } from '../reports/report-chart';
-import type { Report } from '../reports/report';
-import type { ReportChart } from '../reports/views';
+import { chartImage, type ChartMode } from '../charts/chart-image';
+import { renderPng } from '../charts/render-png';
+import { chartForReport } from '../charts/report-chart';
+import type { Report } from '../domain/report';
+import type { ReportChart } from './views';
 
 export interface ChartDeliveryOptions {
   mode: ChartMode;

@@ -6,8 +6,8 @@
  */
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { SlackLimitError, checkMessage } from '../reports/slack-limits';
-import { renderProblem, type SlackMessage } from '../reports/views';
+import { SlackLimitError, checkMessage } from './views/limits';
+import { renderProblem, type SlackMessage } from './views';
 
 export interface DeliveryTarget {
   respond: RespondFn;

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/kmm-client';
-import { toKmmRequest } from '../../src/reports/kmm-request';
-import { parseCommand } from '../../src/reports/parse-command';
-import { formatMetric } from '../../src/reports/format';
+import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/client/client';
+import { toKmmRequest } from '../../src/liveperson/planner';
+import { parseCommand } from '../../src/grammar/parser';
+import { formatMetric } from '../../src/slack/views/format';
 import { DEFAULT_OAUTH } from '../../src/simulator';
 import {
   BOT_TOKEN,

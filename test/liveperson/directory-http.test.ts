@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { createDirectory, type Directory, type DirectoryLogger } from '../../src/liveperson/directory';
-import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/kmm-client';
+import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/client/client';
 import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
 
 const MIN = 60_000;

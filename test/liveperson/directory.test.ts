@@ -4,7 +4,7 @@ import type {
   AccountConfigResult,
   AccountConfigSource,
   ConfigKind,
-} from '../../src/liveperson/account-config';
+} from '../../src/liveperson/contract/account-config';
 import {
   createDirectory,
   parseAgentGroups,

@@ -12,7 +12,7 @@ interface Item {
   name: string;
 }
 
-// The simulator's account (src/simulator/contact-center.ts), deleted "Legacy Billing" excluded as the directory does.
+// The simulator's account (src/simulator/contact-center.ts builds it), deleted "Legacy Billing" excluded as the directory does.
 const SKILLS: Item[] = [
   ['1001', 'Billing'],
   ['1002', 'Sales'],

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DAY_MS, HOUR_MS } from '../../src/liveperson/kmm';
+import { DAY_MS, HOUR_MS } from '../../src/domain/time';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { ACCOUNT, BUSY, NIGHT, http, metricsPath } from './helpers';
 

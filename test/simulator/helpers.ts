@@ -1,6 +1,7 @@
 /** Shared bits for the simulator tests: real HTTP with axios, never throwing on a status. */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { BY_TIME_METRICS, CURRENT_VALUE_METRICS, HOUR_MS } from '../../src/liveperson/kmm';
+import { BY_TIME_METRICS, CURRENT_VALUE_METRICS } from '../../src/liveperson/contract/catalog';
+import { HOUR_MS } from '../../src/domain/time';
 import type { Simulator } from '../../src/simulator';
 
 /** Wednesday 25 Nov 2026, 11:17 UTC: a busy late morning. */

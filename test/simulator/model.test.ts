@@ -1,12 +1,7 @@
 import { strict as assert } from 'node:assert';
-import {
-  BY_TIME_METRICS,
-  CURRENT_VALUE_METRICS,
-  DAY_MS,
-  HOUR_MS,
-  MINUTE_MS,
-  validateKmmRequest,
-} from '../../src/liveperson/kmm';
+import { BY_TIME_METRICS, CURRENT_VALUE_METRICS } from '../../src/liveperson/contract/catalog';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/domain/time';
+import { validateKmmRequest } from '../../src/liveperson/contract/metrics-request';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { answerMetrics } from '../../src/simulator/metrics-answer';
 import { Simulation } from '../../src/simulator/simulation';

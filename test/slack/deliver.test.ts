@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { deliver } from '../../src/slack/deliver';
-import type { SlackMessage } from '../../src/reports/views';
+import type { SlackMessage } from '../../src/slack/views';
 
 function target(
   respond: sinon.SinonStub,

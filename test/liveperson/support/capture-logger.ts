@@ -1,6 +1,6 @@
 /** A logger that keeps every line, to assert what was (and was not) logged. */
 import { inspect } from 'node:util';
-import type { LivePersonLogger } from '../../../src/liveperson/http-log';
+import type { LivePersonLogger } from '../../../src/liveperson/client/http-log';
 
 export interface CaptureLogger extends LivePersonLogger {
   lines: string[];

@@ -2,7 +2,7 @@
  * A retry runtime whose clock moves only when the loop sleeps: retry schedules run instantly and
  * every requested wait is recorded.
  */
-import type { RetryRuntime } from '../../../src/liveperson/retry-policy';
+import type { RetryRuntime } from '../../../src/liveperson/client/retry-policy';
 
 export interface FakeRuntime extends RetryRuntime {
   /** Every wait the loop asked for, in ms. */

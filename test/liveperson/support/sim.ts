@@ -6,12 +6,13 @@ import {
   createLivePersonClient,
   type LivePersonClient,
   type LivePersonClientOptions,
-} from '../../../src/liveperson/kmm-client';
-import { DAY_MS, type KmmRequest } from '../../../src/liveperson/kmm';
+} from '../../../src/liveperson/client/client';
+import { DAY_MS } from '../../../src/domain/time';
+import { type KmmRequest } from '../../../src/liveperson/contract/metrics-request';
 import type { Simulator } from '../../../src/simulator';
 import { fakeRuntime } from './fake-time';
 
-/** The simulator's default OAuth key and login (src/simulator/contact-center.ts). */
+/** The simulator's default OAuth key and login (src/simulator/defaults.ts). */
 export const SIM_OAUTH = {
   appKey: 'sim-app-key',
   appSecret: 'sim-app-secret',

@@ -1,0 +1,346 @@
+/**
+ * The LivePerson client the bot uses: KMM metrics / agent_view / historical and Account
+ * Configuration, with pre-flight validation, paging, single-flight, a short TTL cache, retries and
+ * typed errors. `createLivePersonClient` wires domains (CSDS), auth and the transport together.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import axios from 'axios';
+import pLimit from 'p-limit';
+import type { AccountConfigResult, AccountConfigSource, ConfigKind } from '../contract/account-config';
+import {
+  parseAgentViewResponse,
+  validateAgentViewRequest,
+  DEFAULT_AGENT_VIEW_SORT,
+  type AgentViewRequest,
+  type AgentViewResponse,
+} from '../contract/agent-view';
+import {
+  LoginAuthenticator,
+  NoAuthenticator,
+  OAuthAuthenticator,
+  type Authenticator,
+  type LoginCredentials,
+  type OAuthCredentials,
+} from './auth';
+import { DomainResolver } from './domains';
+import { LivePersonInvalidRequestError, type LivePersonError } from './errors';
+import {
+  parseHistoricalResponse,
+  validateHistoricalRequest,
+  type HistoricalRequest,
+} from '../contract/historical';
+import type { HistoricalResponse } from '../contract/historical';
+import { redactingLogger, silentLogger, type LivePersonLogger } from './http-log';
+import { DEFAULT_SORT, MAX_PAGE_SIZE } from '../contract/catalog';
+import { formatSort, type Validation } from '../contract/validation';
+import { parseKmmResponse, type KmmResponse } from '../contract/metrics-response';
+import { validateKmmRequest, type KmmRequest } from '../contract/metrics-request';
+import { mergeAgentViewPages, mergeMetricsPages, remainingPages, type AllPages } from './paging';
+import {
+  RETRY_POLICIES,
+  realRuntime,
+  type CallBudget,
+  type RetryPolicy,
+  type RetryRuntime,
+} from './retry-policy';
+import { SingleFlight } from '../../shared/single-flight';
+import { stableKey } from '../../shared/stable-key';
+import { Transport } from './transport';
+import { TtlCache } from './ttl-cache';
+
+export const DEFAULT_CACHE_TTL_MS = 30_000;
+export const DEFAULT_PAGE_CONCURRENCY = 4;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
+
+/** Per-call options. */
+export interface CallOptions {
+  /** 'interactive' (default): ≤ 8 s in total. 'background': LivePerson's 5/10/15 s retry schedule. */
+  budget?: CallBudget;
+  /** Skip the cache (a Refresh button); still joins an identical request already in flight. */
+  fresh?: boolean;
+}
+
+export interface LivePersonClientOptions {
+  accountId: string;
+  /** CSDS base URL, e.g. https://api.liveperson.net. */
+  csdsUrl: string;
+  /** OAuth 1.0a API key; preferred when both kinds of credentials are given. */
+  oauth?: OAuthCredentials;
+  /** Login-Service user. */
+  login?: LoginCredentials;
+  /** Any other authenticator (wins over oauth/login). Without any of the three, requests are unsigned. */
+  authenticator?: Authenticator;
+  /** Lifetime of cached KMM answers in ms (default 30 s; 0 disables the cache). */
+  cacheTtlMs?: number;
+  /** Lifetime of CSDS answers in ms (default 10 min). */
+  domainTtlMs?: number;
+  /** Epoch-ms clock for validation ("last 14 days") and both caches. */
+  now?: () => number;
+  /** Bolt's logger fits; default silent. Secrets are scrubbed before anything reaches it. */
+  logger?: LivePersonLogger;
+  /** Pages fetched in parallel by the *AllPages calls (default 4). */
+  pageConcurrency?: number;
+  /** Upstream requests in flight across the client (default 8). */
+  maxConcurrentRequests?: number;
+  /** Login-Service session refresh period (default 5 min). */
+  refreshIntervalMs?: number;
+  /** Retry timing: injectable sleep/clock/random, a time scale, and policy overrides. */
+  retry?: Partial<RetryRuntime> & { policies?: Partial<Record<CallBudget, Partial<RetryPolicy>>> };
+}
+
+/** Everything the bot asks LivePerson. */
+export interface LivePersonClient extends AccountConfigSource {
+  /** One page of POST …/metrics. */
+  metrics(req: KmmRequest, opts?: CallOptions): Promise<KmmResponse>;
+  /** Every page (up to LivePerson's 1000 keys), ≤ 4 pages in flight, each key once, `all` from page 1. */
+  metricsAllPages(
+    req: Omit<KmmRequest, 'offset' | 'limit'>,
+    opts?: CallOptions,
+  ): Promise<AllPages<KmmResponse>>;
+  /** One page of POST …/agent_view. */
+  agentView(req: AgentViewRequest, opts?: CallOptions): Promise<AgentViewResponse>;
+  /** Every agent_view page, each agent once. */
+  agentViewAllPages(
+    req: Omit<AgentViewRequest, 'offset' | 'limit'>,
+    opts?: CallOptions,
+  ): Promise<AllPages<AgentViewResponse>>;
+  /** POST …/historical?interval=… */
+  historical(req: HistoricalRequest, opts?: CallOptions): Promise<HistoricalResponse>;
+  /** Skills or agent groups; with `ifMatch`, a 304 becomes `{ notModified: true }`. */
+  accountConfig(kind: ConfigKind, ifMatch?: string, opts?: CallOptions): Promise<AccountConfigResult>;
+  /** Stops the session refresh timer and closes idle connections. */
+  close(): Promise<void>;
+}
+
+const SELECT: Record<ConfigKind, string> = {
+  skills: 'id,name,deleted',
+  agentGroups: 'id,name,deleted,parentGroupId',
+};
+
+/** The validated request (window rounded to the minute, within 24 h), or a typed error. */
+function validOrThrow<T>(v: Validation<T>): T {
+  if (v.ok) return v.value;
+  throw new LivePersonInvalidRequestError(v.issues.map((i) => i.message).join(' '), {
+    detail: `rejected before sending: ${JSON.stringify(v.issues)}`,
+  });
+}
+
+class KmmClient implements LivePersonClient {
+  private readonly cache: TtlCache<unknown>;
+  private readonly flights = new SingleFlight<unknown>();
+  private readonly now: () => number;
+  private readonly pageConcurrency: number;
+  private readonly account: string;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly policies: Record<CallBudget, RetryPolicy>,
+    accountId: string,
+    opts: LivePersonClientOptions,
+    private readonly onClose: () => void,
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.cache = new TtlCache({ ttlMs: opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, now: this.now });
+    this.pageConcurrency = Math.max(1, opts.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY);
+    this.account = encodeURIComponent(accountId);
+  }
+
+  async metrics(req: KmmRequest, opts: CallOptions = {}): Promise<KmmResponse> {
+    const n = validOrThrow(validateKmmRequest(req, this.now()));
+    const isDefaultSort = n.sort.key === DEFAULT_SORT.key && n.sort.order === DEFAULT_SORT.order;
+    return this.cached('metrics', n, opts, (policy) =>
+      this.transport.send({
+        service: 'agentManagerWorkspace',
+        method: 'POST',
+        path: `/manager_workspace/api/account/${this.account}/metrics`,
+        // The default sort is left to LivePerson: `key` is a documented default, not a documented value.
+        query: { offset: n.offset, limit: n.limit, sort: isDefaultSort ? undefined : formatSort(n.sort) },
+        body: n.body,
+        policy,
+        label: 'metrics',
+        parse: (_a, json) => parseKmmResponse(json()),
+      }),
+    );
+  }
+
+  async metricsAllPages(
+    req: Omit<KmmRequest, 'offset' | 'limit'>,
+    opts: CallOptions = {},
+  ): Promise<AllPages<KmmResponse>> {
+    const first = await this.metrics({ ...req, offset: 0, limit: MAX_PAGE_SIZE }, opts);
+    const rest = await this.pages(first.count, (page) => this.metrics({ ...req, ...page }, opts));
+    return mergeMetricsPages([first, ...rest]);
+  }
+
+  async agentView(req: AgentViewRequest, opts: CallOptions = {}): Promise<AgentViewResponse> {
+    const n = validOrThrow(validateAgentViewRequest(req, this.now()));
+    const isDefaultSort =
+      n.sort.key === DEFAULT_AGENT_VIEW_SORT.key && n.sort.order === DEFAULT_AGENT_VIEW_SORT.order;
+    return this.cached('agentView', n, opts, (policy) =>
+      this.transport.send({
+        service: 'agentManagerWorkspace',
+        method: 'POST',
+        path: `/manager_workspace/api/account/${this.account}/agent_view`,
+        query: {
+          offset: n.offset,
+          limit: n.limit,
+          sort: isDefaultSort ? undefined : `${n.sort.key}:${n.sort.order}`,
+        },
+        body: n.body,
+        policy,
+        label: 'agent_view',
+        parse: (_a, json) => parseAgentViewResponse(json()),
+      }),
+    );
+  }
+
+  async agentViewAllPages(
+    req: Omit<AgentViewRequest, 'offset' | 'limit'>,
+    opts: CallOptions = {},
+  ): Promise<AllPages<AgentViewResponse>> {
+    const first = await this.agentView({ ...req, offset: 0, limit: MAX_PAGE_SIZE }, opts);
+    const rest = await this.pages(first.count, (page) => this.agentView({ ...req, ...page }, opts));
+    return mergeAgentViewPages([first, ...rest]);
+  }
+
+  async historical(req: HistoricalRequest, opts: CallOptions = {}): Promise<HistoricalResponse> {
+    const raw = {
+      body: req.body,
+      ...(req.intervalMinutes === undefined ? {} : { interval: req.intervalMinutes }),
+    };
+    const n = validOrThrow(validateHistoricalRequest(raw, this.now()));
+    return this.cached('historical', n, opts, (policy) =>
+      this.transport.send({
+        service: 'agentManagerWorkspace',
+        method: 'POST',
+        path: `/manager_workspace/api/account/${this.account}/historical`,
+        query: { interval: n.intervalMinutes },
+        body: n.body,
+        policy,
+        label: 'historical',
+        parse: (_a, json) => parseHistoricalResponse(json()),
+      }),
+    );
+  }
+
+  accountConfig(kind: ConfigKind, ifMatch?: string, opts: CallOptions = {}): Promise<AccountConfigResult> {
+    const policy = this.policies[opts.budget ?? 'interactive'];
+    const key = stableKey({ op: 'config', kind, ifMatch, budget: opts.budget ?? 'interactive' });
+    // Not cached here: the directory keeps the lists and revalidates them with If-Match.
+    return this.flights
+      .run(key, () =>
+        this.transport.send<AccountConfigResult>({
+          service: 'accountConfigReadOnly',
+          method: 'GET',
+          path: `/api/account/${this.account}/configuration/le-users/${kind}`,
+          query: { v: '2.0', select: SELECT[kind] },
+          headers: ifMatch ? { 'If-Match': ifMatch } : {},
+          accept304: true,
+          policy,
+          label: kind,
+          parse: (answer, json) => {
+            if (answer.status === 304) return { notModified: true };
+            const items = json();
+            if (!Array.isArray(items)) throw new Error(`${kind} answer is not a list`);
+            return { notModified: false, revision: answer.headers['ac-revision'], items };
+          },
+        }),
+      )
+      .then((r) => structuredClone(r as AccountConfigResult));
+  }
+
+  close(): Promise<void> {
+    this.cache.clear();
+    this.onClose();
+    return Promise.resolve();
+  }
+
+  /**
+   * Cache, then single-flight, then the network. The cache key is the normalized request (time
+   * rounded to the minute, stable key order); only successes are stored.
+   */
+  private async cached<T>(
+    op: string,
+    normalized: unknown,
+    opts: CallOptions,
+    fetch: (policy: RetryPolicy) => Promise<T>,
+  ): Promise<T> {
+    const key = `${op}:${stableKey(normalized)}`;
+    if (!opts.fresh) {
+      const hit = this.cache.get(key);
+      if (hit !== undefined) return structuredClone(hit as T);
+    }
+    const budget = opts.budget ?? 'interactive';
+    // Budget is part of the flight key so an interactive caller never waits on a 90 s background call.
+    const value = await this.flights.run(`${budget}|${key}`, async () => {
+      const fetched = await fetch(this.policies[budget]);
+      this.cache.set(key, fetched);
+      return fetched;
+    });
+    // Callers get their own copy: one of them sorting the groups must not reorder the others'.
+    return structuredClone(value as T);
+  }
+
+  private async pages<T>(
+    total: number,
+    fetchPage: (page: { offset: number; limit: number }) => Promise<T>,
+  ): Promise<T[]> {
+    const limit = pLimit(this.pageConcurrency);
+    try {
+      return await Promise.all(remainingPages(total, MAX_PAGE_SIZE).map((p) => limit(() => fetchPage(p))));
+    } catch (error) {
+      // One page failed: the merged answer is lost anyway, so do not send the queued pages.
+      limit.clearQueue();
+      throw error as LivePersonError;
+    }
+  }
+}
+
+/** Builds the client: CSDS domains, the authenticator, the transport and the caches. */
+export function createLivePersonClient(opts: LivePersonClientOptions): LivePersonClient {
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32 });
+  const httpClient = axios.create({ httpAgent, httpsAgent });
+  let auth: Authenticator = new NoAuthenticator();
+  const logger = redactingLogger(opts.logger ?? silentLogger, () => auth.secrets());
+  const domains = new DomainResolver({
+    csdsUrl: opts.csdsUrl,
+    accountId: opts.accountId,
+    http: httpClient,
+    ...(opts.domainTtlMs === undefined ? {} : { ttlMs: opts.domainTtlMs }),
+    ...(opts.now ? { now: opts.now } : {}),
+    logger,
+  });
+  if (opts.authenticator) auth = opts.authenticator;
+  else if (opts.oauth) auth = new OAuthAuthenticator(opts.oauth);
+  else if (opts.login) {
+    auth = new LoginAuthenticator({
+      accountId: opts.accountId,
+      credentials: opts.login,
+      domains,
+      http: httpClient,
+      logger,
+      ...(opts.refreshIntervalMs === undefined ? {} : { refreshIntervalMs: opts.refreshIntervalMs }),
+    });
+  }
+  const { policies: overrides, ...runtimeOverrides } = opts.retry ?? {};
+  const runtime: RetryRuntime = { ...realRuntime, ...runtimeOverrides };
+  const policies: Record<CallBudget, RetryPolicy> = {
+    interactive: { ...RETRY_POLICIES.interactive, ...overrides?.interactive },
+    background: { ...RETRY_POLICIES.background, ...overrides?.background },
+  };
+  const transport = new Transport({
+    http: httpClient,
+    domains,
+    auth,
+    logger,
+    runtime,
+    maxConcurrentRequests: opts.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+  });
+  return new KmmClient(transport, policies, opts.accountId, opts, () => {
+    auth.close();
+    httpAgent.destroy();
+    httpsAgent.destroy();
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * /queue — adapter only: Slack in, Slack out. Answers inside the 3 s ack (usage, help, or a
+ * "Fetching…" placeholder) before anything talks to LivePerson, then replaces the placeholder.
+ */
+import type { App } from '@slack/bolt';
+import { parseCommand } from '../../../grammar/parser';
+import { renderFetching, renderHelp, renderUsage } from '../../views';
+import { answerQuery } from '../../answer-query';
+import { deliver } from '../../deliver';
+import type { SlackDeps } from '../../deps';
+
+/** Only time words read the asker's zone; skip the users.info round trip otherwise. */
+const NEEDS_TIMEZONE = /\b(since|today|yesterday)\b/i;
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command('/queue', async ({ command, ack, respond, client, logger }) => {
+    const timezone = NEEDS_TIMEZONE.test(command.text)
+      ? await deps.timezones.of(command.user_id, client)
+      : deps.timezones.fallback;
+    const parsed = parseCommand(command.text, deps.now(), timezone);
+    if (parsed.kind === 'help') return ack(renderHelp());
+    if (parsed.kind === 'usage') return ack(renderUsage(parsed));
+    await ack(renderFetching(parsed));
+    await deps.inFlight.run(async () => {
+      const message = await answerQuery(deps, parsed, {}, { client, logger });
+      const target = { respond, client, logger, channelId: command.channel_id, userId: command.user_id };
+      await deliver(target, message);
+    });
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The small print under a report: the window in the reader's own timezone, when the data was
+ * fetched, where it came from, and any adjustment the window needed.
+ */
+import type { ContextBlock, KnownBlock } from '@slack/types';
+import type { UserType } from '../../liveperson/contract/catalog';
+import { safeText } from './mrkdwn';
+import type { TimeWindow } from '../../domain/query';
+import type { Report } from '../../domain/report';
+import { chartBlock, context, slackDate, utcText } from './blocks';
+import type { ReportChart } from './message';
+
+export interface ContextFacts {
+  window: TimeWindow;
+  fetchedAt: number;
+  source: string;
+  userTypes?: readonly UserType[];
+}
+
+const WINDOW_FORMAT = '{date_short_pretty} {time}';
+
+function audience(userTypes: readonly UserType[] | undefined): string | undefined {
+  if (!userTypes || userTypes.length !== 1) return undefined;
+  return userTypes[0] === 'HUMAN' ? 'Human agents only' : 'Bots only';
+}
+
+/** One context block: window, fetch time and source, audience, and the window's note. */
+export function contextBlock(facts: ContextFacts): ContextBlock {
+  const { window, fetchedAt, source } = facts;
+  const span =
+    `:clock3: ${safeText(window.label, 60)}: ` +
+    `${slackDate(window.from, WINDOW_FORMAT, utcText(window.from))} – ` +
+    `${slackDate(window.to, WINDOW_FORMAT, utcText(window.to))}`;
+  const fetched = `Fetched ${slackDate(fetchedAt, '{time_secs}', utcText(fetchedAt, true))} from ${safeText(source, 120)}`;
+  const elements = [span, fetched];
+  const who = audience(facts.userTypes);
+  if (who) elements.push(who);
+  if (window.note) elements.push(`:information_source: _${safeText(window.note, 300)}_`);
+  return context(elements);
+}
+
+/** The end of every report: the chart (when there is one), then the context line. */
+export function reportFooter(report: Report, chart: ReportChart | undefined): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const image = chartBlock(chart);
+  if (image) blocks.push(image);
+  blocks.push(
+    contextBlock({
+      window: report.window,
+      fetchedAt: report.fetchedAt,
+      source: report.source,
+      ...(report.query.userTypes ? { userTypes: report.query.userTypes } : {}),
+    }),
+  );
+  return blocks;
+}

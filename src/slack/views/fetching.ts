@@ -1,0 +1,31 @@
+/**
+ * The short state shown inside the 3-second ack while LivePerson is asked.
+ */
+import { safeText } from './mrkdwn';
+import type { ReportQuery } from '../../domain/query';
+import { section } from './blocks';
+import type { SlackMessage } from './message';
+import { fallbackText, responseTypeOf } from './message';
+import { RANK_TITLES } from './ranking';
+
+/** Longest echoed name in the fetching line. */
+const NAME_WIDTH = 200;
+
+function what(query: ReportQuery): string {
+  switch (query.kind) {
+    case 'overview':
+      return 'the queue overview';
+    case 'skill':
+      return `*${safeText(query.name, NAME_WIDTH)}*`;
+    case 'group':
+      return `group *${safeText(query.name, NAME_WIDTH)}*`;
+    case 'ranking':
+      return `${query.dimension === 'skills' ? 'skills' : 'agent groups'} by ${RANK_TITLES[query.by]}`;
+  }
+}
+
+/** "Fetching *Billing*…": the ack while the report is built. */
+export function renderFetching(query: ReportQuery): SlackMessage {
+  const line = `:hourglass_flowing_sand: Fetching ${what(query)}…`;
+  return { text: fallbackText(line), blocks: [section(line)], response_type: responseTypeOf(query) };
+}

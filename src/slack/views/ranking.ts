@@ -1,0 +1,176 @@
+/**
+ * The ranking view: one page of ranked skills or groups, with Previous/Next buttons. Every row is
+ * reachable across pages and the page says how many there are; nothing is dropped silently.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatCount } from './format';
+import { escapeMrkdwn, safeText } from './mrkdwn';
+import { MAX_OFFSET_PLUS_LIMIT } from '../../liveperson/contract/catalog';
+import { rankingPageSizeOf } from '../../domain/query';
+import type { RankMetric } from '../../domain/query';
+import type { RankingReport, RankRow } from '../../domain/report';
+import { LIMITS } from './limits';
+import { markOf } from '../../domain/thresholds';
+import { actions, button, context, header, lineSections } from './blocks';
+import { encodeButtonValue } from './button-value';
+import { reportFooter } from './context-line';
+import type { ReportChart, SlackMessage } from './message';
+import { fallbackText, responseTypeOf } from './message';
+
+export const PAGE_PREV_ACTION = 'page_prev';
+export const PAGE_NEXT_ACTION = 'page_next';
+/** Name widths tried, widest first, until the page fits the total-size budget. */
+const NAME_WIDTHS = [60, 40, 24, 12] as const;
+
+/** What each ranking orders by, as the header reads. */
+export const RANK_TITLES: Record<RankMetric, string> = {
+  queue: 'conversations waiting',
+  wait: 'queue wait',
+  load: 'human load',
+  closed: 'closed conversations',
+  response: 'time to response',
+  csat: 'CSAT (lowest first)',
+  overdue: 'overdue in queue',
+};
+
+const VALUE_SUFFIX: Partial<Record<RankMetric, string>> = {
+  queue: ' waiting',
+  closed: ' closed',
+  overdue: ' overdue',
+};
+
+export interface PageInfo {
+  /** 1-based, clamped to the pages that exist. */
+  page: number;
+  pages: number;
+  /** Index of the first row on the page (0-based, inclusive). */
+  start: number;
+  /** Index after the last row on the page (exclusive). */
+  end: number;
+  total: number;
+}
+
+/** Which rows a page shows; an out-of-range page (data shrank since the button was drawn) is clamped. */
+export function pageInfo(total: number, page: number, pageSize: number): PageInfo {
+  const size = Math.max(1, Math.floor(pageSize));
+  const pages = Math.max(1, Math.ceil(total / size));
+  const p = Math.min(pages, Math.max(1, Math.floor(page)));
+  const start = (p - 1) * size;
+  return { page: p, pages, start, end: Math.min(total, start + size), total };
+}
+
+/** The page size a ranking uses: the caller's choice, else the query's `top`, within 1..50. */
+export function rankingPageSize(report: RankingReport, requested?: number): number {
+  return rankingPageSizeOf(requested ?? report.query.top);
+}
+
+/** Which page of the whole ranking to show: the rows may be every row or one fetched page. */
+export function rankingPageInfo(report: RankingReport, pageSize?: number): PageInfo {
+  // Past 1000 keys LivePerson's paging reaches only the first 1000, however they were fetched.
+  const reachable = report.truncated
+    ? Math.min(report.available, MAX_OFFSET_PLUS_LIMIT)
+    : Math.max(report.available, report.rowsOffset + report.rows.length);
+  return pageInfo(reachable, report.page, rankingPageSize(report, pageSize));
+}
+
+/** The rows on that page. */
+export function pageRows(report: RankingReport, info: PageInfo): RankRow[] {
+  const from = Math.max(0, info.start - report.rowsOffset);
+  const to = Math.max(0, info.end - report.rowsOffset);
+  return report.rows.slice(from, to);
+}
+
+function rowLine(row: RankRow, by: RankMetric, nameWidth: number): string {
+  const mark = markOf(row.status);
+  const value = row.value === undefined ? row.text : `${row.text}${VALUE_SUFFIX[by] ?? ''}`;
+  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(row.name, nameWidth)}* — ${value}`;
+}
+
+function dimensionWord(report: RankingReport, n: number): string {
+  const one = report.dimension === 'skills' ? 'skill' : 'group';
+  return n === 1 ? one : `${one}s`;
+}
+
+function title(report: RankingReport): string {
+  const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups';
+  const metric = report.by === 'wait' && report.field === 'avgWaitTime' ? 'avg wait' : RANK_TITLES[report.by];
+  return `${what} by ${metric} · ${escapeMrkdwn(report.window.label)}`;
+}
+
+function pager(report: RankingReport, info: PageInfo): KnownBlock[] {
+  const buttons = [];
+  if (info.page > 1) {
+    buttons.push(
+      button('◀ Previous', PAGE_PREV_ACTION, encodeButtonValue({ q: report.query, p: info.page - 1 })),
+    );
+  }
+  if (info.page < info.pages) {
+    buttons.push(
+      button('Next ▶', PAGE_NEXT_ACTION, encodeButtonValue({ q: report.query, p: info.page + 1 })),
+    );
+  }
+  return buttons.length ? [actions(buttons, 'ranking_pager')] : [];
+}
+
+function rankingBlocks(
+  report: RankingReport,
+  info: PageInfo,
+  nameWidth: number,
+  chart?: ReportChart,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(title(report))];
+  const rows = pageRows(report, info);
+  if (rows.length === 0) {
+    blocks.push(
+      ...lineSections([`No ${dimensionWord(report, 2)} returned data for this window.`], 'ranking_rows'),
+    );
+  } else {
+    blocks.push(
+      ...lineSections(
+        rows.map((r) => rowLine(r, report.by, nameWidth)),
+        'ranking_rows',
+      ),
+    );
+  }
+  const showing =
+    info.total === 0
+      ? `0 ${dimensionWord(report, 0)}`
+      : `Showing ${formatCount(info.start + 1)}–${formatCount(info.end)} of ${formatCount(info.total)} ${dimensionWord(report, info.total)}` +
+        (info.pages > 1 ? ` · page ${formatCount(info.page)} of ${formatCount(info.pages)}` : '');
+  const notes = [showing];
+  if (report.truncated) {
+    const reach = Math.min(report.available, MAX_OFFSET_PLUS_LIMIT);
+    notes.push(
+      `:warning: LivePerson reports ${formatCount(report.available)} ${dimensionWord(report, report.available)} but ` +
+        `its paging stops at ${formatCount(reach)}; ranked those ${formatCount(reach)}.`,
+    );
+  }
+  blocks.push(context(notes));
+  blocks.push(...pager(report, info));
+  blocks.push(...reportFooter(report, chart));
+  return blocks;
+}
+
+function rankingText(report: RankingReport, info: PageInfo): string {
+  const rows = pageRows(report, info).slice(0, 5);
+  const list = rows.map((r) => `${r.rank}. ${safeText(r.name, 60)} ${r.text}`).join(', ');
+  return `${title(report)}: ${list || 'no data'}${info.total > rows.length ? ` (${formatCount(info.total)} in all)` : ''}`;
+}
+
+/** Renders one page of a ranking; page size comes from `pageSize`, else the query's `top`. */
+export function renderRanking(
+  report: RankingReport,
+  opts: { chart?: ReportChart; pageSize?: number } = {},
+): SlackMessage {
+  const info = rankingPageInfo(report, opts.pageSize);
+  let blocks: KnownBlock[] = [];
+  for (const width of NAME_WIDTHS) {
+    blocks = rankingBlocks(report, info, width, opts.chart);
+    if (JSON.stringify(blocks).length <= LIMITS.blocksJson) break;
+  }
+  return {
+    text: fallbackText(rankingText(report, info)),
+    blocks,
+    response_type: responseTypeOf(report.query),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * renderReport: a Report as a Slack message. Skill and group reports show their KPIs; the
+ * overview adds the skills with the most conversations waiting; rankings page their rows.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatCount, formatDuration } from './format';
+import { safeText } from './mrkdwn';
+import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
+import { markOf } from '../../domain/thresholds';
+import { header, lineSections } from './blocks';
+import { reportFooter as footer } from './context-line';
+import { kpiSections, kpiSummary } from './kpis';
+import type { ReportChart, SlackMessage } from './message';
+import { fallbackText, responseTypeOf } from './message';
+import { renderRanking } from './ranking';
+
+export interface RenderOptions {
+  chart?: ReportChart;
+  /** Ranking rows per page (default: the query's `top`, at most 50). */
+  pageSize?: number;
+}
+
+/** Width a name may take in a header, leaving room for the kind and the window label. */
+const HEADER_NAME_WIDTH = 90;
+
+function scopeTitle(report: SkillReport | GroupReport): string {
+  const name = safeText(report.name, HEADER_NAME_WIDTH);
+  const label = safeText(report.window.label, 40);
+  return report.kind === 'skill' ? `Skill ${name} · ${label}` : `Group ${name} (with sub-groups) · ${label}`;
+}
+
+function renderScope(report: SkillReport | GroupReport, chart?: ReportChart): SlackMessage {
+  const title = scopeTitle(report);
+  const blocks: KnownBlock[] = [
+    header(title),
+    ...kpiSections(report.kpis, report.window),
+    ...footer(report, chart),
+  ];
+  return {
+    text: fallbackText(`${title}: ${kpiSummary(report.kpis)}`),
+    blocks,
+    response_type: responseTypeOf(report.query),
+  };
+}
+
+function waitingLines(report: OverviewReport): string[] {
+  if (report.topWaiting.length === 0) return ['No conversations are waiting in any skill.'];
+  const lines = report.topWaiting.map((row) => {
+    const mark = markOf(row.status);
+    const p90 = row.metrics.queueWaitTime90thPercentile;
+    const wait = p90 === undefined ? '' : ` · p90 ${formatDuration(p90)}`;
+    return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(row.name, 60)}* — ${row.text} waiting${wait}`;
+  });
+  const more = report.skillsWaiting - report.topWaiting.length;
+  if (more > 0)
+    lines.push(
+      `_…and ${formatCount(more)} more ${more === 1 ? 'skill' : 'skills'} with conversations waiting_`,
+    );
+  return lines;
+}
+
+function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessage {
+  const title = `Queue overview · ${safeText(report.window.label, 60)}`;
+  const blocks: KnownBlock[] = [
+    header(title),
+    ...kpiSections(report.kpis, report.window),
+    ...lineSections(['*Most conversations waiting*', ...waitingLines(report)], 'top_waiting'),
+    ...footer(report, chart),
+  ];
+  const top = report.topWaiting
+    .slice(0, 3)
+    .map((r) => `${safeText(r.name, 60)} ${r.text}`)
+    .join(', ');
+  return {
+    text: fallbackText(`${title}: ${kpiSummary(report.kpis)}${top ? `. Most waiting: ${top}` : ''}`),
+    blocks,
+    response_type: responseTypeOf(report.query),
+  };
+}
+
+/** Renders any report as a Slack message (text fallback, blocks, response type). */
+export function renderReport(report: Report, opts: RenderOptions = {}): SlackMessage {
+  switch (report.kind) {
+    case 'overview':
+      return renderOverview(report, opts.chart);
+    case 'skill':
+    case 'group':
+      return renderScope(report, opts.chart);
+    case 'ranking':
+      return renderRanking(report, opts);
+  }
+}

@@ -1,0 +1,389 @@
+import { strict as assert } from 'node:assert';
+import { parseKmmResponse } from '../../src/liveperson/contract/metrics-response';
+import { SORT_KEYS } from '../../src/liveperson/contract/catalog';
+import { validateKmmRequest } from '../../src/liveperson/contract/metrics-request';
+import type { KmmResponse } from '../../src/liveperson/contract/metrics-response';
+import { RANK_METRICS } from '../../src/domain/query';
+import type { RankMetric } from '../../src/domain/query';
+import { displayName, OVERVIEW_TOP_WAITING, toReport } from '../../src/domain/report';
+import { metricsForReport, RANK_SORT } from '../../src/liveperson/planner';
+import type { GroupReport, OverviewReport, RankingReport, SkillReport } from '../../src/domain/report';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
+import {
+  billingResponse,
+  FETCHED_AT,
+  groupQuery,
+  groupResponse,
+  manyGroups,
+  NOW,
+  overviewQuery,
+  overviewResponse,
+  pages,
+  partialResponse,
+  rankingQuery,
+  skillQuery,
+  SOURCE,
+} from '../fixtures/reports';
+
+function ranking(by: RankMetric, responses: KmmResponse | KmmResponse[] = overviewResponse()): RankingReport {
+  const r = toReport({ query: rankingQuery(by), responses, fetchedAt: FETCHED_AT, source: SOURCE });
+  assert.equal(r.kind, 'ranking');
+  return r;
+}
+const names = (r: RankingReport): string[] => r.rows.map((row) => row.name);
+
+describe('toReport', () => {
+  describe('skill', () => {
+    const report = toReport({
+      query: skillQuery(),
+      scope: { id: '1001', name: 'Billing' },
+      responses: billingResponse(),
+      fetchedAt: FETCHED_AT,
+      source: SOURCE,
+    }) as SkillReport;
+
+    it('carries the scope, window, fetch time and source', () => {
+      assert.equal(report.kind, 'skill');
+      assert.equal(report.id, '1001');
+      assert.equal(report.name, 'Billing');
+      assert.equal(report.window.to, NOW);
+      assert.equal(report.fetchedAt, FETCHED_AT);
+      assert.equal(report.source, SOURCE);
+    });
+
+    it('formats each KPI by its unit and rates it against the thresholds', () => {
+      assert.deepEqual(report.kpis.queueWaitTime90thPercentile, {
+        value: 228000,
+        text: '3m 48s',
+        status: 'warn',
+      });
+      assert.deepEqual(report.kpis.humanAgentLoad, { value: 0.87, text: '87%', status: 'warn' });
+      assert.deepEqual(report.kpis.overdueConversationsInQueue, { value: 2, text: '2', status: 'warn' });
+      assert.deepEqual(report.kpis.closedConversations, { value: 1234, text: '1,234', status: 'none' });
+      assert.deepEqual(report.kpis.avgWaitTimeFirstResponse.text, '1h 02m');
+      assert.deepEqual(report.kpis.csat, { value: 0.82, text: '82%', status: 'ok' });
+      assert.equal(report.kpis.unassignedConversations.status, 'ok'); // 4 slots free
+      assert.equal(report.status, 'warn');
+    });
+
+    it('uses the skill row when the answer is grouped, else the all section', () => {
+      const raw = JSON.parse(
+        JSON.stringify({
+          all: { unassignedConversations: 99 },
+          groupBy: {
+            groupByField: 'skillId',
+            groups: [{ key: '1001', keyDescription: 'Billing', metrics: { unassignedConversations: 7 } }],
+          },
+        }),
+      );
+      const r = toReport({
+        query: skillQuery(),
+        scope: { id: '1001', name: 'Billing' },
+        responses: parseKmmResponse(raw),
+        fetchedAt: 0,
+        source: SOURCE,
+      }) as SkillReport;
+      assert.equal(r.kpis.unassignedConversations.value, 7);
+      const other = toReport({
+        query: skillQuery(),
+        scope: { id: '1002', name: 'Sales' },
+        responses: parseKmmResponse(raw),
+        fetchedAt: 0,
+        source: SOURCE,
+      }) as SkillReport;
+      assert.equal(other.kpis.unassignedConversations.value, 99);
+    });
+
+    it('leaves metrics LivePerson did not return absent', () => {
+      const r = toReport({
+        query: skillQuery(),
+        scope: { id: '1001', name: 'Billing' },
+        responses: partialResponse(),
+        fetchedAt: 0,
+        source: SOURCE,
+      }) as SkillReport;
+      assert.deepEqual(r.kpis.csat, { value: undefined, text: '—', status: 'none' });
+      assert.equal(r.kpis.queueWaitTime90thPercentile.text, '—');
+      assert.equal(r.kpis.unassignedConversations.text, '7');
+    });
+
+    it('reads "NA" and null names as unnamed', () => {
+      const na = toReport({
+        query: skillQuery(),
+        scope: { id: '1042', name: 'NA' },
+        responses: billingResponse(),
+        fetchedAt: 0,
+        source: SOURCE,
+      });
+      assert.equal((na as SkillReport).name, 'Unnamed skill (1042)');
+      assert.equal(displayName('group', '77', null), 'Unnamed group (77)');
+      assert.equal(displayName('group', '77', '  '), 'Unnamed group (77)');
+      assert.equal(displayName('skill', '1', ' Billing '), 'Billing');
+    });
+
+    it('refuses a skill report without its resolved scope', () => {
+      assert.throws(
+        () => toReport({ query: skillQuery(), responses: billingResponse(), fetchedAt: 0, source: SOURCE }),
+        TypeError,
+      );
+    });
+  });
+
+  describe('group', () => {
+    it('reads the all section in its {metrics} wrapping, percent-scale load included', () => {
+      const r = toReport({
+        query: groupQuery(),
+        scope: { id: '502', name: 'Tier 1' },
+        responses: groupResponse(),
+        fetchedAt: 0,
+        source: SOURCE,
+      }) as GroupReport;
+      assert.equal(r.kind, 'group');
+      assert.equal(r.name, 'Tier 1');
+      assert.deepEqual(r.kpis.humanAgentLoad, { value: 0.965, text: '97%', status: 'critical' });
+      assert.equal(r.kpis.unassignedConversations.status, 'critical'); // 9 waiting, 0 slots
+      assert.equal(r.kpis.csat.status, 'critical');
+      assert.equal(r.status, 'critical');
+    });
+  });
+
+  describe('overview', () => {
+    const r = toReport({
+      query: overviewQuery(),
+      responses: overviewResponse(),
+      fetchedAt: FETCHED_AT,
+      source: SOURCE,
+    }) as OverviewReport;
+
+    it('takes the account KPIs from the all section', () => {
+      assert.equal(r.kpis.unassignedConversations.value, 36);
+      assert.equal(r.kpis.closedConversations.text, '5,341');
+    });
+
+    it('lists the skills with the most conversations waiting, ties by name', () => {
+      assert.deepEqual(
+        r.topWaiting.map((row) => [row.name, row.value]),
+        [
+          ['Tech Support - Hardware', 12],
+          ['Billing', 7],
+          ['Loyalty <Gold>', 5],
+          ['Returns & Exchanges', 5],
+          ['Sales', 3],
+        ],
+      );
+      assert.equal(r.topWaiting.length, OVERVIEW_TOP_WAITING);
+      assert.equal(r.skillsWaiting, 8);
+      assert.equal(r.topWaiting[0]!.status, 'critical'); // 0 slots
+    });
+  });
+
+  describe('ranking', () => {
+    it('queue: most waiting first; absent last; ties by name', () => {
+      assert.deepEqual(names(ranking('queue')), [
+        'Tech Support - Hardware',
+        'Billing',
+        'Loyalty <Gold>',
+        'Returns & Exchanges',
+        'Sales',
+        'Onboarding',
+        'Unnamed skill (1042)',
+        'VIP',
+        'Billing Disputes',
+        'Bot Triage',
+        'Tech Support - Software',
+      ]);
+    });
+
+    it('wait: queue wait p90, longest first', () => {
+      const r = ranking('wait');
+      assert.equal(r.field, 'queueWaitTime90thPercentile');
+      assert.deepEqual(names(r).slice(0, 8), [
+        'Tech Support - Hardware',
+        'Billing',
+        'Returns & Exchanges',
+        'Loyalty <Gold>',
+        'Sales',
+        'Onboarding',
+        'VIP',
+        'Unnamed skill (1042)',
+      ]);
+      assert.equal(r.rows[0]!.text, '6m 50s');
+      assert.equal(r.rows[0]!.status, 'critical');
+    });
+
+    it('wait: falls back to avg wait when no percentile came back', () => {
+      const groups = overviewResponse().groups.map((g) => {
+        const { queueWaitTime90thPercentile: _p, ...rest } = g.metrics;
+        return { ...g, metrics: rest };
+      });
+      const r = ranking('wait', { count: groups.length, links: {}, groups });
+      assert.equal(r.field, 'avgWaitTime');
+      assert.deepEqual(names(r).slice(0, 4), [
+        'Tech Support - Hardware',
+        'Returns & Exchanges',
+        'Loyalty <Gold>',
+        'Billing',
+      ]);
+      assert.deepEqual(names(r).slice(-2), ['Bot Triage', 'Unnamed skill (1042)']);
+    });
+
+    it('load: busiest first, bots-only skills (no human load) last', () => {
+      assert.deepEqual(names(ranking('load')).slice(0, 3), ['Tech Support - Hardware', 'VIP', 'Billing']);
+      assert.deepEqual(names(ranking('load')).slice(-2), ['Bot Triage', 'Unnamed skill (1042)']);
+    });
+
+    it('closed: most closed first', () => {
+      assert.deepEqual(names(ranking('closed')).slice(0, 3), ['Bot Triage', 'Billing', 'Sales']);
+    });
+
+    it('response: slowest first', () => {
+      assert.deepEqual(names(ranking('response')).slice(0, 3), [
+        'Tech Support - Hardware',
+        'Returns & Exchanges',
+        'Billing',
+      ]);
+    });
+
+    it('csat: lowest first', () => {
+      assert.deepEqual(names(ranking('csat')), [
+        'Tech Support - Hardware',
+        'Billing Disputes',
+        'Returns & Exchanges',
+        'Loyalty <Gold>',
+        'Billing',
+        'Tech Support - Software',
+        'Sales',
+        'Onboarding',
+        'VIP',
+        'Bot Triage',
+        'Unnamed skill (1042)',
+      ]);
+    });
+
+    it('overdue: most overdue first, ties by name', () => {
+      assert.deepEqual(names(ranking('overdue')).slice(0, 4), [
+        'Tech Support - Hardware',
+        'Billing',
+        'Loyalty <Gold>',
+        'Returns & Exchanges',
+      ]);
+    });
+
+    it('numbers ranks 1..n in order', () => {
+      for (const by of RANK_METRICS) {
+        assert.deepEqual(
+          ranking(by).rows.map((row) => row.rank),
+          Array.from({ length: 11 }, (_, i) => i + 1),
+        );
+      }
+    });
+
+    it('merges pages, dropping a key repeated across pages', () => {
+      const groups = manyGroups(120);
+      const ps = pages(groups);
+      ps[1]!.groups.unshift(groups[0]!);
+      const r = ranking('queue', ps);
+      assert.equal(r.rows.length, 120);
+      assert.equal(new Set(r.rows.map((row) => row.id)).size, 120);
+      assert.equal(r.available, 120);
+    });
+
+    it('reports how many keys LivePerson has when it stopped paging', () => {
+      const ps = pages(manyGroups(1000)).map((p) => ({ ...p, count: 1200 }));
+      const r = ranking('queue', ps);
+      assert.equal(r.rows.length, 1000);
+      assert.equal(r.available, 1200);
+    });
+
+    it('keeps the requested page (1-based, at least 1)', () => {
+      const q = rankingQuery('queue');
+      assert.equal(
+        (
+          toReport({
+            query: q,
+            responses: overviewResponse(),
+            fetchedAt: 0,
+            source: SOURCE,
+            page: 3,
+          }) as RankingReport
+        ).page,
+        3,
+      );
+      assert.equal(
+        (
+          toReport({
+            query: q,
+            responses: overviewResponse(),
+            fetchedAt: 0,
+            source: SOURCE,
+            page: 0,
+          }) as RankingReport
+        ).page,
+        1,
+      );
+    });
+
+    it('rates rows with the thresholds given', () => {
+      const thresholds = { ...DEFAULT_THRESHOLDS, waitingWithNoSlots: 'warn' as const };
+      const r = toReport({
+        query: rankingQuery('queue'),
+        responses: overviewResponse(),
+        fetchedAt: 0,
+        source: SOURCE,
+        thresholds,
+      }) as RankingReport;
+      assert.equal(r.rows[0]!.status, 'warn');
+    });
+  });
+});
+
+describe('metricsForReport', () => {
+  it('lists every KPI a skill report shows, split by kind, valid for KMM', () => {
+    const m = metricsForReport('skill');
+    assert.ok(m.currentValue.includes('unassigned_conversations'));
+    assert.ok(m.currentValue.includes('queue_wait_time_90th_percentile'));
+    assert.ok(m.currentValue.includes('available_slots'));
+    assert.ok(m.byTime.includes('csat'));
+    assert.ok(m.byTime.includes('auto_closed'));
+    assert.ok(!m.byTime.includes('unassigned_conversations' as never));
+    const check = validateKmmRequest(
+      {
+        body: {
+          filters: { time: { from: NOW - 3_600_000, to: NOW } },
+          metricsToRetrieveByTime: m.byTime,
+          metricsToRetrieveCurrentValue: m.currentValue,
+        },
+      },
+      NOW,
+    );
+    assert.ok(check.ok);
+  });
+
+  it('asks only for what a ranking needs', () => {
+    assert.deepEqual(metricsForReport('ranking', 'queue'), {
+      byTime: [],
+      currentValue: ['unassigned_conversations', 'available_slots'],
+    });
+    assert.deepEqual(metricsForReport('ranking', 'wait'), {
+      byTime: ['avg_wait_time'],
+      currentValue: ['queue_wait_time_90th_percentile'],
+    });
+    assert.deepEqual(metricsForReport('ranking', 'csat'), { byTime: ['csat'], currentValue: [] });
+    const all = metricsForReport('ranking');
+    assert.equal(all.byTime.length + all.currentValue.length, 9);
+  });
+});
+
+describe('RANK_SORT', () => {
+  it('uses KMM sort keys where they exist and ranks locally otherwise', () => {
+    assert.deepEqual(RANK_SORT.load, { key: 'humanAgentLoad', order: 'desc' });
+    assert.deepEqual(RANK_SORT.closed, { key: 'closedConversations', order: 'desc' });
+    assert.deepEqual(RANK_SORT.response, { key: 'avgTimeToResponse', order: 'desc' });
+    // Wait ranks by the queue-wait p90, which LivePerson cannot sort by.
+    assert.equal(RANK_SORT.wait, null);
+    assert.equal(RANK_SORT.queue, null);
+    assert.equal(RANK_SORT.csat, null);
+    assert.equal(RANK_SORT.overdue, null);
+    for (const sort of Object.values(RANK_SORT)) if (sort) assert.ok(SORT_KEYS.includes(sort.key));
+  });
+});

@@ -1,0 +1,675 @@
+import { strict as assert } from 'node:assert';
+import { rngFrom } from '../../src/simulator/random';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/domain/time';
+import { INPUT_ECHO_CHARS, parseCommand } from '../../src/grammar/parser';
+import { USAGE_EXAMPLES } from '../../src/slack/views/help';
+import {
+  DEFAULT_TOP,
+  DEFAULT_WINDOW_MS,
+  MAX_TOP,
+  RANK_METRICS,
+  type ParsedCommand,
+  type TimeWindow,
+} from '../../src/domain/query';
+
+/** Monday 2026-06-15 14:30 UTC: 16:30 in Berlin (CEST), 10:30 in New York (EDT). */
+const NOW = Date.UTC(2026, 5, 15, 14, 30);
+/** 2026-11-01 23:30 EST in New York: the clocks went back at 02:00, so the day is 25 h long. */
+const NY_FALL_BACK_LATE = Date.UTC(2026, 10, 2, 4, 30);
+/** 2026-11-01 10:00 EST in New York. */
+const NY_FALL_BACK_MORNING = Date.UTC(2026, 10, 1, 15, 0);
+/** 2026-03-29 10:00 CEST in Berlin: the clocks went forward at 02:00. */
+const BERLIN_SPRING = Date.UTC(2026, 2, 29, 8, 0);
+/** 2026-10-25 13:00 CET in Berlin: the clocks went back at 03:00. */
+const BERLIN_FALL = Date.UTC(2026, 9, 25, 12, 0);
+
+const last = (ms: number, label: string, now = NOW): TimeWindow => ({ from: now - ms, to: now, label });
+const DEFAULT = last(DEFAULT_WINDOW_MS, 'last 1h');
+
+type Want =
+  | { kind: 'usage'; message: RegExp }
+  | { kind: 'help' }
+  | ({ kind: 'overview' | 'skill' | 'group' | 'ranking'; window?: TimeWindow; note?: RegExp } & Record<
+      string,
+      unknown
+    >);
+
+interface Case {
+  text: string;
+  now?: number;
+  tz?: string;
+  want: Want;
+}
+
+const usage = (message: RegExp): Want => ({ kind: 'usage', message });
+const overview = (more: Record<string, unknown> = {}): Want => ({ kind: 'overview', ...more });
+const skill = (name: string, more: Record<string, unknown> = {}): Want => ({ kind: 'skill', name, ...more });
+const group = (name: string, more: Record<string, unknown> = {}): Want => ({ kind: 'group', name, ...more });
+const ranking = (dimension: 'skills' | 'groups', more: Record<string, unknown> = {}): Want => ({
+  kind: 'ranking',
+  dimension,
+  by: 'queue',
+  top: DEFAULT_TOP,
+  ...more,
+});
+const HELP: Want = { kind: 'help' };
+const HUMAN = { userTypes: ['HUMAN'] };
+const BOT = { userTypes: ['BOT'] };
+const PUBLIC = { public: true };
+
+const CASES: Case[] = [
+  // The four reports and their spellings.
+  { text: '', want: overview() },
+  { text: '   \n ', want: overview() },
+  { text: 'overview', want: overview() },
+  { text: 'skill billing', want: skill('billing') },
+  { text: 'SKILL Billing', want: skill('Billing') },
+  { text: 'skills billing', want: skill('billing') },
+  { text: 'group Tier 1', want: group('Tier 1') },
+  { text: 'groups Tier 1 Night', want: group('Tier 1 Night') },
+  { text: 'agent group Tier 2', want: group('Tier 2') },
+  { text: 'Agent-Group VIP Desk', want: group('VIP Desk') },
+  { text: 'skills', want: ranking('skills') },
+  { text: 'groups', want: ranking('groups') },
+  { text: 'agent groups by load', want: ranking('groups', { by: 'load' }) },
+  { text: '/queue skill billing', want: skill('billing') },
+  // Rankings: by, top, synonyms, slips.
+  { text: 'skills by wait top 5', want: ranking('skills', { by: 'wait', top: 5 }) },
+  { text: 'skills top 5 by wait', want: ranking('skills', { by: 'wait', top: 5 }) },
+  { text: 'skills top5', want: ranking('skills', { top: 5 }) },
+  { text: 'skills top 50', want: ranking('skills', { top: MAX_TOP }) },
+  { text: 'skills, by wait', want: ranking('skills', { by: 'wait' }) },
+  { text: 'skill by wait', want: ranking('skills', { by: 'wait' }) },
+  { text: 'group top 3', want: ranking('groups', { top: 3 }) },
+  { text: 'skills by waiting', want: ranking('skills', { by: 'queue' }) },
+  { text: 'skills by Wait Time', want: ranking('skills', { by: 'wait' }) },
+  { text: 'skills by waits', want: ranking('skills', { by: 'wait' }) },
+  { text: 'groups by response time', want: ranking('groups', { by: 'response' }) },
+  { text: 'skills by satisfaction', want: ranking('skills', { by: 'csat' }) },
+  { text: 'skills by closed conversations', want: ranking('skills', { by: 'closed' }) },
+  { text: 'skills by SLA', want: ranking('skills', { by: 'overdue' }) },
+  { text: 'skills by wait by wait', want: ranking('skills', { by: 'wait' }) },
+  {
+    text: 'skills by phone',
+    want: usage(/I can't rank by “phone”\. Rank by one of: `queue`, `wait`.*`overdue`/),
+  },
+  { text: 'skills by', want: usage(/Rank by what\?/) },
+  { text: 'skills top 0', want: usage(/from 1 to 50 \(not “0”\)/) },
+  { text: 'skills top 51', want: usage(/from 1 to 50 \(not “51”\)/) },
+  { text: 'skills top -3', want: usage(/from 1 to 50/) },
+  { text: 'skills top', want: usage(/`top` takes a number from 1 to 50, e\.g\. `top 5`/) },
+  { text: 'skills top 5 top 6', want: usage(/Pick one `top`/) },
+  { text: 'skills by wait by load', want: usage(/Rank by one thing at a time: `by wait` or `by load`/) },
+  { text: 'by wait', want: usage(/rank skills or agent groups: try `\/queue skills by wait top 5`/) },
+  {
+    text: 'skill billing top 5',
+    want: usage(/`top` ranks skills or agent groups.*“billing top 5” is a name/),
+  },
+  { text: 'skill billing by phone', want: usage(/rank by “phone”.*`\/queue skill "billing by phone"`/) },
+  // A report word without a name.
+  { text: 'skill', want: usage(/Which skill\? e\.g\. `\/queue skill billing`/) },
+  { text: 'group', want: usage(/Which agent group\? e\.g\. `\/queue group Tier 1`/) },
+  { text: 'skill last 4h', want: usage(/Which skill\?/) },
+  { text: 'skill ""', want: usage(/Which skill\?/) },
+  { text: 'skills last 4h groups', want: usage(/One report at a time/) },
+  // Lengths of time.
+  { text: 'last 30m', want: overview({ window: last(30 * MINUTE_MS, 'last 30m') }) },
+  { text: 'last 30 min', want: overview({ window: last(30 * MINUTE_MS, 'last 30m') }) },
+  { text: 'last 90 minutes', want: overview({ window: last(90 * MINUTE_MS, 'last 1h30m') }) },
+  { text: 'skill billing last 4h', want: skill('billing', { window: last(4 * HOUR_MS, 'last 4h') }) },
+  { text: 'skill billing last 4 hours', want: skill('billing', { window: last(4 * HOUR_MS, 'last 4h') }) },
+  { text: 'LAST 1H30M', want: overview({ window: last(90 * MINUTE_MS, 'last 1h30m') }) },
+  { text: 'last 1 h 30 m', want: overview({ window: last(90 * MINUTE_MS, 'last 1h30m') }) },
+  { text: 'last hour', want: overview({ window: last(HOUR_MS, 'last 1h') }) },
+  { text: 'last an hour', want: overview({ window: last(HOUR_MS, 'last 1h') }) },
+  { text: 'last 1.5h', want: overview({ window: last(90 * MINUTE_MS, 'last 1h30m') }) },
+  { text: 'last 24h', want: overview({ window: last(DAY_MS, 'last 24h') }) },
+  {
+    text: 'last 2d',
+    want: usage(/^That window is 2 d; LivePerson keeps at most 24 h per query\. Try `last 24h`\.$/),
+  },
+  {
+    text: 'last 30h',
+    want: usage(/^That window is 30 h; LivePerson keeps at most 24 h per query\. Try `last 24h`\.$/),
+  },
+  { text: 'last week', want: usage(/That window is 7 d;/) },
+  { text: 'last 30d', want: usage(/30 d; LivePerson keeps only the last 14 days of metrics/) },
+  { text: 'last 0m', want: usage(/nothing in it/) },
+  { text: 'last -5m', want: usage(/can't run backwards/) },
+  { text: 'last 30s', want: usage(/under a minute/) },
+  { text: 'last 4', want: usage(/^Last 4 what\? Try `last 4m` or `last 4h`\.$/) },
+  { text: 'last', want: usage(/`last` needs a length, like `last 30m`/) },
+  { text: 'skill billing last mile', want: usage(/needs a length.*“billing last mile” is a name/) },
+  { text: 'last 4h today', want: usage(/one time phrase, not two: `last 4h` or `today`/) },
+  { text: 'today since 8am', want: usage(/one time phrase/) },
+  // Times of day, in the asker's zone.
+  {
+    text: 'since 08:00',
+    tz: 'Europe/Berlin',
+    want: overview({ window: { from: Date.UTC(2026, 5, 15, 6, 0), to: NOW, label: 'since 08:00' } }),
+  },
+  {
+    text: 'skill billing since 8am',
+    tz: 'Europe/Berlin',
+    want: skill('billing', { window: { from: Date.UTC(2026, 5, 15, 6, 0), to: NOW, label: 'since 08:00' } }),
+  },
+  {
+    text: 'since 8am today',
+    tz: 'Europe/Berlin',
+    want: overview({ window: { from: Date.UTC(2026, 5, 15, 6, 0), to: NOW, label: 'since 08:00' } }),
+  },
+  {
+    text: 'since 10',
+    tz: 'America/New_York',
+    want: overview({ window: { from: Date.UTC(2026, 5, 15, 14, 0), to: NOW, label: 'since 10:00' } }),
+  },
+  {
+    text: 'since noon',
+    tz: 'UTC',
+    want: overview({ window: { from: Date.UTC(2026, 5, 15, 12, 0), to: NOW, label: 'since 12:00' } }),
+  },
+  {
+    text: 'since 8:30pm',
+    tz: 'Europe/Berlin',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 14, 18, 30), to: NOW, label: 'since 20:30 yesterday' },
+      note: /20:30 hasn't come yet today \(Europe\/Berlin\), so this is since 20:30 yesterday\./,
+    }),
+  },
+  {
+    text: 'since 8:30 PM',
+    tz: 'Europe/Berlin',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 14, 18, 30), to: NOW, label: 'since 20:30 yesterday' },
+      note: /since 20:30 yesterday/,
+    }),
+  },
+  {
+    text: 'since 17',
+    tz: 'America/New_York',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 14, 21, 0), to: NOW, label: 'since 17:00 yesterday' },
+      note: /since 17:00 yesterday/,
+    }),
+  },
+  {
+    text: 'since 22:00',
+    tz: 'Europe/Berlin',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 14, 20, 0), to: NOW, label: 'since 22:00 yesterday' },
+      note: /since 22:00 yesterday/,
+    }),
+  },
+  {
+    text: 'since 22:00 yesterday',
+    tz: 'Europe/Berlin',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 14, 20, 0), to: NOW, label: 'since 22:00 yesterday' },
+    }),
+  },
+  {
+    text: 'since 20:00 today',
+    tz: 'Europe/Berlin',
+    want: usage(/It isn't 20:00 yet today \(it's 16:30 in Europe\/Berlin\)/),
+  },
+  {
+    text: 'since 01:00',
+    now: BERLIN_SPRING,
+    tz: 'Europe/Berlin',
+    // 01:00 CET is 00:00 UTC: 8 h before 10:00 CEST, not 9.
+    want: overview({
+      window: { from: Date.UTC(2026, 2, 29, 0, 0), to: BERLIN_SPRING, label: 'since 01:00' },
+    }),
+  },
+  {
+    text: 'since 02:30',
+    now: BERLIN_SPRING,
+    tz: 'Europe/Berlin',
+    want: overview({
+      window: { from: Date.UTC(2026, 2, 29, 1, 30), to: BERLIN_SPRING, label: 'since 02:30' },
+      note: /02:30 didn't exist today \(the clocks went forward\), so this counts from 03:30/,
+    }),
+  },
+  {
+    text: 'since 02:30',
+    now: BERLIN_FALL,
+    tz: 'Europe/Berlin',
+    // 02:30 happened twice; the first (CEST) is meant.
+    want: overview({ window: { from: Date.UTC(2026, 9, 25, 0, 30), to: BERLIN_FALL, label: 'since 02:30' } }),
+  },
+  { text: 'since 25:00', want: usage(/`since` needs a time of day/) },
+  { text: 'since 13pm', want: usage(/`since` needs a time of day/) },
+  {
+    text: 'since',
+    want: usage(/`since` needs a time of day, like `since 08:00`, `since 8am` or `since 17`/),
+  },
+  { text: 'yesterday', want: usage(/`last 24h` or `since 17:00 yesterday`/) },
+  // today, including DST days.
+  { text: 'today', want: overview({ window: { from: Date.UTC(2026, 5, 15), to: NOW, label: 'today' } }) },
+  {
+    text: 'today',
+    tz: 'Europe/Berlin',
+    want: overview({ window: { from: Date.UTC(2026, 5, 14, 22, 0), to: NOW, label: 'today' } }),
+  },
+  {
+    text: 'today',
+    now: NY_FALL_BACK_LATE,
+    tz: 'America/New_York',
+    want: overview({
+      window: { from: NY_FALL_BACK_LATE - DAY_MS, to: NY_FALL_BACK_LATE, label: 'today' },
+      note: /Today is 24\.5 h long so far \(the clocks went back\), so this covers the last 24 h\./,
+    }),
+  },
+  {
+    text: 'today',
+    now: NY_FALL_BACK_MORNING,
+    tz: 'America/New_York',
+    // Midnight was still EDT (04:00 UTC): 11 h so far, within 24 h, no note.
+    want: overview({
+      window: { from: Date.UTC(2026, 10, 1, 4, 0), to: NY_FALL_BACK_MORNING, label: 'today' },
+    }),
+  },
+  {
+    text: 'today',
+    now: Date.UTC(2026, 5, 14, 22, 0, 30),
+    tz: 'Europe/Berlin',
+    want: usage(/only just begun/),
+  },
+  {
+    text: 'today',
+    tz: 'Not/AZone',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 15), to: NOW, label: 'today' },
+      note: /timezone “Not\/AZone”, so times are in UTC/,
+    }),
+  },
+  // Humans, bots, public.
+  { text: 'humans', want: overview(HUMAN) },
+  { text: 'bots last 30m', want: overview({ ...BOT, window: last(30 * MINUTE_MS, 'last 30m') }) },
+  { text: 'skill billing human', want: skill('billing', HUMAN) },
+  { text: 'skills bot', want: ranking('skills', BOT) },
+  { text: 'skill billing humans humans', want: skill('billing', HUMAN) },
+  { text: 'humans bots', want: usage(/Pick one of `humans` or `bots` — or neither, to see both together/) },
+  { text: 'public', want: overview(PUBLIC) },
+  { text: 'skills by csat public', want: ranking('skills', { by: 'csat', ...PUBLIC }) },
+  { text: 'group Tier 1 Night public', want: group('Tier 1 Night', PUBLIC) },
+  // Names that hold keywords.
+  { text: 'group bots', want: group('bots') },
+  { text: 'group Bots last 4h', want: group('Bots', { window: last(4 * HOUR_MS, 'last 4h') }) },
+  { text: 'skill Bot Triage', want: skill('Bot Triage') },
+  { text: 'skill Human Resources bots', want: skill('Human Resources', BOT) },
+  {
+    text: 'skill Public Sector today public',
+    want: skill('Public Sector', { ...PUBLIC, window: todayUtc() }),
+  },
+  { text: 'skill "Last Mile" last 4h', want: skill('Last Mile', { window: last(4 * HOUR_MS, 'last 4h') }) },
+  // Quoting and escaping.
+  {
+    text: 'skill tech support - hardware last 4h',
+    want: skill('tech support - hardware', { window: last(4 * HOUR_MS, 'last 4h') }),
+  },
+  {
+    text: 'skill "Tech Support - Hardware" last 4h humans',
+    want: skill('Tech Support - Hardware', { ...HUMAN, window: last(4 * HOUR_MS, 'last 4h') }),
+  },
+  { text: "skill 'Tech Support - Software'", want: skill('Tech Support - Software') },
+  {
+    text: 'skill “Tech Support - Hardware” today',
+    want: skill('Tech Support - Hardware', { window: todayUtc() }),
+  },
+  { text: 'skill ‘VIP’ humans', want: skill('VIP', HUMAN) },
+  { text: "skill Lee's team", want: skill("Lee's team") },
+  { text: 'skill "Billing" Disputes', want: skill('Billing Disputes') },
+  { text: 'skill "billing', want: usage(/quote is never closed/) },
+  { text: 'skill “billing last 4h', want: usage(/quote is never closed/) },
+  { text: 'skill Returns &amp; Exchanges', want: skill('Returns & Exchanges') },
+  { text: 'skill Loyalty &lt;Gold&gt; public', want: skill('Loyalty <Gold>', PUBLIC) },
+  {
+    text: 'skill "Returns &amp; Exchanges" last 30m',
+    want: skill('Returns & Exchanges', { window: last(30 * MINUTE_MS, 'last 30m') }),
+  },
+  { text: 'skill &amp;lt;', want: skill('&lt;') },
+  // Slack entities and mentions.
+  {
+    text: 'skill <#C123|support-leads>',
+    want: usage(/^Channels and people aren't skills — try `\/queue skill billing`\.$/),
+  },
+  { text: 'skill <@U456|lee>', want: usage(/Channels and people aren't skills/) },
+  {
+    text: 'group <@U456>',
+    want: usage(/Channels and people aren't agent groups — try `\/queue group Tier 1`/),
+  },
+  { text: '<#C123|support-leads>', want: usage(/Channels and people aren't skills/) },
+  { text: 'skill #support-leads', want: usage(/Channels and people aren't skills/) },
+  { text: 'skill @lee last 4h', want: usage(/Channels and people aren't skills/) },
+  { text: 'skill "<@U1|lee>"', want: usage(/Channels and people aren't skills/) },
+  {
+    text: 'skill billing public <#C123|support-leads>',
+    want: usage(/answer in the channel where you ask\. Run the command in #support-leads and add `public`/),
+  },
+  { text: 'skill billing in <#C123|support-leads>', want: usage(/Run the command in #support-leads/) },
+  { text: 'public in <#C123>', want: usage(/Run the command in that channel/) },
+  { text: 'skills public #support-leads', want: usage(/Run the command in #support-leads/) },
+  { text: 'skill <!here>', want: usage(/Mentions like @here don't belong/) },
+  { text: 'group <!subteam^S123|@leads>', want: usage(/Slack user groups aren't agent groups/) },
+  { text: 'skill <https://example.com|docs>', want: usage(/Links aren't skills/) },
+  // Help, garbage, typos.
+  { text: 'help', want: HELP },
+  { text: 'HELP skill', want: HELP },
+  { text: '?', want: HELP },
+  { text: '-h', want: HELP },
+  { text: '--help', want: HELP },
+  { text: '...', want: HELP },
+  { text: '🙂🙂', want: HELP },
+  {
+    text: 'foo',
+    want: usage(
+      /^I don't know “foo”\. For one skill try `\/queue skill foo`; for an agent group, `\/queue group foo`\.$/,
+    ),
+  },
+  { text: 'billing last 4h', want: usage(/`\/queue skill billing`/) },
+  { text: '"billing"', want: usage(/I don't know “billing”/) },
+  { text: '4h', want: usage(/I don't know “4h” — did you mean `\/queue last 4h`\?/) },
+  { text: '8am skill billing', want: usage(/did you mean `\/queue since 8am skill billing`\?/) },
+  { text: 'wait', want: usage(/did you mean `\/queue skills by wait`\?/) },
+  { text: 'skill billing last 4h humans 30m', want: usage(/“30m” there — did you mean `last 30m`\?/) },
+  { text: 'skill billing, last 4h', want: skill('billing', { window: last(4 * HOUR_MS, 'last 4h') }) },
+  { text: 'skils by wait', want: usage(/did you mean `\/queue skills by wait`\?/) },
+  { text: 'grup Tier 1', want: usage(/did you mean `\/queue group Tier 1`\?/) },
+  { text: 'skill billing last 4h sales', want: usage(/I didn't understand “sales” there/) },
+  { text: 'last 4h "billing"', want: usage(/I didn't expect “billing” there/) },
+  { text: 'skill `rm -rf` last 4h x', want: usage(/“x”/) },
+  { text: 'x'.repeat(5000), want: usage(/^That's 5,000 characters; a \/queue command is a few words/) },
+  {
+    text: 'skill\u0000billing\u0007 last\t4h',
+    want: skill('billing', { window: last(4 * HOUR_MS, 'last 4h') }),
+  },
+  { text: 'sk\u200bill billing', want: skill('billing') },
+  { text: 'ｓｋｉｌｌ billing', want: skill('billing') },
+  { text: 'skill 🚀 Launch', want: skill('🚀 Launch') },
+];
+
+function todayUtc(): TimeWindow {
+  return { from: Date.UTC(2026, 5, 15), to: NOW, label: 'today' };
+}
+
+function check(c: Case): void {
+  const got = parseCommand(c.text, c.now ?? NOW, c.tz ?? 'UTC');
+  const want = c.want;
+  if (want.kind === 'usage') {
+    assert.equal(got.kind, 'usage', `expected usage, got ${JSON.stringify(got)}`);
+    if (got.kind === 'usage') assert.match(got.message, want.message);
+    return;
+  }
+  if (want.kind === 'help') {
+    assert.deepEqual(got, { kind: 'help' });
+    return;
+  }
+  if (got.kind === 'usage' || got.kind === 'help')
+    assert.fail(`expected ${want.kind}, got ${JSON.stringify(got)}`);
+  assert.equal(got.kind, want.kind, JSON.stringify(got));
+  const { window: wantWindow = DEFAULT, note, ...rest } = want;
+  const { window: gotWindow, ...gotRest } = got;
+  const { note: gotNote, ...gotWindowCore } = gotWindow;
+  assert.deepEqual(gotRest, { public: false, ...rest });
+  assert.deepEqual(gotWindowCore, wantWindow);
+  if (note) assert.match(gotNote ?? '', note);
+  else assert.equal(gotNote, undefined, 'no note expected');
+}
+
+describe('parseCommand', () => {
+  it(`has a table of at least 60 cases (${CASES.length})`, () => assert.ok(CASES.length >= 60));
+
+  for (const c of CASES) {
+    const where = [c.tz, c.now === undefined ? '' : new Date(c.now).toISOString()].filter(Boolean).join(' ');
+    const shown = c.text.length > 60 ? `${c.text.slice(0, 20)}… (${c.text.length} chars)` : c.text;
+    it(`${JSON.stringify(shown)}${where ? ` [${where}]` : ''} → ${c.want.kind}`, () => check(c));
+  }
+
+  it('produces exactly the documented shape', () => {
+    assert.deepEqual(parseCommand('skill Returns &amp; Exchanges last 4h humans public', NOW, 'UTC'), {
+      kind: 'skill',
+      name: 'Returns & Exchanges',
+      window: { from: NOW - 4 * HOUR_MS, to: NOW, label: 'last 4h' },
+      userTypes: ['HUMAN'],
+      public: true,
+    });
+    assert.deepEqual(parseCommand('groups by load top 3', NOW, 'UTC'), {
+      kind: 'ranking',
+      dimension: 'groups',
+      by: 'load',
+      top: 3,
+      window: DEFAULT,
+      public: false,
+    });
+  });
+
+  it('accepts every rank metric by name', () => {
+    for (const m of RANK_METRICS) {
+      const got = parseCommand(`skills by ${m}`, NOW, 'UTC');
+      assert.equal(got.kind === 'ranking' && got.by, m);
+    }
+  });
+
+  it('echoes the input unescaped and cut to about 100 characters', () => {
+    const r = parseCommand('skill Returns &amp; Exchanges by phone', NOW, 'UTC');
+    assert.equal(r.kind === 'usage' && r.input, 'skill Returns & Exchanges by phone');
+    const long = parseCommand(`foo ${'ab '.repeat(2000)}`, NOW, 'UTC');
+    assert.equal(long.kind, 'usage');
+    if (long.kind === 'usage') {
+      assert.equal(Array.from(long.input).length, INPUT_ECHO_CHARS + 1);
+      assert.ok(long.input.endsWith('…'));
+    }
+  });
+
+  it('keeps quoted fragments of the input short and free of backticks in messages', () => {
+    const r = parseCommand(`skill billing last 4h ${'`'}${'z'.repeat(300)}`, NOW, 'UTC');
+    assert.equal(r.kind, 'usage');
+    if (r.kind === 'usage') {
+      assert.ok(r.message.length < 200, r.message);
+      assert.ok(!r.message.includes('`z'), r.message);
+    }
+  });
+
+  it('is plain data that survives JSON (it rides in button values)', () => {
+    const r = parseCommand('skills by wait top 5 since 8am humans public', NOW, 'Europe/Berlin');
+    assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+  });
+
+  describe('USAGE_EXAMPLES', () => {
+    it('has commands and meanings', () => {
+      assert.ok(USAGE_EXAMPLES.length >= 6);
+      for (const e of USAGE_EXAMPLES) {
+        assert.match(e.command, /^\/queue( |$)/);
+        assert.ok(e.meaning.length > 0);
+      }
+    });
+    for (const e of USAGE_EXAMPLES) {
+      it(`${e.command} parses to a report or help`, () => {
+        for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York']) {
+          for (const now of [NOW, Date.UTC(2026, 5, 15, 23, 59), Date.UTC(2026, 5, 15, 6, 17)]) {
+            const got = parseCommand(e.command.replace(/^\/queue\s*/, ''), now, tz);
+            assert.notEqual(
+              got.kind,
+              'usage',
+              `${e.command} at ${new Date(now).toISOString()} ${tz}: ${JSON.stringify(got)}`,
+            );
+          }
+        }
+      });
+    }
+  });
+
+  describe('fuzz', () => {
+    // The simulator's seeded mulberry32: the same reproducible stream.
+    const rng = rngFrom;
+    const WORDS = [
+      'skill',
+      'skills',
+      'group',
+      'groups',
+      'agent',
+      'by',
+      'top',
+      'last',
+      'since',
+      'today',
+      'yesterday',
+      'humans',
+      'bots',
+      'human',
+      'bot',
+      'public',
+      'in',
+      'help',
+      '?',
+      '-h',
+      'wait',
+      'queue',
+      'load',
+      'csat',
+      '4h',
+      '30m',
+      '1h30m',
+      '90',
+      'minutes',
+      'hour',
+      '2d',
+      '08:00',
+      '8am',
+      'pm',
+      '17',
+      '25:00',
+      '0',
+      '51',
+      '5',
+      'top5',
+      'billing',
+      'Tier',
+      '1',
+      '-',
+      '&amp;',
+      '&lt;',
+      '&gt;',
+      '<#C1|x>',
+      '<@U1>',
+      '<!here>',
+      '<https://a|b>',
+      '"',
+      "'",
+      '“',
+      '”',
+      '‘',
+      '’',
+      '«',
+      '»',
+      '<',
+      '>',
+      '&',
+      '#leads',
+      '@lee',
+      '🙂',
+      '👩‍💻',
+      'ｓｋｉｌｌ',
+      '\u0000',
+      '\u200b',
+      '\u202e',
+      '\t',
+      '\n',
+      'constructor',
+      '__proto__',
+      'toString',
+      ',',
+      '/queue',
+      'noon',
+      'an',
+    ];
+    const ZONES = [
+      'UTC',
+      'Europe/Berlin',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Pacific/Chatham',
+      'Nope/Nope',
+      '',
+    ];
+    const KINDS = new Set(['overview', 'skill', 'group', 'ranking', 'help', 'usage']);
+
+    function randomText(next: () => number): string {
+      const parts: string[] = [];
+      const n = Math.floor(next() * 14);
+      for (let i = 0; i < n; i++) {
+        if (next() < 0.6) parts.push(WORDS[Math.floor(next() * WORDS.length)] ?? '');
+        else {
+          const len = 1 + Math.floor(next() * 8);
+          let s = '';
+          for (let k = 0; k < len; k++) {
+            const r = next();
+            const code =
+              r < 0.5
+                ? 32 + Math.floor(next() * 95)
+                : r < 0.7
+                  ? Math.floor(next() * 32)
+                  : Math.floor(next() * 0xd7ff);
+            s += String.fromCharCode(code);
+          }
+          parts.push(s);
+        }
+      }
+      const sep = next() < 0.8 ? ' ' : '';
+      const text = parts.join(sep);
+      return next() < 0.02 ? text.repeat(60) : text;
+    }
+
+    function assertWellFormed(r: ParsedCommand, now: number, text: string): void {
+      const ctx = `${JSON.stringify(text)} → ${JSON.stringify(r)}`;
+      assert.ok(KINDS.has(r.kind), ctx);
+      assert.deepEqual(JSON.parse(JSON.stringify(r)), r, ctx);
+      if (r.kind === 'help') return;
+      if (r.kind === 'usage') {
+        assert.ok(typeof r.message === 'string' && r.message.length > 0, ctx);
+        assert.ok(Array.from(r.input).length <= INPUT_ECHO_CHARS + 1, ctx);
+        return;
+      }
+      assert.equal(r.window.to, now, ctx);
+      const span = r.window.to - r.window.from;
+      assert.ok(span >= MINUTE_MS && span <= DAY_MS, ctx);
+      assert.ok(r.window.label.length > 0, ctx);
+      assert.equal(typeof r.public, 'boolean', ctx);
+      if (r.userTypes !== undefined) {
+        assert.equal(r.userTypes.length, 1, ctx);
+        assert.ok(r.userTypes[0] === 'HUMAN' || r.userTypes[0] === 'BOT', ctx);
+      }
+      if (r.kind === 'skill' || r.kind === 'group')
+        assert.ok(r.name.length > 0 && r.name === r.name.trim(), ctx);
+      if (r.kind === 'ranking') {
+        assert.ok(Number.isInteger(r.top) && r.top >= 1 && r.top <= MAX_TOP, ctx);
+        assert.ok((RANK_METRICS as readonly string[]).includes(r.by), ctx);
+      }
+    }
+
+    it('never throws and always returns a well-formed result (2,000 seeded strings)', () => {
+      const next = rng(20260615);
+      for (let i = 0; i < 2000; i++) {
+        const text = randomText(next);
+        const now = Date.UTC(2026, 0, 1) + Math.floor(next() * 365 * DAY_MS);
+        const tz = ZONES[Math.floor(next() * ZONES.length)] ?? 'UTC';
+        let r: ParsedCommand | undefined;
+        assert.doesNotThrow(() => {
+          r = parseCommand(text, now, tz);
+        }, JSON.stringify(text));
+        assertWellFormed(r!, now, text);
+        // Pure: the same input gives the same answer.
+        assert.deepEqual(parseCommand(text, now, tz), r);
+      }
+    });
+
+    it('survives non-string input from JavaScript callers', () => {
+      const bads: unknown[] = [undefined, null, 42, {}, []];
+      for (const bad of bads) {
+        const r = parseCommand(bad as string, NOW, bad as string);
+        assert.ok(KINDS.has(r.kind));
+      }
+    });
+  });
+});

@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import {
+  LivePersonAuthError,
+  LivePersonInvalidRequestError,
+  LivePersonRateLimitedError,
+  LivePersonTimeoutError,
+  LivePersonUnavailableError,
+} from '../../../src/liveperson/client/errors';
+import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
+import { toReport } from '../../../src/domain/report';
+import type { RankingReport } from '../../../src/domain/report';
+import { checkMessage } from '../../../src/slack/views/limits';
+import {
+  renderAmbiguous,
+  renderFetching,
+  renderHelp,
+  renderNotFound,
+  renderProblem,
+  renderReport,
+  renderUsage,
+} from '../../../src/slack/views';
+import type { SlackMessage } from '../../../src/slack/views';
+import {
+  allText,
+  billingResponse,
+  groupQuery,
+  groupResponse,
+  headerText,
+  HOSTILE_NAME,
+  manyGroups,
+  NOW,
+  overviewQuery,
+  pages,
+  rankingQuery,
+  skillQuery,
+} from '../../fixtures/reports';
+
+const LONG_WINDOW = {
+  from: NOW - 3_600_000,
+  to: NOW,
+  label: `since ${HOSTILE_NAME}`,
+  note: HOSTILE_NAME.repeat(5),
+};
+const SOURCE = `Simulator ${HOSTILE_NAME}`;
+const CHART = {
+  imageUrl: `https://quickchart.io/chart?c=${'x'.repeat(2960)}`,
+  alt: HOSTILE_NAME.repeat(10),
+  title: HOSTILE_NAME,
+};
+
+/** Hostile overview data: every skill named with the 300-character name. */
+function hostileOverview(): KmmResponse {
+  const groups = manyGroups(1000, (i) => `${HOSTILE_NAME.slice(0, 295)} ${i}`);
+  return { ...pages(groups, 1000)[0]!, all: { unassignedConversations: 1_000_000 } };
+}
+
+function assertFits(name: string, m: SlackMessage): void {
+  assert.deepEqual(checkMessage(m), [], name);
+  const visible = allText(m.blocks) + m.text;
+  assert.ok(!visible.includes('<!channel>'), `${name}: unescaped ping`);
+  assert.ok(m.text.length > 0 && m.text.length <= 4000, `${name}: text length`);
+}
+
+describe('every view fits Slack limits with hostile input', () => {
+  const candidates = [
+    { id: '1', name: HOSTILE_NAME },
+    ...Array.from({ length: 30 }, (_, i) => ({ id: String(i + 2), name: `${HOSTILE_NAME} ${i}` })),
+  ];
+  const skill = { ...skillQuery(HOSTILE_NAME), window: LONG_WINDOW };
+  const views: [string, () => SlackMessage][] = [
+    [
+      'skill',
+      () =>
+        renderReport(
+          toReport({
+            query: skill,
+            scope: { id: '1', name: HOSTILE_NAME },
+            responses: billingResponse(),
+            fetchedAt: NOW,
+            source: SOURCE,
+          }),
+          { chart: CHART },
+        ),
+    ],
+    [
+      'group',
+      () =>
+        renderReport(
+          toReport({
+            query: { ...groupQuery(HOSTILE_NAME), window: LONG_WINDOW },
+            scope: { id: '502', name: HOSTILE_NAME },
+            responses: groupResponse(),
+            fetchedAt: NOW,
+            source: SOURCE,
+          }),
+          { chart: { ...CHART, imageUrl: undefined, slackFileId: 'F1' } },
+        ),
+    ],
+    [
+      'overview',
+      () =>
+        renderReport(
+          toReport({
+            query: { ...overviewQuery(), window: LONG_WINDOW },
+            responses: hostileOverview(),
+            fetchedAt: NOW,
+            source: SOURCE,
+          }),
+          { chart: CHART },
+        ),
+    ],
+    ...[1, 2, 20, 40].map((page): [string, () => SlackMessage] => [
+      `ranking page ${page}`,
+      () =>
+        renderReport(
+          {
+            ...(toReport({
+              query: { ...rankingQuery('wait', 'groups', 50), window: LONG_WINDOW },
+              responses: pages(manyGroups(1000, () => HOSTILE_NAME)),
+              fetchedAt: NOW,
+              source: SOURCE,
+            }) as RankingReport),
+            page,
+          },
+          { chart: CHART, pageSize: 25 },
+        ),
+    ]),
+    ['fetching', () => renderFetching(skill)],
+    ['usage', () => renderUsage({ kind: 'usage', message: HOSTILE_NAME, input: HOSTILE_NAME.repeat(20) })],
+    ['help', () => renderHelp()],
+    ['not found', () => renderNotFound('skill', HOSTILE_NAME, candidates, skill)],
+    [
+      'ambiguous',
+      () =>
+        renderAmbiguous('group', HOSTILE_NAME, candidates, {
+          ...groupQuery(HOSTILE_NAME),
+          window: LONG_WINDOW,
+        }),
+    ],
+    ['problem: auth', () => renderProblem(new LivePersonAuthError(HOSTILE_NAME))],
+    [
+      'problem: rate limited',
+      () => renderProblem(new LivePersonRateLimitedError(HOSTILE_NAME, { retryAfterSeconds: 12 })),
+    ],
+    ['problem: unavailable', () => renderProblem(new LivePersonUnavailableError(HOSTILE_NAME))],
+    ['problem: timeout', () => renderProblem(new LivePersonTimeoutError(HOSTILE_NAME))],
+    [
+      'problem: invalid request',
+      () => renderProblem(new LivePersonInvalidRequestError(HOSTILE_NAME.repeat(20))),
+    ],
+    ['problem: unknown', () => renderProblem(new Error(HOSTILE_NAME))],
+  ];
+  for (const [name, render] of views) it(name, () => assertFits(name, render()));
+
+  it('cuts a 300-character name in the header without breaking an entity', () => {
+    const m = views[0]![1]();
+    const header = headerText(m.blocks);
+    assert.ok(header.length <= 150);
+    assert.ok(header.startsWith('Skill &lt;!channel&gt; Loyalty &lt;Gold&gt; &amp; Returns &amp; Exchanges'));
+    assert.ok(!/&[a-z]{0,3}…/.test(header), header);
+  });
+});
