@@ -4,7 +4,7 @@
  */
 
 import type { LoadScale } from './liveperson/contract/load-scale';
-import { isTimeZone } from './domain/zoned-time';
+import { isTimeZone } from './domain/window';
 
 export type ChartsMode = 'quickchart' | 'upload' | 'off';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -1,29 +1,22 @@
 /**
- * What a user asked for, independent of Slack and of LivePerson: the output of `parseCommand` and
- * the input of the report pipeline. Plain data, so it can ride in a button value.
+ * What a user asked for, independent of Slack and of LivePerson: the output of the grammar and the
+ * input of the report pipeline. It stores intent (a WindowSpec, a name as typed), never instants or
+ * ids, so the same query can ride in a button or a digest and mean the same thing tomorrow.
  */
-import type { UserType } from '../liveperson/contract/catalog';
+import type { WindowSpec } from './window';
 
 /** Dimensions a ranking can be ordered by (`/queue skills by wait`). */
 export const RANK_METRICS = ['queue', 'wait', 'load', 'closed', 'response', 'csat', 'overdue'] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
 
-export interface TimeWindow {
-  /** Epoch ms, inclusive. */
-  from: number;
-  /** Epoch ms, inclusive. */
-  to: number;
-  /** How the user said it, normalised: "last 4h", "since 08:00", "today". */
-  label: string;
-  /** Set when the window was adjusted (e.g. `today` clamped to 24 h); shown as a note. */
-  note?: string;
-}
+/** Whose conversations: only human agents, only bots; undefined is both together. */
+export const AUDIENCES = ['humans', 'bots'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 /** Options every report query shares. */
 export interface QueryOptions {
-  window: TimeWindow;
-  /** Undefined: humans and bots together. */
-  userTypes?: UserType[];
+  window: WindowSpec;
+  audience?: Audience;
   /** `public`: answer in the channel; default: only the asker sees it. */
   public: boolean;
 }
@@ -48,6 +41,8 @@ export interface RankingQuery extends QueryOptions {
 }
 
 export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery;
+/** A query about one named skill or agent group. */
+export type ScopeQuery = SkillQuery | GroupQuery;
 
 export interface HelpRequest {
   kind: 'help';
@@ -63,12 +58,16 @@ export interface UsageError {
 
 export type ParsedCommand = ReportQuery | HelpRequest | UsageError;
 
-/** Defaults: the last hour, the top 10 (README, "What you can ask"). */
-export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
+/** A ranking shows its top 10 unless told otherwise; `top` goes up to 50 (one LivePerson page). */
 export const DEFAULT_TOP = 10;
 export const MAX_TOP = 50;
 
-/** Rows per ranking page: the query's `top`, within 1..MAX_TOP (LivePerson's page size is 50). */
+/** Rows per ranking page: the query's `top`, within 1..MAX_TOP. */
 export function rankingPageSizeOf(top: number): number {
   return Math.min(MAX_TOP, Math.max(1, Math.floor(top)));
+}
+
+/** True for queries that name one skill or agent group. */
+export function isScopeQuery(query: ReportQuery): query is ScopeQuery {
+  return query.kind === 'skill' || query.kind === 'group';
 }

@@ -5,15 +5,8 @@
 import type { MetricField } from '../liveperson/contract/catalog';
 import type { KmmGroup, KmmMetrics, KmmResponse } from '../liveperson/contract/metrics-response';
 import { formatMetric } from '../slack/views/format';
-import type {
-  GroupQuery,
-  OverviewQuery,
-  RankingQuery,
-  RankMetric,
-  ReportQuery,
-  SkillQuery,
-  TimeWindow,
-} from './query';
+import type { GroupQuery, OverviewQuery, RankingQuery, RankMetric, ReportQuery, SkillQuery } from './query';
+import type { ResolvedWindow } from './window';
 import type { Status, Thresholds } from './thresholds';
 import { DEFAULT_THRESHOLDS, statusOf, worstOf } from './thresholds';
 
@@ -88,7 +81,7 @@ export interface RankRow {
 
 interface ReportBase<Q extends ReportQuery> {
   query: Q;
-  window: TimeWindow;
+  window: ResolvedWindow;
   /** Epoch ms when the data was fetched. */
   fetchedAt: number;
   /** Where the numbers come from, e.g. "LivePerson account 13350576" or "Simulator". */
@@ -146,6 +139,8 @@ export type ReportKind = Report['kind'];
 
 export interface ReportInput {
   query: ReportQuery;
+  /** The query's window, resolved at the time the data was asked for. */
+  window: ResolvedWindow;
   /** The skill or agent group the query resolved to (skill and group reports). */
   scope?: { id: string; name: string | null };
   /** One response, or every page of a paged answer. */
@@ -263,7 +258,7 @@ export function toReport(input: ReportInput): Report {
   const { query, fetchedAt, source } = input;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const responses = asList(input.responses);
-  const base = { window: query.window, fetchedAt, source };
+  const base = { window: input.window, fetchedAt, source };
   switch (query.kind) {
     case 'overview': {
       const kpis = kpisOf(allSection(responses) ?? {}, thresholds);

@@ -1,36 +1,28 @@
 /**
  * The `/queue` command grammar: slash-command text → a report query, a help request, or a usage
- * error that says what to type instead. Pure (the clock and the asker's timezone are arguments)
- * and total: whatever the text, it returns one of those and never throws.
+ * error that says what to type instead. Pure and total: a function of the text alone (no clock, no
+ * timezone: a time phrase becomes a WindowSpec, resolved later), it never throws.
  *
  *   /queue [skill <name> | group <name> | skills | groups] [by <metric>] [top N]
- *          [last 4h | since 08:00 | today] [humans | bots] [public]
+ *          [last 4h | since 08:00 | today | yesterday] [humans | bots] [public]
  */
-import { distance } from 'fastest-levenshtein';
-import type { UserType } from '../liveperson/contract/catalog';
 import {
   DEFAULT_TOP,
-  DEFAULT_WINDOW_MS,
-  MAX_TOP,
-  RANK_METRICS,
+  type Audience,
   type ParsedCommand,
   type QueryOptions,
   type RankMetric,
-  type TimeWindow,
   type UsageError,
 } from '../domain/query';
-import { durationLabel, parseClock, parseDuration } from './time-words';
-import {
-  lastWindow,
-  sinceWindow,
-  todayWindow,
-  type SinceDay,
-  type WindowResult,
-} from '../domain/time-window';
+import { DEFAULT_WINDOW, checkSpan, type SinceDay, type WindowSpec } from '../domain/window';
+import { MAX_TOP } from '../domain/query';
+import { MESSAGES, spanProblemMessage } from './messages';
+import { windowPhrase } from './phrase';
+import { closestCommand, mentionWord, phraseFor } from './suggest';
+import { parseClock, parseDuration } from './time-words';
 import { sanitize, tokenize, unescapeSlack, type SlackEntity, type Token } from './tokenize';
 import {
   BOT_WORDS,
-  COMMAND_VOCABULARY,
   FLAG_WORDS,
   HELP_WORDS,
   HUMAN_WORDS,
@@ -59,34 +51,27 @@ interface Draft {
   name?: string;
   /** Token index just past the report word and its name: a keyword here may belong to the name. */
   nameEnd?: number;
-  time?: TimeWindow;
-  userType?: UserType;
+  time?: WindowSpec;
+  audience?: Audience;
   public: boolean;
   by?: RankMetric;
   top?: number;
 }
 
-/** Parses `/queue` text (as Slack sends it: HTML-escaped) at `now` for a user in `timezone`. */
-export function parseCommand(text: string, now: number, timezone: string): ParsedCommand {
+/** Parses `/queue` text as Slack sends it (HTML-escaped). */
+export function parseCommand(text: string): ParsedCommand {
   const clean = sanitize(typeof text === 'string' ? text : '');
   const input = echo(unescapeSlack(clean).trim());
-  if (clean.length > MAX_COMMAND_CHARS) {
-    return usage(
-      `That's ${clean.length.toLocaleString('en-US')} characters; a /queue command is a few words, ` +
-        'e.g. `/queue skill billing last 4h`.',
-      input,
-    );
-  }
+  if (clean.length > MAX_COMMAND_CHARS) return usage(MESSAGES.tooManyCharacters(clean.length), input);
   const lexed = tokenize(clean);
-  if (!lexed.ok) return usage(lexed.message, input);
+  if (!lexed.ok) return usage(MESSAGES.unclosedQuote(lexed.quote), input);
   let tokens = lexed.tokens;
   // Pasted from the help, "/queue skill billing" arrives with the command name in the text.
   if (tokens[0]?.type === 'word' && tokens[0].key === '/queue') tokens = tokens.slice(1);
   const head = tokens[0];
   if (head?.type === 'word' && HELP_WORDS.has(head.key)) return { kind: 'help' };
   if (tokens.length > 0 && tokens.every(isPunctuation)) return { kind: 'help' };
-  const zone = typeof timezone === 'string' ? timezone : '';
-  return new Parser(tokens, now, zone, input).run();
+  return new Parser(tokens, input).run();
 }
 
 function usage(message: string, input: string): UsageError {
@@ -110,56 +95,12 @@ function fragment(s: string): string {
   return chars.length > FRAGMENT_CHARS ? `${chars.slice(0, FRAGMENT_CHARS).join('')}…` : chars.join('');
 }
 
-/** `#support-leads` / `@lee` typed where Slack did not escape them (should_escape: false). */
-function mentionWord(text: string): SlackEntity | undefined {
-  const m = /^([#@])([\p{L}\p{N}_.-]+)$/u.exec(text);
-  if (!m) return undefined;
-  const [, sigil, rest = ''] = m;
-  if (sigil === '#') return { type: 'channel', target: '', label: rest };
-  return ['here', 'channel', 'everyone'].includes(rest.toLowerCase())
-    ? { type: 'special', target: rest.toLowerCase() }
-    : { type: 'user', target: '', label: rest };
-}
-
-/** The command word closest to a mistyped one ("skils" → skills), if it is close enough. */
-function closestCommand(key: string): string | undefined {
-  const limit = key.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const word of COMMAND_VOCABULARY) {
-    const d = distance(key, word);
-    // On a tie keep the plural the user typed: "skils" → skills, "grup" → group.
-    const better = d < bestDistance || (d === bestDistance && word.endsWith('s') === key.endsWith('s'));
-    if (better) [best, bestDistance] = [word, d];
-  }
-  return bestDistance <= limit ? best : undefined;
-}
-
-/** A stray "4h", "8am" or "wait" is a time phrase or a ranking missing its keyword. */
-function phraseFor(key: string): string | undefined {
-  const duration = parseDuration([key]);
-  if (duration && duration.ms > 0 && /^\d/.test(key)) return `last ${key}`;
-  if (/[:a-z]/.test(key) && parseClock([key])) return `since ${key}`;
-  const metric = metricAt([key]);
-  return metric ? `skills by ${metric.metric}` : undefined;
-}
-
-function otherChannelMessage(label: string): string {
-  const where = label ? `#${label}` : 'that channel';
-  return (
-    `I can only answer in the channel where you ask. Run the command in ${where} ` +
-    'and add `public` to share the answer there.'
-  );
-}
-
 /** One left-to-right pass over the tokens; the first problem found is the one reported. */
 class Parser {
   private readonly d: Draft = { public: false };
 
   constructor(
     private readonly tokens: readonly Token[],
-    private readonly now: number,
-    private readonly timezone: string,
     private readonly input: string,
   ) {}
 
@@ -211,11 +152,7 @@ class Parser {
     if (tok.type === 'quoted') {
       if (tok.entity) return this.entityError(tok.entity, i);
       if (i === 0) return this.unknownFirstWord();
-      const name = fragment(tok.text);
-      return this.usage(
-        `I didn't expect “${name}” there: a name goes right after \`skill\` or \`group\`, ` +
-          `e.g. \`/queue skill "${name}"\`.`,
-      );
+      return this.usage(MESSAGES.unexpectedName(fragment(tok.text)));
     }
     const key = tok.key;
     const report = reportWordAt([key, this.keyAt(i + 1)]);
@@ -226,15 +163,16 @@ class Parser {
     }
     if (key === 'last') return this.last(i);
     if (key === 'since') return this.since(i);
-    if (key === 'today') {
-      return this.oneTime('today') ?? this.setTime(todayWindow(this.now, this.timezone), i + 1);
+    if (key === 'today' || key === 'yesterday') {
+      const spec: WindowSpec = { kind: key };
+      return this.oneTime(key) ?? this.setTime(spec, i + 1);
     }
-    if (HUMAN_WORDS.has(key)) return this.userType('HUMAN', i);
-    if (BOT_WORDS.has(key)) return this.userType('BOT', i);
+    if (HUMAN_WORDS.has(key)) return this.audience('humans', i);
+    if (BOT_WORDS.has(key)) return this.audience('bots', i);
     if (PUBLIC_WORDS.has(key) || key === 'in') {
       const channel =
         this.channelAt(i + 1) ?? (this.keyAt(i + 1) === 'in' ? this.channelAt(i + 2) : undefined);
-      if (channel !== undefined) return this.usage(otherChannelMessage(channel));
+      if (channel !== undefined) return this.usage(MESSAGES.otherChannel(channel));
       if (PUBLIC_WORDS.has(key)) {
         this.d.public = true;
         return { next: i + 1 };
@@ -244,28 +182,17 @@ class Parser {
     if (key === 'top' || TOP_GLUED.test(key)) return this.top(i);
     const mention = mentionWord(tok.text);
     if (mention) return this.entityError(mention, i);
-    if (key === 'yesterday') {
-      return this.usage(
-        'Windows run up to now, and LivePerson answers at most 24 h per query. ' +
-          'Try `last 24h` or `since 17:00 yesterday`.',
-      );
-    }
     if (i === 0) return this.unknownFirstWord();
     const phrase = phraseFor(key);
     if (phrase !== undefined) {
-      return this.usage(`I didn't understand “${fragment(tok.text)}” there — did you mean \`${phrase}\`?`);
+      return this.usage(MESSAGES.didYouMeanPhrase(fragment(tok.text), phrase));
     }
-    return this.usage(
-      `I didn't understand “${fragment(tok.text)}” there. Names go right after \`skill\` or \`group\`, ` +
-        'in quotes if they contain words like `last`, `by` or `top`.',
-    );
+    return this.usage(MESSAGES.notUnderstood(fragment(tok.text)));
   }
 
   private reportWord(word: ReportWord, start: number): Step {
     if (this.d.report) {
-      return this.usage(
-        'One report at a time, please: e.g. `/queue skill billing` or `/queue skills by wait`.',
-      );
+      return this.usage(MESSAGES.oneReport());
     }
     const singular = word === 'skill' || word === 'group';
     const { name, end, soleWord } = this.collectName(start, singular);
@@ -341,17 +268,17 @@ class Parser {
     }
     const phrase = fragment([this.d.name ?? '', ...words].join(' '));
     const command = report.startsWith('skill') ? 'skill' : 'group';
-    return ` If “${phrase}” is a name, put it in quotes: \`/queue ${command} "${phrase}"\`.`;
+    return MESSAGES.quoteTheName(phrase, command);
   }
 
-  private oneTime(phrase: string): UsageError | undefined {
+  /** A second time phrase (`second`, as typed) after one was already read. */
+  private oneTime(second: string): UsageError | undefined {
     if (!this.d.time) return undefined;
-    return this.usage(`Use one time phrase, not two: \`${this.d.time.label}\` or \`${phrase}\`.`);
+    return this.usage(MESSAGES.oneTimePhrase(windowPhrase(this.d.time), second));
   }
 
-  private setTime(result: WindowResult, next: number): Step {
-    if (!result.ok) return this.usage(result.message);
-    this.d.time = result.window;
+  private setTime(spec: WindowSpec, next: number): Step {
+    this.d.time = spec;
     return { next };
   }
 
@@ -364,14 +291,14 @@ class Parser {
       const first = words[0];
       if (first !== undefined && /^-?\d+(?:[.,]\d+)?$/.test(first)) {
         const n = fragment(first);
-        return this.usage(`Last ${n} what? Try \`last ${n}m\` or \`last ${n}h\`.`);
+        return this.usage(MESSAGES.lastWhat(n));
       }
-      return this.usage(
-        '`last` needs a length, like `last 30m`, `last 4h` or `last 1h30m`.' + this.nameHint(i),
-      );
+      return this.usage(MESSAGES.lastNeedsLength() + this.nameHint(i));
     }
-    const label = `last ${durationLabel(m.ms)}`;
-    return this.setTime(lastWindow(m.ms, label, this.now), i + 1 + m.consumed);
+    // The length alone decides whether LivePerson could answer, so it is refused here, in the ack.
+    const problem = checkSpan(m.ms);
+    if (problem) return this.usage(spanProblemMessage(problem));
+    return this.setTime({ kind: 'last', ms: m.ms }, i + 1 + m.consumed);
   }
 
   private since(i: number): Step {
@@ -380,9 +307,7 @@ class Parser {
     if (twice) return twice;
     const clock = parseClock(words);
     if (!clock) {
-      return this.usage(
-        '`since` needs a time of day, like `since 08:00`, `since 8am` or `since 17`.' + this.nameHint(i),
-      );
+      return this.usage(MESSAGES.sinceNeedsTime() + this.nameHint(i));
     }
     let next = i + 1 + clock.consumed;
     let day: SinceDay = 'auto';
@@ -391,14 +316,14 @@ class Parser {
       day = after;
       next += 1;
     }
-    return this.setTime(sinceWindow(clock.hour, clock.minute, day, this.now, this.timezone), next);
+    return this.setTime({ kind: 'since', hour: clock.hour, minute: clock.minute, day }, next);
   }
 
-  private userType(type: UserType, i: number): Step {
-    if (this.d.userType !== undefined && this.d.userType !== type) {
-      return this.usage('Pick one of `humans` or `bots` — or neither, to see both together.');
+  private audience(audience: Audience, i: number): Step {
+    if (this.d.audience !== undefined && this.d.audience !== audience) {
+      return this.usage(MESSAGES.oneAudience());
     }
-    this.d.userType = type;
+    this.d.audience = audience;
     return { next: i + 1 };
   }
 
@@ -406,18 +331,12 @@ class Parser {
     const words = this.argumentKeys(i + 1, 3);
     const m = metricAt(words);
     if (!m) {
-      const list = RANK_METRICS.map((x) => `\`${x}\``).join(', ');
-      const said = words[0] === undefined ? 'Rank by what?' : `I can't rank by “${fragment(words[0])}”.`;
-      return this.usage(`${said} Rank by one of: ${list}.${this.nameHint(i)}`);
+      const typed = words[0] === undefined ? undefined : fragment(words[0]);
+      return this.usage(MESSAGES.rankBy(typed) + this.nameHint(i));
     }
-    if (this.d.name !== undefined) {
-      return this.usage(
-        '`by` ranks skills or agent groups, e.g. `/queue skills by wait`; one of them alone has nothing to rank.' +
-          this.nameHint(i),
-      );
-    }
+    if (this.d.name !== undefined) return this.usage(MESSAGES.byNeedsRanking() + this.nameHint(i));
     if (this.d.by !== undefined && this.d.by !== m.metric) {
-      return this.usage(`Rank by one thing at a time: \`by ${this.d.by}\` or \`by ${m.metric}\`.`);
+      return this.usage(MESSAGES.oneRankMetric(this.d.by, m.metric));
     }
     this.d.by = m.metric;
     return { next: i + 1 + m.consumed };
@@ -429,20 +348,11 @@ class Parser {
     const next = glued ? i + 1 : i + 2;
     const n = digits !== undefined && /^\d+$/.test(digits) ? Number(digits) : NaN;
     if (!(n >= 1 && n <= MAX_TOP)) {
-      const said = digits === undefined || isKeyword(digits) ? '' : ` (not “${fragment(digits)}”)`;
-      return this.usage(
-        `\`top\` takes a number from 1 to ${MAX_TOP}${said}, e.g. \`top 5\`.${this.nameHint(i)}`,
-      );
+      const typed = digits === undefined || isKeyword(digits) ? undefined : fragment(digits);
+      return this.usage(MESSAGES.topRange(typed) + this.nameHint(i));
     }
-    if (this.d.name !== undefined) {
-      return this.usage(
-        '`top` ranks skills or agent groups, e.g. `/queue skills top 5`; one of them alone has nothing to rank.' +
-          this.nameHint(i),
-      );
-    }
-    if (this.d.top !== undefined && this.d.top !== n) {
-      return this.usage(`Pick one \`top\`: \`top ${this.d.top}\` or \`top ${n}\`.`);
-    }
+    if (this.d.name !== undefined) return this.usage(MESSAGES.topNeedsRanking() + this.nameHint(i));
+    if (this.d.top !== undefined && this.d.top !== n) return this.usage(MESSAGES.oneTop(this.d.top, n));
     this.d.top = n;
     return { next };
   }
@@ -450,7 +360,7 @@ class Parser {
   private entityError(entity: SlackEntity, i: number): UsageError {
     const prev = this.keyAt(i - 1);
     if (entity.type === 'channel' && prev !== undefined && (prev === 'in' || PUBLIC_WORDS.has(prev))) {
-      return this.usage(otherChannelMessage(entity.label ?? ''));
+      return this.usage(MESSAGES.otherChannel(entity.label ?? ''));
     }
     const groups = this.d.report === 'group' || this.d.report === 'groups';
     const what = groups ? 'agent groups' : 'skills';
@@ -458,14 +368,14 @@ class Parser {
     switch (entity.type) {
       case 'channel':
       case 'user':
-        return this.usage(`Channels and people aren't ${what} — try ${example}.`);
+        return this.usage(MESSAGES.notAName(what, example, 'channel-or-user'));
       case 'link':
-        return this.usage(`Links aren't ${what} — try ${example}.`);
+        return this.usage(MESSAGES.notAName(what, example, 'link'));
       case 'special':
         return this.usage(
           entity.target.startsWith('subteam')
-            ? "Slack user groups aren't agent groups — try `/queue group Tier 1`."
-            : `Mentions like @here don't belong in a /queue command — try ${example}.`,
+            ? MESSAGES.slackUserGroup()
+            : MESSAGES.mentionInCommand(example),
         );
     }
   }
@@ -477,7 +387,7 @@ class Parser {
       const best = phraseFor(first.key) ?? (first.key.length >= 3 ? closestCommand(first.key) : undefined);
       if (best !== undefined) {
         const suggestion = fragment([best, this.render(1, this.tokens.length)].join(' '));
-        return this.usage(`I don't know “${fragment(text)}” — did you mean \`/queue ${suggestion}\`?`);
+        return this.usage(MESSAGES.didYouMeanCommand(fragment(text), suggestion));
       }
     }
     let end = 1;
@@ -489,10 +399,7 @@ class Parser {
       end += 1;
     }
     const guess = fragment(this.render(0, end));
-    return this.usage(
-      `I don't know “${fragment(text)}”. For one skill try \`/queue skill ${guess}\`; ` +
-        `for an agent group, \`/queue group ${guess}\`.`,
-    );
+    return this.usage(MESSAGES.unknownFirstWord(fragment(text), guess));
   }
 
   /** Tokens [from, to) as the user could retype them. */
@@ -517,25 +424,14 @@ class Parser {
       // `/queue skill by wait` is a slip for `/queue skills by wait`.
       if (ranks) report = report === 'skill' ? 'skills' : 'groups';
       else {
-        return this.usage(
-          report === 'skill'
-            ? 'Which skill? e.g. `/queue skill billing`, or `/queue skills` for all of them.'
-            : 'Which agent group? e.g. `/queue group Tier 1`, or `/queue groups` for all of them.',
-        );
+        return this.usage(report === 'skill' ? MESSAGES.whichSkill() : MESSAGES.whichGroup());
       }
     }
     if (report === 'overview' && ranks) {
-      return this.usage(
-        '`by` and `top` rank skills or agent groups: try `/queue skills by wait top 5` or `/queue groups by load`.',
-      );
+      return this.usage(MESSAGES.rankingNeedsDimension());
     }
-    const window: TimeWindow = d.time ?? {
-      from: this.now - DEFAULT_WINDOW_MS,
-      to: this.now,
-      label: `last ${durationLabel(DEFAULT_WINDOW_MS)}`,
-    };
-    const options: QueryOptions = { window, public: d.public };
-    if (d.userType) options.userTypes = [d.userType];
+    const options: QueryOptions = { window: d.time ?? DEFAULT_WINDOW, public: d.public };
+    if (d.audience) options.audience = d.audience;
     switch (report) {
       case 'overview':
         return { kind: 'overview', ...options };

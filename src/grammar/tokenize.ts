@@ -21,7 +21,8 @@ export type Token =
   | { type: 'quoted'; text: string; entity?: SlackEntity }
   | { type: 'entity'; entity: SlackEntity };
 
-export type Lexed = { ok: true; tokens: Token[] } | { ok: false; message: string };
+/** Tokens, or the quote character that was opened and never closed. */
+export type Lexed = { ok: true; tokens: Token[] } | { ok: false; quote: string };
 
 /** Opening quote → the characters that may close it (Slack and macOS substitute smart quotes). */
 const QUOTES: ReadonlyMap<string, string> = new Map([
@@ -110,12 +111,7 @@ export function tokenize(text: string): Lexed {
     if (closers !== undefined) {
       const end = closingQuote(text, i + 1, closers);
       if (end < 0) {
-        return {
-          ok: false,
-          message:
-            `That ${c} quote is never closed. Put the closing quote after the name, ` +
-            'e.g. `/queue skill "Tech Support - Hardware"`.',
-        };
+        return { ok: false, quote: c };
       }
       const inner = text.slice(i + 1, end);
       const found = /<([^<>]*)>/.exec(inner);

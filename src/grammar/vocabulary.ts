@@ -26,6 +26,7 @@ export const ARGUMENT_WORDS: ReadonlySet<string> = new Set(['last', 'since', 'by
 /** Keywords that stand alone: they end a name only at its tail ("Bot Triage" keeps its "Bot"). */
 export const FLAG_WORDS: ReadonlySet<string> = new Set([
   'today',
+  'yesterday',
   ...HUMAN_WORDS,
   ...BOT_WORDS,
   ...PUBLIC_WORDS,
@@ -79,6 +80,7 @@ export const COMMAND_VOCABULARY: readonly string[] = [
   'bots',
   'public',
   'today',
+  'yesterday',
   'last',
   'since',
 ];

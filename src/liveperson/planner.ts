@@ -10,9 +10,16 @@ import {
   type CurrentValueMetric,
   type MetricField,
   type Sort,
+  type UserType,
 } from './contract/catalog';
 import type { KmmRequest, KmmRequestBody } from './contract/metrics-request';
-import { RANK_METRICS, rankingPageSizeOf, type RankMetric, type ReportQuery } from '../domain/query';
+import {
+  RANK_METRICS,
+  rankingPageSizeOf,
+  type Audience,
+  type RankMetric,
+  type ReportQuery,
+} from '../domain/query';
 import { KPI_FIELDS, RANK_FIELD, WAIT_FALLBACK_FIELD, type ReportKind } from '../domain/report';
 
 /** The KMM sort to request for a ranking; null: no sort key exists, fetch every page and rank locally. */
@@ -77,16 +84,24 @@ export interface KmmPlan {
   page?: number;
 }
 
+/** Whose conversations, as LivePerson's userTypes filter says it. */
+const USER_TYPES_OF: Record<Audience, UserType> = { humans: 'HUMAN', bots: 'BOT' };
+
 /**
- * Builds the KMM request for a query; skill/group queries need their resolved ids, rankings the
- * page to show (1-based).
+ * Builds the KMM request for a query over a resolved window; skill/group queries need their
+ * resolved ids, rankings the page to show (1-based).
  */
-export function toKmmRequest(query: ReportQuery, scope?: ResolvedScope, page = 1): KmmPlan {
+export function toKmmRequest(
+  query: ReportQuery,
+  window: { from: number; to: number },
+  scope?: ResolvedScope,
+  page = 1,
+): KmmPlan {
   const kind = query.kind === 'ranking' ? 'ranking' : query.kind;
   const metrics = metricsForReport(kind, query.kind === 'ranking' ? query.by : undefined);
   // The API takes inclusive bounds; the validator rounds them to the minute as LivePerson does.
-  const body: KmmRequestBody = { filters: { time: { from: query.window.from, to: query.window.to } } };
-  if (query.userTypes?.length) body.filters.userTypes = [...query.userTypes];
+  const body: KmmRequestBody = { filters: { time: { from: window.from, to: window.to } } };
+  if (query.audience) body.filters.userTypes = [USER_TYPES_OF[query.audience]];
   if (metrics.byTime.length) body.metricsToRetrieveByTime = metrics.byTime;
   if (metrics.currentValue.length) body.metricsToRetrieveCurrentValue = metrics.currentValue;
 

@@ -9,6 +9,7 @@ import { loadsAsRatios, type LoadScale } from '../liveperson/contract/load-scale
 import { type KmmResponse } from '../liveperson/contract/metrics-response';
 import { toKmmRequest, type ResolvedScope } from '../liveperson/planner';
 import type { ReportQuery } from '../domain/query';
+import { needsTimezone, resolveWindow, type WindowProblem } from '../domain/window';
 import { toReport, type Report } from '../domain/report';
 import type { Thresholds } from '../domain/thresholds';
 
@@ -20,9 +21,13 @@ export interface NamedItem {
 export type ReportOutcome =
   | { kind: 'report'; report: Report }
   | { kind: 'not-found'; what: 'skill' | 'group'; typed: string; suggestions: NamedItem[] }
-  | { kind: 'ambiguous'; what: 'skill' | 'group'; typed: string; candidates: NamedItem[] };
+  | { kind: 'ambiguous'; what: 'skill' | 'group'; typed: string; candidates: NamedItem[] }
+  /** The window cannot be answered right now (e.g. `since 20:00 today` at 16:00). */
+  | { kind: 'window'; problem: WindowProblem };
 
 export interface RunOptions {
+  /** The asker's IANA zone, looked up only when the window reads the wall clock (default UTC). */
+  timezone?: string | (() => Promise<string>);
   /** Ranking page, 1-based. */
   page?: number;
   /** A skill/group id already resolved (a "Did you mean" button): skips name matching. */
@@ -85,9 +90,18 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
 
   return {
     async run(query, opts = {}) {
+      // The window is resolved now, at run time: a query stores intent, so a re-run tomorrow asks
+      // for tomorrow's window.
+      const zone = needsTimezone(query.window)
+        ? typeof opts.timezone === 'function'
+          ? await opts.timezone()
+          : (opts.timezone ?? 'UTC')
+        : 'UTC';
+      const resolved = resolveWindow(query.window, deps.now(), zone);
+      if (!resolved.ok) return { kind: 'window', problem: resolved.problem };
       const resolution = await resolve(query, opts.id);
       if (resolution && !resolution.ok) return resolution.outcome;
-      const plan = toKmmRequest(query, resolution?.scope, opts.page);
+      const plan = toKmmRequest(query, resolved.window, resolution?.scope, opts.page);
       const call: CallOptions = {};
       if (opts.fresh) call.fresh = true;
       if (opts.budget) call.budget = opts.budget;
@@ -99,6 +113,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       );
       const report = toReport({
         query,
+        window: resolved.window,
         responses: response,
         fetchedAt: deps.now(),
         source: deps.source,

@@ -7,7 +7,14 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ReportQuery } from '../domain/query';
 import type { ReportService, RunOptions } from '../reports/report-service';
-import { renderAmbiguous, renderNotFound, renderProblem, renderReport, type SlackMessage } from './views';
+import {
+  renderAmbiguous,
+  renderNotFound,
+  renderProblem,
+  renderReport,
+  renderWindowProblem,
+  type SlackMessage,
+} from './views';
 import type { ChartDelivery } from './chart-delivery';
 
 export interface AnswerDeps {
@@ -35,6 +42,8 @@ export async function answerQuery(
       case 'ambiguous':
         if (query.kind !== 'skill' && query.kind !== 'group') break;
         return renderAmbiguous(outcome.what, outcome.typed, outcome.candidates, query);
+      case 'window':
+        return renderWindowProblem(outcome.problem);
     }
     throw new Error(`unexpected outcome ${outcome.kind} for a ${query.kind} query`);
   } catch (err) {

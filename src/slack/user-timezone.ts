@@ -4,7 +4,7 @@
  * deadline matters more than the zone.
  */
 import type { WebClient } from '@slack/web-api';
-import { isTimeZone } from '../domain/zoned-time';
+import { isTimeZone } from '../domain/window';
 
 export interface TimezoneLookup {
   /** DEFAULT_TIMEZONE: used when the user's zone is unknown or not needed. */

@@ -5,7 +5,7 @@ import { validateKmmRequest } from '../../src/liveperson/contract/metrics-reques
 import type { KmmResponse } from '../../src/liveperson/contract/metrics-response';
 import { RANK_METRICS } from '../../src/domain/query';
 import type { RankMetric } from '../../src/domain/query';
-import { displayName, OVERVIEW_TOP_WAITING, toReport } from '../../src/domain/report';
+import { displayName, OVERVIEW_TOP_WAITING } from '../../src/domain/report';
 import { metricsForReport, RANK_SORT } from '../../src/liveperson/planner';
 import type { GroupReport, OverviewReport, RankingReport, SkillReport } from '../../src/domain/report';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
@@ -23,10 +23,11 @@ import {
   rankingQuery,
   skillQuery,
   SOURCE,
+  buildReport,
 } from '../fixtures/reports';
 
 function ranking(by: RankMetric, responses: KmmResponse | KmmResponse[] = overviewResponse()): RankingReport {
-  const r = toReport({ query: rankingQuery(by), responses, fetchedAt: FETCHED_AT, source: SOURCE });
+  const r = buildReport({ query: rankingQuery(by), responses, fetchedAt: FETCHED_AT, source: SOURCE });
   assert.equal(r.kind, 'ranking');
   return r;
 }
@@ -34,7 +35,7 @@ const names = (r: RankingReport): string[] => r.rows.map((row) => row.name);
 
 describe('toReport', () => {
   describe('skill', () => {
-    const report = toReport({
+    const report = buildReport({
       query: skillQuery(),
       scope: { id: '1001', name: 'Billing' },
       responses: billingResponse(),
@@ -76,7 +77,7 @@ describe('toReport', () => {
           },
         }),
       );
-      const r = toReport({
+      const r = buildReport({
         query: skillQuery(),
         scope: { id: '1001', name: 'Billing' },
         responses: parseKmmResponse(raw),
@@ -84,7 +85,7 @@ describe('toReport', () => {
         source: SOURCE,
       }) as SkillReport;
       assert.equal(r.kpis.unassignedConversations.value, 7);
-      const other = toReport({
+      const other = buildReport({
         query: skillQuery(),
         scope: { id: '1002', name: 'Sales' },
         responses: parseKmmResponse(raw),
@@ -95,7 +96,7 @@ describe('toReport', () => {
     });
 
     it('leaves metrics LivePerson did not return absent', () => {
-      const r = toReport({
+      const r = buildReport({
         query: skillQuery(),
         scope: { id: '1001', name: 'Billing' },
         responses: partialResponse(),
@@ -108,7 +109,7 @@ describe('toReport', () => {
     });
 
     it('reads "NA" and null names as unnamed', () => {
-      const na = toReport({
+      const na = buildReport({
         query: skillQuery(),
         scope: { id: '1042', name: 'NA' },
         responses: billingResponse(),
@@ -123,7 +124,8 @@ describe('toReport', () => {
 
     it('refuses a skill report without its resolved scope', () => {
       assert.throws(
-        () => toReport({ query: skillQuery(), responses: billingResponse(), fetchedAt: 0, source: SOURCE }),
+        () =>
+          buildReport({ query: skillQuery(), responses: billingResponse(), fetchedAt: 0, source: SOURCE }),
         TypeError,
       );
     });
@@ -131,7 +133,7 @@ describe('toReport', () => {
 
   describe('group', () => {
     it('reads the all section in its {metrics} wrapping, percent-scale load included', () => {
-      const r = toReport({
+      const r = buildReport({
         query: groupQuery(),
         scope: { id: '502', name: 'Tier 1' },
         responses: groupResponse(),
@@ -148,7 +150,7 @@ describe('toReport', () => {
   });
 
   describe('overview', () => {
-    const r = toReport({
+    const r = buildReport({
       query: overviewQuery(),
       responses: overviewResponse(),
       fetchedAt: FETCHED_AT,
@@ -299,7 +301,7 @@ describe('toReport', () => {
       const q = rankingQuery('queue');
       assert.equal(
         (
-          toReport({
+          buildReport({
             query: q,
             responses: overviewResponse(),
             fetchedAt: 0,
@@ -311,7 +313,7 @@ describe('toReport', () => {
       );
       assert.equal(
         (
-          toReport({
+          buildReport({
             query: q,
             responses: overviewResponse(),
             fetchedAt: 0,
@@ -325,7 +327,7 @@ describe('toReport', () => {
 
     it('rates rows with the thresholds given', () => {
       const thresholds = { ...DEFAULT_THRESHOLDS, waitingWithNoSlots: 'warn' as const };
-      const r = toReport({
+      const r = buildReport({
         query: rankingQuery('queue'),
         responses: overviewResponse(),
         fetchedAt: 0,

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/client/client';
 import { toKmmRequest } from '../../src/liveperson/planner';
 import { parseCommand } from '../../src/grammar/parser';
+import { resolveWindow } from '../../src/domain/window';
 import { formatMetric } from '../../src/slack/views/format';
 import { DEFAULT_OAUTH } from '../../src/simulator';
 import {
@@ -18,8 +19,10 @@ import {
 
 /** What the simulator itself answers for a query, through an independent client (no cache). */
 async function expectedAll(h: Harness, text: string, ids?: string[]) {
-  const parsed = parseCommand(text, BUSY_NOW, 'UTC');
+  const parsed = parseCommand(text);
   assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help');
+  const window = resolveWindow(parsed.window, BUSY_NOW, 'UTC');
+  assert.ok(window.ok);
   const client: LivePersonClient = createLivePersonClient({
     accountId: h.sim.accountId,
     csdsUrl: h.sim.url,
@@ -28,7 +31,7 @@ async function expectedAll(h: Harness, text: string, ids?: string[]) {
     now: () => BUSY_NOW,
   });
   try {
-    const plan = toKmmRequest(parsed, ids ? { ids } : undefined);
+    const plan = toKmmRequest(parsed, window.window, ids ? { ids } : undefined);
     const res = plan.allPages
       ? await client.metricsAllPages(plan.request)
       : await client.metrics(plan.request);

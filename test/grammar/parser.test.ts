@@ -2,15 +2,10 @@ import { strict as assert } from 'node:assert';
 import { rngFrom } from '../../src/simulator/random';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/domain/time';
 import { INPUT_ECHO_CHARS, parseCommand } from '../../src/grammar/parser';
+import { resolveWindow } from '../../src/domain/window';
+import { windowLabel, windowNotes, windowProblemText } from '../../src/slack/views/window-text';
 import { USAGE_EXAMPLES } from '../../src/slack/views/help';
-import {
-  DEFAULT_TOP,
-  DEFAULT_WINDOW_MS,
-  MAX_TOP,
-  RANK_METRICS,
-  type ParsedCommand,
-  type TimeWindow,
-} from '../../src/domain/query';
+import { DEFAULT_TOP, MAX_TOP, RANK_METRICS, type ParsedCommand } from '../../src/domain/query';
 
 /** Monday 2026-06-15 14:30 UTC: 16:30 in Berlin (CEST), 10:30 in New York (EDT). */
 const NOW = Date.UTC(2026, 5, 15, 14, 30);
@@ -23,8 +18,40 @@ const BERLIN_SPRING = Date.UTC(2026, 2, 29, 8, 0);
 /** 2026-10-25 13:00 CET in Berlin: the clocks went back at 03:00. */
 const BERLIN_FALL = Date.UTC(2026, 9, 25, 12, 0);
 
+/** A window as the answer shows it: instants, label and notes. */
+interface TimeWindow {
+  from: number;
+  to: number;
+  label: string;
+}
+/** A parse with its window as shown (distributes over the union, so each kind keeps its fields). */
+type Shown = ParsedCommand extends infer P
+  ? P extends { window: unknown }
+    ? Omit<P, 'window'> & { window: TimeWindow & { note?: string } }
+    : P
+  : never;
+
+/**
+ * Parses, then resolves the window at `now` in `tz` exactly as the report service does: what the
+ * user ends up seeing. A window that cannot be answered reads as the sentence the user gets.
+ */
+function parseAt(text: string, now: number, tz: string): Shown {
+  const parsed = parseCommand(text);
+  if (parsed.kind === 'usage' || parsed.kind === 'help') return parsed;
+  const r = resolveWindow(parsed.window, now, tz);
+  if (!r.ok) return { kind: 'usage', message: windowProblemText(r.problem), input: text };
+  const note = windowNotes(r.window).join(' ');
+  const window = {
+    from: r.window.from,
+    to: r.window.to,
+    label: windowLabel(r.window),
+    ...(note ? { note } : {}),
+  };
+  return { ...parsed, window };
+}
+
 const last = (ms: number, label: string, now = NOW): TimeWindow => ({ from: now - ms, to: now, label });
-const DEFAULT = last(DEFAULT_WINDOW_MS, 'last 1h');
+const DEFAULT = last(HOUR_MS, 'last 1h');
 
 type Want =
   | { kind: 'usage'; message: RegExp }
@@ -53,8 +80,8 @@ const ranking = (dimension: 'skills' | 'groups', more: Record<string, unknown> =
   ...more,
 });
 const HELP: Want = { kind: 'help' };
-const HUMAN = { userTypes: ['HUMAN'] };
-const BOT = { userTypes: ['BOT'] };
+const HUMAN = { audience: 'humans' };
+const BOT = { audience: 'bots' };
 const PUBLIC = { public: true };
 
 const CASES: Case[] = [
@@ -243,7 +270,42 @@ const CASES: Case[] = [
     text: 'since',
     want: usage(/`since` needs a time of day, like `since 08:00`, `since 8am` or `since 17`/),
   },
-  { text: 'yesterday', want: usage(/`last 24h` or `since 17:00 yesterday`/) },
+  // yesterday: the previous calendar day in the asker's zone.
+  {
+    text: 'yesterday',
+    want: overview({
+      window: { from: Date.UTC(2026, 5, 14), to: Date.UTC(2026, 5, 15) - 1, label: 'yesterday' },
+    }),
+  },
+  {
+    text: 'skill billing yesterday',
+    tz: 'Europe/Berlin',
+    want: skill('billing', {
+      window: { from: Date.UTC(2026, 5, 13, 22), to: Date.UTC(2026, 5, 14, 22) - 1, label: 'yesterday' },
+    }),
+  },
+  {
+    // 2026-11-02 in New York: yesterday (Nov 1) had 25 hours, so its last 24 h are counted.
+    text: 'yesterday',
+    now: Date.UTC(2026, 10, 2, 15, 0),
+    tz: 'America/New_York',
+    want: overview({
+      window: {
+        from: Date.UTC(2026, 10, 2, 5, 0) - DAY_MS,
+        to: Date.UTC(2026, 10, 2, 5, 0) - 1,
+        label: 'yesterday',
+      },
+      note: /Yesterday was 25 h long \(the clocks went back\), so this covers its last 24 h\./,
+    }),
+  },
+  {
+    text: 'group Tier 1 yesterday',
+    want: group('Tier 1', {
+      window: { from: Date.UTC(2026, 5, 14), to: Date.UTC(2026, 5, 15) - 1, label: 'yesterday' },
+    }),
+  },
+  { text: 'yesterday last 4h', want: usage(/one time phrase, not two: `yesterday` or `last 4h`/) },
+  { text: 'today yesterday', want: usage(/one time phrase, not two: `today` or `yesterday`/) },
   // today, including DST days.
   { text: 'today', want: overview({ window: { from: Date.UTC(2026, 5, 15), to: NOW, label: 'today' } }) },
   {
@@ -394,7 +456,7 @@ function todayUtc(): TimeWindow {
 }
 
 function check(c: Case): void {
-  const got = parseCommand(c.text, c.now ?? NOW, c.tz ?? 'UTC');
+  const got = parseAt(c.text, c.now ?? NOW, c.tz ?? 'UTC');
   const want = c.want;
   if (want.kind === 'usage') {
     assert.equal(got.kind, 'usage', `expected usage, got ${JSON.stringify(got)}`);
@@ -426,35 +488,55 @@ describe('parseCommand', () => {
     it(`${JSON.stringify(shown)}${where ? ` [${where}]` : ''} → ${c.want.kind}`, () => check(c));
   }
 
-  it('produces exactly the documented shape', () => {
-    assert.deepEqual(parseCommand('skill Returns &amp; Exchanges last 4h humans public', NOW, 'UTC'), {
+  it('produces exactly the documented shape: intent, never instants', () => {
+    assert.deepEqual(parseCommand('skill Returns &amp; Exchanges last 4h humans public'), {
       kind: 'skill',
       name: 'Returns & Exchanges',
-      window: { from: NOW - 4 * HOUR_MS, to: NOW, label: 'last 4h' },
-      userTypes: ['HUMAN'],
+      window: { kind: 'last', ms: 4 * HOUR_MS },
+      audience: 'humans',
       public: true,
     });
-    assert.deepEqual(parseCommand('groups by load top 3', NOW, 'UTC'), {
+    assert.deepEqual(parseCommand('groups by load top 3'), {
       kind: 'ranking',
       dimension: 'groups',
       by: 'load',
       top: 3,
-      window: DEFAULT,
+      window: { kind: 'last', ms: HOUR_MS },
+      public: false,
+    });
+  });
+
+  it('keeps time phrases as specs, whatever the clock or the zone', () => {
+    assert.deepEqual(parseCommand('since 8:30pm'), {
+      kind: 'overview',
+      window: { kind: 'since', hour: 20, minute: 30, day: 'auto' },
+      public: false,
+    });
+    assert.deepEqual(parseCommand('skill billing since 17 yesterday'), {
+      kind: 'skill',
+      name: 'billing',
+      window: { kind: 'since', hour: 17, minute: 0, day: 'yesterday' },
+      public: false,
+    });
+    assert.deepEqual(parseCommand('today'), { kind: 'overview', window: { kind: 'today' }, public: false });
+    assert.deepEqual(parseCommand('yesterday'), {
+      kind: 'overview',
+      window: { kind: 'yesterday' },
       public: false,
     });
   });
 
   it('accepts every rank metric by name', () => {
     for (const m of RANK_METRICS) {
-      const got = parseCommand(`skills by ${m}`, NOW, 'UTC');
+      const got = parseCommand(`skills by ${m}`);
       assert.equal(got.kind === 'ranking' && got.by, m);
     }
   });
 
   it('echoes the input unescaped and cut to about 100 characters', () => {
-    const r = parseCommand('skill Returns &amp; Exchanges by phone', NOW, 'UTC');
+    const r = parseCommand('skill Returns &amp; Exchanges by phone');
     assert.equal(r.kind === 'usage' && r.input, 'skill Returns & Exchanges by phone');
-    const long = parseCommand(`foo ${'ab '.repeat(2000)}`, NOW, 'UTC');
+    const long = parseCommand(`foo ${'ab '.repeat(2000)}`);
     assert.equal(long.kind, 'usage');
     if (long.kind === 'usage') {
       assert.equal(Array.from(long.input).length, INPUT_ECHO_CHARS + 1);
@@ -463,7 +545,7 @@ describe('parseCommand', () => {
   });
 
   it('keeps quoted fragments of the input short and free of backticks in messages', () => {
-    const r = parseCommand(`skill billing last 4h ${'`'}${'z'.repeat(300)}`, NOW, 'UTC');
+    const r = parseCommand(`skill billing last 4h ${'`'}${'z'.repeat(300)}`);
     assert.equal(r.kind, 'usage');
     if (r.kind === 'usage') {
       assert.ok(r.message.length < 200, r.message);
@@ -472,7 +554,7 @@ describe('parseCommand', () => {
   });
 
   it('is plain data that survives JSON (it rides in button values)', () => {
-    const r = parseCommand('skills by wait top 5 since 8am humans public', NOW, 'Europe/Berlin');
+    const r = parseCommand('skills by wait top 5 since 8am humans public');
     assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
   });
 
@@ -488,7 +570,7 @@ describe('parseCommand', () => {
       it(`${e.command} parses to a report or help`, () => {
         for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York']) {
           for (const now of [NOW, Date.UTC(2026, 5, 15, 23, 59), Date.UTC(2026, 5, 15, 6, 17)]) {
-            const got = parseCommand(e.command.replace(/^\/queue\s*/, ''), now, tz);
+            const got = parseAt(e.command.replace(/^\/queue\s*/, ''), now, tz);
             assert.notEqual(
               got.kind,
               'usage',
@@ -621,7 +703,7 @@ describe('parseCommand', () => {
       return next() < 0.02 ? text.repeat(60) : text;
     }
 
-    function assertWellFormed(r: ParsedCommand, now: number, text: string): void {
+    function assertWellFormed(r: Shown, now: number, text: string): void {
       const ctx = `${JSON.stringify(text)} → ${JSON.stringify(r)}`;
       assert.ok(KINDS.has(r.kind), ctx);
       assert.deepEqual(JSON.parse(JSON.stringify(r)), r, ctx);
@@ -631,15 +713,13 @@ describe('parseCommand', () => {
         assert.ok(Array.from(r.input).length <= INPUT_ECHO_CHARS + 1, ctx);
         return;
       }
-      assert.equal(r.window.to, now, ctx);
+      // Every window ends now, except yesterday, which ends at the last midnight.
+      assert.ok(r.window.to === now || (r.window.to < now && r.window.to > now - DAY_MS), ctx);
       const span = r.window.to - r.window.from;
-      assert.ok(span >= MINUTE_MS && span <= DAY_MS, ctx);
+      assert.ok(span >= MINUTE_MS - 1 && span <= DAY_MS, ctx);
       assert.ok(r.window.label.length > 0, ctx);
       assert.equal(typeof r.public, 'boolean', ctx);
-      if (r.userTypes !== undefined) {
-        assert.equal(r.userTypes.length, 1, ctx);
-        assert.ok(r.userTypes[0] === 'HUMAN' || r.userTypes[0] === 'BOT', ctx);
-      }
+      if (r.audience !== undefined) assert.ok(r.audience === 'humans' || r.audience === 'bots', ctx);
       if (r.kind === 'skill' || r.kind === 'group')
         assert.ok(r.name.length > 0 && r.name === r.name.trim(), ctx);
       if (r.kind === 'ranking') {
@@ -654,20 +734,24 @@ describe('parseCommand', () => {
         const text = randomText(next);
         const now = Date.UTC(2026, 0, 1) + Math.floor(next() * 365 * DAY_MS);
         const tz = ZONES[Math.floor(next() * ZONES.length)] ?? 'UTC';
-        let r: ParsedCommand | undefined;
+        let r: Shown | undefined;
         assert.doesNotThrow(() => {
-          r = parseCommand(text, now, tz);
+          r = parseAt(text, now, tz);
         }, JSON.stringify(text));
         assertWellFormed(r!, now, text);
-        // Pure: the same input gives the same answer.
-        assert.deepEqual(parseCommand(text, now, tz), r);
+        // Pure: the same input gives the same answer, and the parse itself is JSON data.
+        assert.deepEqual(parseAt(text, now, tz), r);
+        const parsed = parseCommand(text);
+        assert.deepEqual(JSON.parse(JSON.stringify(parsed)), parsed);
       }
     });
 
     it('survives non-string input from JavaScript callers', () => {
       const bads: unknown[] = [undefined, null, 42, {}, []];
       for (const bad of bads) {
-        const r = parseCommand(bad as string, NOW, bad as string);
+        const r = parseCommand(bad as string);
+        assert.ok(KINDS.has(r.kind));
+        assert.doesNotThrow(() => resolveWindow({ kind: 'today' }, NOW, bad as string));
         assert.ok(KINDS.has(r.kind));
       }
     });

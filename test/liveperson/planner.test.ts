@@ -3,13 +3,22 @@ import { validateKmmRequest } from '../../src/liveperson/contract/metrics-reques
 import { toKmmRequest } from '../../src/liveperson/planner';
 import { parseCommand } from '../../src/grammar/parser';
 import type { ReportQuery } from '../../src/domain/query';
+import { resolveWindow } from '../../src/domain/window';
 
 const NOW = Date.UTC(2026, 10, 25, 15, 0, 30);
 
 function query(text: string): ReportQuery {
-  const q = parseCommand(text, NOW, 'UTC');
+  const q = parseCommand(text);
   assert.ok(q.kind !== 'usage' && q.kind !== 'help', text);
   return q;
+}
+
+/** The plan for `text` with its window resolved at NOW in UTC, as the report service makes it. */
+function planFor(text: string, ids?: string[], page?: number) {
+  const q = query(text);
+  const w = resolveWindow(q.window, NOW, 'UTC');
+  assert.ok(w.ok, text);
+  return toKmmRequest(q, w.window, ids ? { ids } : undefined, page);
 }
 
 describe('toKmmRequest', () => {
@@ -23,14 +32,14 @@ describe('toKmmRequest', () => {
       ['skills by csat bots', undefined],
     ];
     for (const [text, ids] of cases) {
-      const plan = toKmmRequest(query(text), ids ? { ids } : undefined);
+      const plan = planFor(text, ids);
       const v = validateKmmRequest({ ...plan.request }, NOW);
       assert.ok(v.ok, `${text}: ${JSON.stringify(!v.ok && v.issues)}`);
     }
   });
 
   it('overview: account totals plus every skill, all pages', () => {
-    const plan = toKmmRequest(query(''));
+    const plan = planFor('');
     assert.deepEqual(plan.request.body.responseSections, ['all', 'groupBy']);
     assert.equal(plan.request.body.groupBy, 'skillId');
     assert.equal(plan.allPages, true);
@@ -39,28 +48,27 @@ describe('toKmmRequest', () => {
   });
 
   it('skill: filter-wide totals for that skill over the window', () => {
-    const q = query('skill billing last 4h');
-    const plan = toKmmRequest(q, { ids: ['1001'] });
+    const plan = planFor('skill billing last 4h', ['1001']);
     assert.deepEqual(plan.request.body.filters.skillIds, ['1001']);
     assert.deepEqual(plan.request.body.responseSections, ['all']);
-    assert.deepEqual(plan.request.body.filters.time, { from: q.window.from, to: q.window.to });
+    assert.deepEqual(plan.request.body.filters.time, { from: NOW - 4 * 3600_000, to: NOW });
     assert.equal(plan.request.body.filters.time.to - plan.request.body.filters.time.from, 4 * 3600_000);
     assert.equal(plan.allPages, false);
   });
 
   it('group: the group and every sub-group; humans/bots become userTypes', () => {
-    const plan = toKmmRequest(query('group "Tier 1" humans'), { ids: ['502', '504', '505'] });
+    const plan = planFor('group "Tier 1" humans', ['502', '504', '505']);
     assert.deepEqual(plan.request.body.filters.agentGroupIds, ['502', '504', '505']);
     assert.deepEqual(plan.request.body.filters.userTypes, ['HUMAN']);
     assert.equal(plan.request.body.filters.skillIds, undefined);
   });
 
   it('a skill or group query without resolved ids is a programming error', () => {
-    assert.throws(() => toKmmRequest(query('skill billing')), TypeError);
+    assert.throws(() => planFor('skill billing'), TypeError);
   });
 
   it('ranking with a KMM sort key: LivePerson sorts and pages, one page fetched', () => {
-    const plan = toKmmRequest(query('groups by load top 20'), undefined, 3);
+    const plan = planFor('groups by load top 20', undefined, 3);
     assert.equal(plan.allPages, false);
     assert.deepEqual(plan.request.sort, { key: 'humanAgentLoad', order: 'desc' });
     assert.equal(plan.request.offset, 40);
@@ -72,7 +80,7 @@ describe('toKmmRequest', () => {
   });
 
   it('a page beyond LivePerson’s 1000 keys is clamped to the last reachable one', () => {
-    const plan = toKmmRequest(query('skills by closed top 30'), undefined, 99);
+    const plan = planFor('skills by closed top 30', undefined, 99);
     assert.equal(plan.request.offset! + plan.request.limit!, 990);
     assert.equal(plan.page, 33);
     assert.ok(validateKmmRequest({ ...plan.request }, NOW).ok);
@@ -80,7 +88,7 @@ describe('toKmmRequest', () => {
 
   it('ranking without a sort key (queue, wait p90, csat, overdue): every page, ranked locally', () => {
     for (const by of ['queue', 'wait', 'csat', 'overdue']) {
-      const plan = toKmmRequest(query(`skills by ${by}`));
+      const plan = planFor(`skills by ${by}`);
       assert.equal(plan.allPages, true, by);
       assert.equal(plan.request.sort, undefined, by);
       assert.equal(plan.rowsOffset, 0);
@@ -88,7 +96,7 @@ describe('toKmmRequest', () => {
   });
 
   it('asks only for the metrics the view needs', () => {
-    const plan = toKmmRequest(query('skills by closed'));
+    const plan = planFor('skills by closed');
     assert.deepEqual(plan.request.body.metricsToRetrieveByTime, ['closed_conversations']);
     assert.equal(plan.request.body.metricsToRetrieveCurrentValue, undefined);
   });

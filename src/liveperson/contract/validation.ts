@@ -5,7 +5,8 @@
  * a request is judged the same way on either side. Messages say what LivePerson would refuse.
  */
 import { isRecord, listOf } from '../../shared/guards';
-import { HOUR_MS, MAX_WINDOW_MS, MINUTE_MS, RETENTION_MS } from '../../domain/time';
+import { MAX_WINDOW_MS, MINUTE_MS, RETENTION_MS } from '../../domain/time';
+import { describeSpan } from '../../shared/span-text';
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_SORT,
@@ -31,17 +32,6 @@ export interface RawKmmRequest {
   offset?: unknown;
   limit?: unknown;
   sort?: unknown;
-}
-
-/** "30 h", "45 min", "2 d 3 h": how a window length reads in a message. */
-export function describeSpan(ms: number): string {
-  const minutes = Math.round(ms / MINUTE_MS);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = ms / HOUR_MS;
-  if (hours < 48) return `${Number.isInteger(hours) ? hours : hours.toFixed(1)} h`;
-  const days = Math.floor(hours / 24);
-  const rest = Math.round(hours - days * 24);
-  return rest ? `${days} d ${rest} h` : `${days} d`;
 }
 
 export function floorToMinute(ms: number): number {

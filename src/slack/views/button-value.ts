@@ -2,10 +2,9 @@
  * Button values: the query (and page or picked id) a button re-runs, as compact JSON. Values come
  * back from Slack in block_actions payloads, so decoding validates every field and never throws.
  */
-import { USER_TYPES } from '../../liveperson/contract/catalog';
-import type { UserType } from '../../liveperson/contract/catalog';
-import type { RankMetric, ReportQuery, TimeWindow } from '../../domain/query';
-import { MAX_TOP, RANK_METRICS } from '../../domain/query';
+import type { RankMetric, ReportQuery } from '../../domain/query';
+import { AUDIENCES, MAX_TOP, RANK_METRICS, type Audience } from '../../domain/query';
+import { checkSpan, type SinceDay, type WindowSpec } from '../../domain/window';
 import { LIMITS } from './limits';
 
 export interface ButtonValue {
@@ -43,16 +42,6 @@ function shorten(q: ReportQuery): boolean {
       cut: () => (q.name = q.name.slice(0, Math.floor(q.name.length / 2))),
     });
   }
-  const w = q.window;
-  if (w.label.length > 0)
-    candidates.push({
-      len: w.label.length,
-      cut: () => (w.label = w.label.slice(0, Math.floor(w.label.length / 2))),
-    });
-  if (w.note) {
-    const note = w.note;
-    candidates.push({ len: note.length, cut: () => (w.note = note.slice(0, Math.floor(note.length / 2))) });
-  }
   const longest = candidates.sort((a, b) => b.len - a.len)[0];
   if (!longest) return false;
   longest.cut();
@@ -61,8 +50,8 @@ function shorten(q: ReportQuery): boolean {
 
 /**
  * Encodes a button value within `maxLength` (Slack's 2000 by default; views with many buttons
- * pass less to keep the message small). Free text the user typed (a name, the window's label and
- * note) is shortened when needed; it only labels the re-run, ids and times do not change.
+ * pass less to keep the message small). The name the user typed is shortened when needed; it only
+ * labels the re-run when an id rides along.
  * Throws RangeError for an id longer than MAX_ID_LENGTH or an invalid page.
  */
 export function encodeButtonValue(value: ButtonValue, maxLength: number = LIMITS.buttonValue): string {
@@ -75,7 +64,7 @@ export function encodeButtonValue(value: ButtonValue, maxLength: number = LIMITS
   }
   let encoded = serialize(value);
   if (encoded.length <= max) return encoded;
-  const copy: ButtonValue = { ...value, q: { ...value.q, window: { ...value.q.window } } };
+  const copy: ButtonValue = { ...value, q: { ...value.q } };
   while (encoded.length > max) {
     if (!shorten(copy.q)) throw new RangeError(`button value cannot fit in ${max} characters`);
     encoded = serialize(copy);
@@ -95,31 +84,41 @@ function isRankMetric(v: unknown): v is RankMetric {
   return (RANK_METRICS as readonly unknown[]).includes(v);
 }
 
-function decodeWindow(raw: unknown): TimeWindow | undefined {
+const SINCE_DAYS: readonly SinceDay[] = ['auto', 'today', 'yesterday'];
+
+/** A window spec as the grammar makes them; anything else (or a length it refuses) is not one of ours. */
+function decodeWindow(raw: unknown): WindowSpec | undefined {
   if (!isObj(raw)) return undefined;
-  const { from, to, label, note } = raw;
-  if (!isInt(from, 0, Number.MAX_SAFE_INTEGER) || !isInt(to, 0, Number.MAX_SAFE_INTEGER) || from > to) {
-    return undefined;
+  switch (raw.kind) {
+    case 'last':
+      return isInt(raw.ms, 1, Number.MAX_SAFE_INTEGER) && !checkSpan(raw.ms)
+        ? { kind: 'last', ms: raw.ms }
+        : undefined;
+    case 'since': {
+      const { hour, minute, day } = raw;
+      if (!isInt(hour, 0, 23) || !isInt(minute, 0, 59)) return undefined;
+      if (!SINCE_DAYS.includes(day as SinceDay)) return undefined;
+      return { kind: 'since', hour, minute, day: day as SinceDay };
+    }
+    case 'today':
+    case 'yesterday':
+      return { kind: raw.kind };
+    default:
+      return undefined;
   }
-  if (typeof label !== 'string' || (note !== undefined && typeof note !== 'string')) return undefined;
-  const w: TimeWindow = { from, to, label };
-  if (note !== undefined) w.note = note;
-  return w;
 }
 
-function decodeUserTypes(raw: unknown): UserType[] | undefined | false {
+function decodeAudience(raw: unknown): Audience | undefined | false {
   if (raw === undefined) return undefined;
-  if (!Array.isArray(raw) || raw.length === 0) return false;
-  const known: readonly string[] = USER_TYPES;
-  return raw.every((t): t is UserType => typeof t === 'string' && known.includes(t)) ? raw : false;
+  return (AUDIENCES as readonly unknown[]).includes(raw) ? (raw as Audience) : false;
 }
 
 function decodeQuery(raw: unknown): ReportQuery | undefined {
   if (!isObj(raw)) return undefined;
   const window = decodeWindow(raw.window);
-  const userTypes = decodeUserTypes(raw.userTypes);
-  if (!window || userTypes === false || typeof raw.public !== 'boolean') return undefined;
-  const common = { window, public: raw.public, ...(userTypes ? { userTypes } : {}) };
+  const audience = decodeAudience(raw.audience);
+  if (!window || audience === false || typeof raw.public !== 'boolean') return undefined;
+  const common = { window, public: raw.public, ...(audience ? { audience } : {}) };
   switch (raw.kind) {
     case 'overview':
       return { kind: 'overview', ...common };

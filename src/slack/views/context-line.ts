@@ -3,39 +3,41 @@
  * fetched, where it came from, and any adjustment the window needed.
  */
 import type { ContextBlock, KnownBlock } from '@slack/types';
-import type { UserType } from '../../liveperson/contract/catalog';
+import type { Audience } from '../../domain/query';
+import type { ResolvedWindow } from '../../domain/window';
 import { safeText } from './mrkdwn';
-import type { TimeWindow } from '../../domain/query';
 import type { Report } from '../../domain/report';
 import { chartBlock, context, slackDate, utcText } from './blocks';
 import type { ReportChart } from './message';
+import { windowLabel, windowNotes } from './window-text';
 
 export interface ContextFacts {
-  window: TimeWindow;
+  window: ResolvedWindow;
   fetchedAt: number;
   source: string;
-  userTypes?: readonly UserType[];
+  audience?: Audience;
 }
 
 const WINDOW_FORMAT = '{date_short_pretty} {time}';
 
-function audience(userTypes: readonly UserType[] | undefined): string | undefined {
-  if (!userTypes || userTypes.length !== 1) return undefined;
-  return userTypes[0] === 'HUMAN' ? 'Human agents only' : 'Bots only';
+function audienceText(audience: Audience | undefined): string | undefined {
+  if (!audience) return undefined;
+  return audience === 'humans' ? 'Human agents only' : 'Bots only';
 }
 
 /** One context block: window, fetch time and source, audience, and the window's note. */
 export function contextBlock(facts: ContextFacts): ContextBlock {
   const { window, fetchedAt, source } = facts;
   const span =
-    `:clock3: ${safeText(window.label, 60)}: ` +
+    `:clock3: ${safeText(windowLabel(window), 60)}: ` +
     `${slackDate(window.from, WINDOW_FORMAT, utcText(window.from))} – ` +
     `${slackDate(window.to, WINDOW_FORMAT, utcText(window.to))}`;
   const fetched = `Fetched ${slackDate(fetchedAt, '{time_secs}', utcText(fetchedAt, true))} from ${safeText(source, 120)}`;
   const elements = [span, fetched];
-  const who = audience(facts.userTypes);
+  const who = audienceText(facts.audience);
   if (who) elements.push(who);
-  if (window.note) elements.push(`:information_source: _${safeText(window.note, 300)}_`);
+  const notes = windowNotes(window).join(' ');
+  if (notes) elements.push(`:information_source: _${safeText(notes, 300)}_`);
   return context(elements);
 }
 
@@ -49,7 +51,7 @@ export function reportFooter(report: Report, chart: ReportChart | undefined): Kn
       window: report.window,
       fetchedAt: report.fetchedAt,
       source: report.source,
-      ...(report.query.userTypes ? { userTypes: report.query.userTypes } : {}),
+      ...(report.query.audience ? { audience: report.query.audience } : {}),
     }),
   );
   return blocks;

@@ -15,7 +15,7 @@ export {
   PICK_SKILL_ACTION,
 } from './not-found';
 export type { Candidate } from './not-found';
-export { renderProblem } from './problem';
+export { renderProblem, renderWindowProblem } from './problem';
 export type { ProblemLogger } from './problem';
 export { decodeButtonValue, encodeButtonValue } from './button-value';
 export type { ButtonValue } from './button-value';

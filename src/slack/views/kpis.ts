@@ -3,7 +3,8 @@
  */
 import type { SectionBlock } from '@slack/types';
 import { safeText } from './mrkdwn';
-import type { TimeWindow } from '../../domain/query';
+import type { ResolvedWindow } from '../../domain/window';
+import { windowLabel } from './window-text';
 import type { Kpi, KpiField, Kpis } from '../../domain/report';
 import { markOf } from '../../domain/thresholds';
 import { fieldsSection } from './blocks';
@@ -40,7 +41,7 @@ export function kpiField(kpis: Kpis, field: KpiField): string {
 }
 
 /** The three KPI sections, fields grouped as a lead scans them. */
-export function kpiSections(kpis: Kpis, window: TimeWindow): SectionBlock[] {
+export function kpiSections(kpis: Kpis, window: ResolvedWindow): SectionBlock[] {
   const queue = fieldsSection('*Queue now*', [
     kpiField(kpis, 'unassignedConversations'),
     kpiField(kpis, 'overdueConversationsInQueue'),
@@ -58,7 +59,7 @@ export function kpiSections(kpis: Kpis, window: TimeWindow): SectionBlock[] {
   const closedBy = (['closedByAgent', 'closedByConsumer', 'autoClosed'] as const)
     .map((f) => `${KPI_LABELS[f]} ${kpis[f].text}`)
     .join(' · ');
-  const period = fieldsSection(`*Period* · ${safeText(window.label, 60)}`, [
+  const period = fieldsSection(`*Period* · ${safeText(windowLabel(window), 60)}`, [
     `${kpiField(kpis, 'closedConversations')}\n_${closedBy}_`,
     kpiField(kpis, 'avgWaitTime'),
     kpiField(kpis, 'avgWaitTimeFirstResponse'),

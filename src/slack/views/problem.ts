@@ -7,6 +7,8 @@ import { safeText } from './mrkdwn';
 import { section } from './blocks';
 import type { SlackMessage } from './message';
 import { fallbackText } from './message';
+import { windowProblemText } from './window-text';
+import type { WindowProblem } from '../../domain/window';
 
 /** Anything with an `error` method: Bolt's logger, console, a sinon spy. */
 export interface ProblemLogger {
@@ -56,4 +58,10 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/** A window that has no answer right now ("It isn't 20:00 yet today …"), with what to ask instead. */
+export function renderWindowProblem(problem: WindowProblem): SlackMessage {
+  const text = safeText(windowProblemText(problem), 1500);
+  return { text: fallbackText(text), blocks: [section(`:calendar: ${text}`)], response_type: 'ephemeral' };
 }

@@ -16,6 +16,7 @@ import { encodeButtonValue } from './button-value';
 import { reportFooter } from './context-line';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
+import { windowLabel } from './window-text';
 
 export const PAGE_PREV_ACTION = 'page_prev';
 export const PAGE_NEXT_ACTION = 'page_next';
@@ -94,7 +95,7 @@ function dimensionWord(report: RankingReport, n: number): string {
 function title(report: RankingReport): string {
   const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups';
   const metric = report.by === 'wait' && report.field === 'avgWaitTime' ? 'avg wait' : RANK_TITLES[report.by];
-  return `${what} by ${metric} · ${escapeMrkdwn(report.window.label)}`;
+  return `${what} by ${metric} · ${escapeMrkdwn(windowLabel(report.window))}`;
 }
 
 function pager(report: RankingReport, info: PageInfo): KnownBlock[] {

@@ -13,6 +13,7 @@ import { kpiSections, kpiSummary } from './kpis';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
+import { windowLabel } from './window-text';
 
 export interface RenderOptions {
   chart?: ReportChart;
@@ -25,7 +26,7 @@ const HEADER_NAME_WIDTH = 90;
 
 function scopeTitle(report: SkillReport | GroupReport): string {
   const name = safeText(report.name, HEADER_NAME_WIDTH);
-  const label = safeText(report.window.label, 40);
+  const label = safeText(windowLabel(report.window), 40);
   return report.kind === 'skill' ? `Skill ${name} · ${label}` : `Group ${name} (with sub-groups) · ${label}`;
 }
 
@@ -60,7 +61,7 @@ function waitingLines(report: OverviewReport): string[] {
 }
 
 function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessage {
-  const title = `Queue overview · ${safeText(report.window.label, 60)}`;
+  const title = `Queue overview · ${safeText(windowLabel(report.window), 60)}`;
   const blocks: KnownBlock[] = [
     header(title),
     ...kpiSections(report.kpis, report.window),

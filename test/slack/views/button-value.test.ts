@@ -9,7 +9,11 @@ describe('button values', () => {
     skillQuery('Returns & Exchanges "quoted" <Gold>'),
     groupQuery(),
     rankingQuery('csat', 'groups', 50),
-    { ...skillQuery('vip', lastHours(24, 'today was clamped to 24 h')), userTypes: ['HUMAN'] },
+    { ...skillQuery('vip', lastHours(24)), audience: 'humans' },
+    skillQuery('since', { kind: 'since', hour: 8, minute: 30, day: 'yesterday' }),
+    skillQuery('today', { kind: 'today' }),
+    overviewQuery(),
+    { ...overviewQuery(), window: { kind: 'yesterday' } },
   ];
 
   it('round-trips every kind of query with a page or an id', () => {
@@ -29,7 +33,7 @@ describe('button values', () => {
     assert.deepEqual(Object.keys(JSON.parse(encoded)), ['q', 'p']);
   });
 
-  it('shortens the typed name to stay within 2000 characters, keeping ids and times', () => {
+  it('shortens the typed name to stay within 2000 characters, keeping ids and the window', () => {
     const q = skillQuery('b'.repeat(5000));
     const encoded = encodeButtonValue({ q, id: '1001' });
     assert.ok(encoded.length <= 2000, String(encoded.length));
@@ -96,14 +100,18 @@ describe('button values', () => {
       ['top zero', mutate((v) => (v.q.top = 0))],
       ['page zero', mutate((v) => (v.p = 0))],
       ['page text', mutate((v) => (v.p = '2'))],
-      ['window reversed', mutate((v) => (v.q.window!.from = (v.q.window!.to as number) + 1))],
       ['window missing', mutate((v) => delete v.q.window)],
-      ['window from text', mutate((v) => (v.q.window!.from = 'yesterday'))],
-      ['label missing', mutate((v) => delete v.q.window!.label)],
-      ['note not text', mutate((v) => (v.q.window!.note = 5))],
+      ['window of an unknown kind', mutate((v) => (v.q.window = { kind: 'forever' }))],
+      ['window in instants (an older button)', mutate((v) => (v.q.window = { from: 1, to: 2, label: 'x' }))],
+      ['window length in text', mutate((v) => (v.q.window!.ms = '4h'))],
+      ['window over 24 h', mutate((v) => (v.q.window!.ms = 25 * 3_600_000))],
+      ['since hour 24', mutate((v) => (v.q.window = { kind: 'since', hour: 24, minute: 0, day: 'auto' }))],
+      [
+        'since day unknown',
+        mutate((v) => (v.q.window = { kind: 'since', hour: 8, minute: 0, day: 'monday' })),
+      ],
       ['public missing', mutate((v) => delete v.q.public)],
-      ['userTypes unknown', mutate((v) => (v.q.userTypes = ['ROBOT']))],
-      ['userTypes empty', mutate((v) => (v.q.userTypes = []))],
+      ['audience unknown', mutate((v) => (v.q.audience = 'robots'))],
       ['id empty', mutate((v) => (v.id = ''))],
       ['id number', mutate((v) => (v.id = 1001))],
       ['skill without name', JSON.stringify({ q: { ...skillQuery(), name: undefined } })],

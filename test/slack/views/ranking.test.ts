@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
 import type { RankMetric } from '../../../src/domain/query';
-import { toReport } from '../../../src/domain/report';
 import type { RankingReport } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
 import { decodeButtonValue } from '../../../src/slack/views/button-value';
@@ -19,6 +18,7 @@ import {
   rankingQuery,
   sectionTexts,
   SOURCE,
+  buildReport,
 } from '../../fixtures/reports';
 
 function report(
@@ -32,7 +32,7 @@ function report(
     truncated?: boolean;
   } = {},
 ): RankingReport {
-  return toReport({
+  return buildReport({
     query: rankingQuery(opts.by ?? 'queue', opts.dimension ?? 'skills', opts.top ?? 10),
     responses,
     fetchedAt: FETCHED_AT,

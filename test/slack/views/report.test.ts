@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
-import { toReport } from '../../../src/domain/report';
 import type { Report } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
 import { renderReport } from '../../../src/slack/views/report';
@@ -21,6 +20,8 @@ import {
   sectionTexts,
   skillQuery,
   SOURCE,
+  buildReport,
+  windowAt,
 } from '../../fixtures/reports';
 
 function skillReport(
@@ -29,7 +30,7 @@ function skillReport(
   id = '1001',
   window = lastHours(4),
 ): Report {
-  return toReport({
+  return buildReport({
     query: skillQuery('billing', window),
     scope: { id, name },
     responses,
@@ -87,21 +88,27 @@ describe('renderReport', () => {
     });
 
     it('shows the window note when the window was adjusted', () => {
-      const m = renderReport(
-        skillReport(
-          billingResponse(),
-          'Billing',
-          '1001',
-          lastHours(24, 'today was clamped to the last 24 h'),
+      const r = buildReport({
+        query: skillQuery('billing', { kind: 'today' }),
+        window: windowAt({ kind: 'today' }, [{ kind: 'clamped', spanMs: 25 * 3_600_000 }]),
+        scope: { id: '1001', name: 'Billing' },
+        responses: billingResponse(),
+        fetchedAt: 0,
+        source: SOURCE,
+      });
+      const m = renderReport(r);
+      assert.ok(
+        allText(m.blocks).includes(
+          '_Today is 25 h long so far (the clocks went back), so this covers the last 24 h._',
         ),
+        allText(m.blocks),
       );
-      assert.ok(allText(m.blocks).includes('_today was clamped to the last 24 h_'));
       assert.ok(!allText(msg.blocks).includes(':information_source:'));
     });
 
     it('says who the figures cover when limited to humans or bots', () => {
-      const q = { ...skillQuery(), userTypes: ['HUMAN' as const] };
-      const r = toReport({
+      const q = { ...skillQuery(), audience: 'humans' as const };
+      const r = buildReport({
         query: q,
         scope: { id: '1001', name: 'Billing' },
         responses: billingResponse(),
@@ -152,16 +159,17 @@ describe('renderReport', () => {
       });
     }
 
-    it('escapes the source and window label too', () => {
-      const r = toReport({
-        query: skillQuery('x', { from: NOW - 60_000, to: NOW, label: 'since <!here>' }),
+    it('escapes the source and window notes too', () => {
+      const r = buildReport({
+        query: skillQuery('x', { kind: 'today' }),
+        window: windowAt({ kind: 'today' }, [{ kind: 'unknown-zone', zone: '<!here>' }]),
         scope: { id: '1', name: 'x' },
         responses: billingResponse(),
         fetchedAt: 0,
         source: 'Sim <&>',
       });
       const text = allText(renderReport(r).blocks);
-      assert.ok(text.includes('since &lt;!here&gt;'));
+      assert.ok(text.includes('timezone “&lt;!here&gt;”'), text);
       assert.ok(text.includes('Sim &lt;&amp;&gt;'));
       assert.ok(!text.includes('<!here>'));
     });
@@ -169,7 +177,7 @@ describe('renderReport', () => {
 
   describe('group', () => {
     it('says sub-groups are included, answers in channel when public, marks critical KPIs', () => {
-      const r = toReport({
+      const r = buildReport({
         query: groupQuery(),
         scope: { id: '502', name: 'Tier 1' },
         responses: groupResponse(),
@@ -189,7 +197,7 @@ describe('renderReport', () => {
   });
 
   describe('overview', () => {
-    const r = toReport({
+    const r = buildReport({
       query: overviewQuery(),
       responses: overviewResponse(),
       fetchedAt: FETCHED_AT,
@@ -233,7 +241,7 @@ describe('renderReport', () => {
         all: {},
       };
       const q = renderReport(
-        toReport({ query: overviewQuery(), responses: quiet, fetchedAt: 0, source: SOURCE }),
+        buildReport({ query: overviewQuery(), responses: quiet, fetchedAt: 0, source: SOURCE }),
       );
       assert.ok(allText(q.blocks).includes('No conversations are waiting in any skill.'));
       assert.deepEqual(checkMessage(q), []);

@@ -7,7 +7,6 @@ import {
   LivePersonUnavailableError,
 } from '../../../src/liveperson/client/errors';
 import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
-import { toReport } from '../../../src/domain/report';
 import type { RankingReport } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
 import {
@@ -33,14 +32,18 @@ import {
   pages,
   rankingQuery,
   skillQuery,
+  buildReport,
+  windowAt,
 } from '../../fixtures/reports';
+import type { WindowSpec } from '../../../src/domain/window';
 
-const LONG_WINDOW = {
-  from: NOW - 3_600_000,
-  to: NOW,
-  label: `since ${HOSTILE_NAME}`,
-  note: HOSTILE_NAME.repeat(5),
-};
+/** A window with every note at once, one of them carrying hostile text (a zone name from Slack). */
+const SPEC: WindowSpec = { kind: 'since', hour: 23, minute: 59, day: 'auto' };
+const LONG_WINDOW = windowAt(SPEC, [
+  { kind: 'unknown-zone', zone: HOSTILE_NAME.slice(0, 40) },
+  { kind: 'skipped-time', hour: 2, minute: 30, day: 'today', shownHour: 3, shownMinute: 30 },
+  { kind: 'clamped', spanMs: 25 * 3_600_000 },
+]);
 const SOURCE = `Simulator ${HOSTILE_NAME}`;
 const CHART = {
   imageUrl: `https://quickchart.io/chart?c=${'x'.repeat(2960)}`,
@@ -66,14 +69,15 @@ describe('every view fits Slack limits with hostile input', () => {
     { id: '1', name: HOSTILE_NAME },
     ...Array.from({ length: 30 }, (_, i) => ({ id: String(i + 2), name: `${HOSTILE_NAME} ${i}` })),
   ];
-  const skill = { ...skillQuery(HOSTILE_NAME), window: LONG_WINDOW };
+  const skill = { ...skillQuery(HOSTILE_NAME), window: SPEC };
   const views: [string, () => SlackMessage][] = [
     [
       'skill',
       () =>
         renderReport(
-          toReport({
+          buildReport({
             query: skill,
+            window: LONG_WINDOW,
             scope: { id: '1', name: HOSTILE_NAME },
             responses: billingResponse(),
             fetchedAt: NOW,
@@ -86,8 +90,9 @@ describe('every view fits Slack limits with hostile input', () => {
       'group',
       () =>
         renderReport(
-          toReport({
-            query: { ...groupQuery(HOSTILE_NAME), window: LONG_WINDOW },
+          buildReport({
+            query: { ...groupQuery(HOSTILE_NAME), window: SPEC },
+            window: LONG_WINDOW,
             scope: { id: '502', name: HOSTILE_NAME },
             responses: groupResponse(),
             fetchedAt: NOW,
@@ -100,8 +105,9 @@ describe('every view fits Slack limits with hostile input', () => {
       'overview',
       () =>
         renderReport(
-          toReport({
-            query: { ...overviewQuery(), window: LONG_WINDOW },
+          buildReport({
+            query: { ...overviewQuery(), window: SPEC },
+            window: LONG_WINDOW,
             responses: hostileOverview(),
             fetchedAt: NOW,
             source: SOURCE,
@@ -114,8 +120,9 @@ describe('every view fits Slack limits with hostile input', () => {
       () =>
         renderReport(
           {
-            ...(toReport({
-              query: { ...rankingQuery('wait', 'groups', 50), window: LONG_WINDOW },
+            ...(buildReport({
+              query: { ...rankingQuery('wait', 'groups', 50), window: SPEC },
+              window: LONG_WINDOW,
               responses: pages(manyGroups(1000, () => HOSTILE_NAME)),
               fetchedAt: NOW,
               source: SOURCE,
@@ -134,7 +141,7 @@ describe('every view fits Slack limits with hostile input', () => {
       () =>
         renderAmbiguous('group', HOSTILE_NAME, candidates, {
           ...groupQuery(HOSTILE_NAME),
-          window: LONG_WINDOW,
+          window: SPEC,
         }),
     ],
     ['problem: auth', () => renderProblem(new LivePersonAuthError(HOSTILE_NAME))],

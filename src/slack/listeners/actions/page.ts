@@ -15,7 +15,12 @@ export function register(app: App, deps: SlackDeps): void {
       if (!value) return deliver(target, renderProblem(staleButton(), logger));
       const { q, p } = value;
       await deps.inFlight.run(async () => {
-        const message = await answerQuery(deps, q, { page: p ?? 1 }, { client, logger });
+        const message = await answerQuery(
+          deps,
+          q,
+          { page: p ?? 1, timezone: () => deps.timezones.of(body.user.id, client) },
+          { client, logger },
+        );
         // Paging edits the clicked message in place, so a public ranking stays public.
         await deliver(target, message, { inPlace: true });
       });

@@ -23,7 +23,12 @@ export function register(app: App, deps: SlackDeps): void {
         await respond({ ...renderFetching(q), replace_original: true }).catch((err: unknown) =>
           logger.warn(`could not show the placeholder: ${(err as Error).message}`),
         );
-        const message = await answerQuery(deps, q, { id }, { client, logger });
+        const message = await answerQuery(
+          deps,
+          q,
+          { id, timezone: () => deps.timezones.of(body.user.id, client) },
+          { client, logger },
+        );
         await deliver(target, message);
       });
     },

@@ -9,20 +9,16 @@ import { answerQuery } from '../../answer-query';
 import { deliver } from '../../deliver';
 import type { SlackDeps } from '../../deps';
 
-/** Only time words read the asker's zone; skip the users.info round trip otherwise. */
-const NEEDS_TIMEZONE = /\b(since|today|yesterday)\b/i;
-
 export function register(app: App, deps: SlackDeps): void {
   app.command('/queue', async ({ command, ack, respond, client, logger }) => {
-    const timezone = NEEDS_TIMEZONE.test(command.text)
-      ? await deps.timezones.of(command.user_id, client)
-      : deps.timezones.fallback;
-    const parsed = parseCommand(command.text, deps.now(), timezone);
+    const parsed = parseCommand(command.text);
     if (parsed.kind === 'help') return ack(renderHelp());
     if (parsed.kind === 'usage') return ack(renderUsage(parsed));
     await ack(renderFetching(parsed));
     await deps.inFlight.run(async () => {
-      const message = await answerQuery(deps, parsed, {}, { client, logger });
+      // The asker's zone is looked up after the ack, and only if the window reads the wall clock.
+      const timezone = () => deps.timezones.of(command.user_id, client);
+      const message = await answerQuery(deps, parsed, { timezone }, { client, logger });
       const target = { respond, client, logger, channelId: command.channel_id, userId: command.user_id };
       await deliver(target, message);
     });
