@@ -1,6 +1,19 @@
-// Lint is part of `npm test`: type-aware rules catch floating promises, the classic Bolt bug.
+// Lint is part of `npm test`: type-aware rules catch floating promises, the classic Bolt bug, and
+// the layering rules below keep the arrows pointing one way (slack → reports → domain ← liveperson).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** An import restriction for one layer: `from` may not import any of `groups`. */
+function layer(files, groups, message) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+    },
+  };
+}
+
+const SIMULATOR = ['**/simulator', '**/simulator/**', '**/sandbox/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.mjs'] },
@@ -16,6 +29,45 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  layer(
+    ['src/domain/**/*.ts'],
+    [
+      '**/liveperson/**',
+      '**/slack/**',
+      '**/reports/**',
+      '**/grammar/**',
+      '**/charts/**',
+      '@slack/*',
+      'axios',
+      ...SIMULATOR,
+    ],
+    'The domain is pure: no Slack, no LivePerson wire format, no I/O.',
+  ),
+  layer(
+    ['src/grammar/**/*.ts'],
+    ['**/liveperson/**', '**/slack/**', '**/reports/**', '**/charts/**', '@slack/*', ...SIMULATOR],
+    'The grammar turns text into domain queries; it knows neither Slack delivery nor LivePerson.',
+  ),
+  layer(
+    ['src/slack/views/**/*.ts'],
+    ['**/liveperson/**', '**/reports/**', '@slack/bolt', '@slack/web-api', 'axios', ...SIMULATOR],
+    'Views are pure Block Kit builders over the domain: no LivePerson, no Slack Web API, no I/O.',
+  ),
+  layer(
+    ['src/charts/**/*.ts'],
+    ['**/liveperson/**', '**/reports/**', '@slack/bolt', '@slack/web-api', ...SIMULATOR],
+    'Charts draw domain reports; they know nothing of LivePerson.',
+  ),
+  layer(
+    ['src/liveperson/**/*.ts'],
+    ['**/slack/**', '**/reports/**', '**/grammar/**', '**/charts/**', '@slack/*', ...SIMULATOR],
+    'The LivePerson layer speaks LivePerson and the domain, never Slack.',
+  ),
+  layer(
+    ['src/reports/**/*.ts'],
+    ['**/slack/**', '**/charts/**', '@slack/*', ...SIMULATOR],
+    'The report service is Slack-free: commands, buttons and schedules all call it.',
+  ),
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {

@@ -3,18 +3,12 @@
  * that names the variable and says what to set. The variable names are a contract.
  */
 
+import type { OAuthCredentials } from './liveperson/client/auth';
 import type { LoadScale } from './liveperson/contract/load-scale';
 import { isTimeZone } from './domain/window';
 
 export type ChartsMode = 'quickchart' | 'upload' | 'off';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface OAuthKeys {
-  appKey: string;
-  appSecret: string;
-  accessToken: string;
-  accessTokenSecret: string;
-}
 
 export type LivePersonConfig =
   | {
@@ -22,7 +16,7 @@ export type LivePersonConfig =
       mode: 'account';
       accountId: string;
       csdsUrl: string;
-      oauth?: OAuthKeys;
+      oauth?: OAuthCredentials;
       login?: { username: string; password: string };
     }
   | {
@@ -122,7 +116,7 @@ export function readConfig(env: Env): Config {
     const keyNames = ['LP_APP_KEY', 'LP_APP_SECRET', 'LP_ACCESS_TOKEN', 'LP_ACCESS_TOKEN_SECRET'] as const;
     const keys = keyNames.map((n) => value(env, n));
     const setKeys = keys.filter(Boolean).length;
-    let oauth: OAuthKeys | undefined;
+    let oauth: OAuthCredentials | undefined;
     if (setKeys === 4) {
       const [appKey, appSecret, accessToken, accessTokenSecret] = keys as [string, string, string, string];
       oauth = { appKey, appSecret, accessToken, accessTokenSecret };

@@ -2,32 +2,36 @@
  * Which chart each report shows: the skill and group views show queue vs capacity and wait times,
  * rankings horizontal bars of the ranked value, the overview the skills with most waiting. Pure.
  */
-import { metricByField } from '../liveperson/contract/catalog';
+import { unitOf, type MetricId } from '../domain/metrics';
+import { pageRows, rankingPageInfo } from '../domain/ranking-page';
+import type { RankingReport, Report } from '../domain/report';
+import { formatMetric } from '../slack/views/format';
+import { displayName } from '../slack/views/marks';
+import { METRIC_LABELS } from '../slack/views/metric-labels';
 import type { ChartSpec } from './chart-spec';
 import { overviewChart } from './overview-chart';
 import { rankingChart } from './ranking-chart';
 import { skillChart } from './skill-chart';
-import type { Report, RankingReport } from '../domain/report';
-import { pageRows, rankingPageInfo } from '../slack/views/ranking';
 
-/** How a ranked field reads on a chart axis: minutes for durations, % for ratios, counts as they are. */
-function axisOf(field: string): { factor: number; label: string } {
-  const info = metricByField(field);
-  if (info?.unit === 'duration') return { factor: 1 / 60_000, label: 'minutes' };
-  if (info?.unit === 'ratio') return { factor: 100, label: '%' };
-  return { factor: 1, label: info?.label ?? field };
+/** How a ranked metric reads on a chart axis: minutes for durations, % for ratios, counts as they are. */
+function axisOf(metric: MetricId): { factor: number; label: string } {
+  const unit = unitOf(metric);
+  if (unit === 'duration') return { factor: 1 / 60_000, label: 'minutes' };
+  if (unit === 'ratio') return { factor: 100, label: '%' };
+  return { factor: 1, label: METRIC_LABELS[metric] };
 }
 
 function rankingSpec(report: RankingReport): ChartSpec | undefined {
   const rows = pageRows(report, rankingPageInfo(report));
-  const axis = axisOf(report.field);
+  const axis = axisOf(report.metric);
+  const kind = report.dimension === 'skills' ? 'skill' : 'group';
   return rankingChart({
-    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${metricByField(report.field)?.label ?? report.field}`,
+    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${METRIC_LABELS[report.metric]}`,
     unitLabel: axis.label,
     rows: rows.map((r) => ({
-      label: r.name,
+      label: displayName(kind, r.id, r.name),
       value: r.value === undefined ? undefined : r.value * axis.factor,
-      display: r.text,
+      display: formatMetric(report.metric, r.value),
     })),
   });
 }
@@ -38,22 +42,16 @@ export function chartForReport(report: Report): ChartSpec | undefined {
     case 'skill':
     case 'group': {
       const k = report.kpis;
+      const present = <K extends string>(key: K, v: number | undefined) =>
+        v === undefined ? {} : { [key]: v };
       return skillChart({
-        name: report.name,
-        ...(k.unassignedConversations.value !== undefined
-          ? { unassigned: k.unassignedConversations.value }
-          : {}),
-        ...(k.availableSlots.value !== undefined ? { availableSlots: k.availableSlots.value } : {}),
-        ...(k.overdueConversationsInQueue.value !== undefined
-          ? { overdueInQueue: k.overdueConversationsInQueue.value }
-          : {}),
-        ...(k.queueWaitTime50thPercentile.value !== undefined
-          ? { waitP50Ms: k.queueWaitTime50thPercentile.value }
-          : {}),
-        ...(k.queueWaitTime90thPercentile.value !== undefined
-          ? { waitP90Ms: k.queueWaitTime90thPercentile.value }
-          : {}),
-        ...(k.avgWaitTime.value !== undefined ? { avgWaitMs: k.avgWaitTime.value } : {}),
+        name: displayName(report.kind, report.id, report.name),
+        ...present('unassigned', k.waiting.value),
+        ...present('availableSlots', k.freeSlots.value),
+        ...present('overdueInQueue', k.overdueInQueue.value),
+        ...present('waitP50Ms', k.queueWaitP50.value),
+        ...present('waitP90Ms', k.queueWaitP90.value),
+        ...present('avgWaitMs', k.avgWait.value),
       });
     }
     case 'ranking':
@@ -61,9 +59,9 @@ export function chartForReport(report: Report): ChartSpec | undefined {
     case 'overview':
       return overviewChart({
         rows: report.topWaiting.map((r) => ({
-          label: r.name,
+          label: displayName('skill', r.id, r.name),
           waiting: r.value ?? 0,
-          ...(r.metrics.availableSlots !== undefined ? { availableSlots: r.metrics.availableSlots } : {}),
+          ...(r.values.freeSlots !== undefined ? { availableSlots: r.values.freeSlots } : {}),
         })),
       });
   }

@@ -1,60 +1,57 @@
 /**
- * The report model: what a `/queue` answer says, computed from KMM data with no I/O, no clock and
- * no Slack. Views render it; digests and buttons reuse it.
+ * The report model: what a `/queue` answer says, computed from metric rows with no I/O, no clock,
+ * no Slack and no LivePerson wire format. Views render it; digests and buttons reuse it.
  */
-import type { MetricField } from '../liveperson/contract/catalog';
-import type { KmmGroup, KmmMetrics, KmmResponse } from '../liveperson/contract/metrics-response';
-import { formatMetric } from '../slack/views/format';
+import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from './metrics';
 import type { GroupQuery, OverviewQuery, RankingQuery, RankMetric, ReportQuery, SkillQuery } from './query';
-import type { ResolvedWindow } from './window';
 import type { Status, Thresholds } from './thresholds';
 import { DEFAULT_THRESHOLDS, statusOf, worstOf } from './thresholds';
+import type { ResolvedWindow } from './window';
 
-/** The KPIs a skill, group or overview report shows, as KMM response fields. */
-export const KPI_FIELDS = [
-  'unassignedConversations',
-  'overdueConversationsInQueue',
-  'queueWaitTime50thPercentile',
-  'queueWaitTime90thPercentile',
-  'onlineAgents',
-  'backSoonAgents',
-  'awayAgents',
-  'availableSlots',
-  'humanAgentLoad',
-  'closedConversations',
+/** The KPIs a skill, group or overview report shows. */
+export const KPI_METRICS = [
+  'waiting',
+  'overdueInQueue',
+  'queueWaitP50',
+  'queueWaitP90',
+  'agentsOnline',
+  'agentsBackSoon',
+  'agentsAway',
+  'freeSlots',
+  'humanLoad',
+  'closed',
   'closedByAgent',
   'closedByConsumer',
   'autoClosed',
-  'avgWaitTime',
-  'avgWaitTimeFirstResponse',
+  'avgWait',
+  'avgWaitFirstResponse',
   'avgTimeToResponse',
   'csat',
-] as const;
-export type KpiField = (typeof KPI_FIELDS)[number];
+] as const satisfies readonly MetricId[];
+export type KpiMetric = (typeof KPI_METRICS)[number];
 
-/** One KPI: the raw value (absent when LivePerson did not return it), its display text and status. */
+/** One KPI: the value (absent when the source did not return it) and its SLA status. */
 export interface Kpi {
   value: number | undefined;
-  text: string;
   status: Status;
 }
-export type Kpis = Record<KpiField, Kpi>;
+export type Kpis = Record<KpiMetric, Kpi>;
 
 /** How many skills the overview lists under "most conversations waiting". */
 export const OVERVIEW_TOP_WAITING = 5;
 
-/** The response field each ranking metric orders by. */
-export const RANK_FIELD: Record<RankMetric, MetricField> = {
-  queue: 'unassignedConversations',
-  wait: 'queueWaitTime90thPercentile',
-  load: 'humanAgentLoad',
-  closed: 'closedConversations',
+/** The metric each ranking orders by. */
+export const RANK_METRIC: Record<RankMetric, MetricId> = {
+  queue: 'waiting',
+  wait: 'queueWaitP90',
+  load: 'humanLoad',
+  closed: 'closed',
   response: 'avgTimeToResponse',
   csat: 'csat',
-  overdue: 'overdueConversationsInQueue',
+  overdue: 'overdueInQueue',
 };
-/** Used for `wait` when LivePerson returned no queue-wait percentile for any row. */
-export const WAIT_FALLBACK_FIELD: MetricField = 'avgWaitTime';
+/** Ranks `wait` when no row came back with a queue-wait percentile. */
+export const WAIT_FALLBACK_METRIC: MetricId = 'avgWait';
 
 /** Worst first: the direction that puts the rows needing attention at the top. */
 export const RANK_DIRECTION: Record<RankMetric, 'asc' | 'desc'> = {
@@ -67,16 +64,25 @@ export const RANK_DIRECTION: Record<RankMetric, 'asc' | 'desc'> = {
   overdue: 'desc',
 };
 
+/** What a report needs asked, by report: the data source plans its request from this. */
+export function metricsNeeded(query: ReportQuery): MetricId[] {
+  if (query.kind !== 'ranking') return [...KPI_METRICS];
+  const metrics: MetricId[] = [RANK_METRIC[query.by]];
+  if (query.by === 'wait') metrics.push(WAIT_FALLBACK_METRIC);
+  // The queue's status reads the free slots beside it (waiting with no slot free is critical).
+  if (query.by === 'queue') metrics.push('freeSlots');
+  return metrics;
+}
+
 export interface RankRow {
   /** 1-based position in the whole ranking. */
   rank: number;
   id: string;
-  /** Display name (unescaped); unnamed ids read "Unnamed skill (id)". */
-  name: string;
+  /** The source's name for it, or null when it had none (the view says "Unnamed skill (id)"). */
+  name: string | null;
   value: number | undefined;
-  text: string;
   status: Status;
-  metrics: KmmMetrics;
+  values: MetricValues;
 }
 
 interface ReportBase<Q extends ReportQuery> {
@@ -101,7 +107,7 @@ export interface OverviewReport extends ReportBase<OverviewQuery> {
 export interface SkillReport extends ReportBase<SkillQuery> {
   kind: 'skill';
   id: string;
-  name: string;
+  name: string | null;
   kpis: Kpis;
   status: Status;
 }
@@ -109,7 +115,7 @@ export interface SkillReport extends ReportBase<SkillQuery> {
 export interface GroupReport extends ReportBase<GroupQuery> {
   kind: 'group';
   id: string;
-  name: string;
+  name: string | null;
   /** Figures include the group's sub-groups. */
   kpis: Kpis;
   status: Status;
@@ -119,16 +125,18 @@ export interface RankingReport extends ReportBase<RankingQuery> {
   kind: 'ranking';
   dimension: 'skills' | 'groups';
   by: RankMetric;
-  /** The field actually ranked (wait falls back to avgWaitTime when no percentile came back). */
-  field: MetricField;
+  /** The metric actually ranked (wait falls back to the average wait when no percentile came back). */
+  metric: MetricId;
   direction: 'asc' | 'desc';
-  /** The rows fetched, ranked: every row, or one page of them when LivePerson sorted and paged. */
+  /** The rows fetched, ranked: every row, or one page of them when the source sorted and paged. */
   rows: RankRow[];
-  /** Position of rows[0] in the whole ranking (0 unless LivePerson paged the sorted keys). */
+  /** Position of rows[0] in the whole ranking (0 unless the source paged the sorted rows). */
   rowsOffset: number;
-  /** How many keys LivePerson reports in total. */
+  /** How many rows the source reports in total. */
   available: number;
-  /** LivePerson has more keys than its paging reaches (1000): only those were ranked. */
+  /** How many rows the source's paging can reach at most. */
+  reachable: number;
+  /** The source has more rows than its paging reaches: only those were ranked. */
   truncated: boolean;
   /** Requested page, 1-based; views clamp it to the pages that exist. */
   page: number;
@@ -143,132 +151,99 @@ export interface ReportInput {
   window: ResolvedWindow;
   /** The skill or agent group the query resolved to (skill and group reports). */
   scope?: { id: string; name: string | null };
-  /** One response, or every page of a paged answer. */
-  responses: KmmResponse | readonly KmmResponse[];
+  /** What the source answered (all pages of it, merged). */
+  answer: MetricsAnswer;
   fetchedAt: number;
   source: string;
   thresholds?: Thresholds;
   /** Ranking page to show, 1-based (from a Previous/Next button). */
   page?: number;
-  /** Rankings fetched one sorted page at a time: the position of the first key returned. */
+  /** Rankings fetched one sorted page at a time: the position of the first row returned. */
   rowsOffset?: number;
-  /** Every page was fetched but LivePerson stopped paging before the last key. */
-  truncated?: boolean;
+  /** How many rows the source's paging reaches (default: all of them). */
+  reachable?: number;
 }
 
-/** A name to show for an id: LivePerson's "NA" / null / blank becomes "Unnamed skill (id)". */
-export function displayName(kind: 'skill' | 'group', id: string, name: string | null | undefined): string {
-  const trimmed = name?.trim();
-  if (trimmed && trimmed !== 'NA') return trimmed;
-  return `Unnamed ${kind} (${id})`;
-}
-
-/**
- * A metric's value, or undefined when absent or negative: every KMM metric is a count, duration or
- * ratio, so a negative number can only be a placeholder for "not available".
- */
-export function valueOf(metrics: KmmMetrics, field: MetricField): number | undefined {
-  const v = metrics[field];
+/** A value, or undefined when absent or negative: every metric is a count, duration or ratio. */
+export function valueOf(values: MetricValues, metric: MetricId): number | undefined {
+  const v = values[metric];
   return v !== undefined && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-/** Builds the KPI set of one metrics record. */
-export function kpisOf(metrics: KmmMetrics, thresholds: Thresholds = DEFAULT_THRESHOLDS): Kpis {
+/** The KPI set of one row of values. */
+export function kpisOf(values: MetricValues, thresholds: Thresholds = DEFAULT_THRESHOLDS): Kpis {
   const out = {} as Kpis;
-  for (const field of KPI_FIELDS) {
-    const value = valueOf(metrics, field);
-    out[field] = {
-      value,
-      text: formatMetric(field, value),
-      status: statusOf(field, value, thresholds, metrics),
-    };
+  for (const metric of KPI_METRICS) {
+    const value = valueOf(values, metric);
+    out[metric] = { value, status: statusOf(metric, value, thresholds, values) };
   }
   return out;
 }
 
 function overallStatus(kpis: Kpis): Status {
-  return KPI_FIELDS.reduce<Status>((acc, f) => worstOf(acc, kpis[f].status), 'none');
+  return KPI_METRICS.reduce<Status>((acc, m) => worstOf(acc, kpis[m].status), 'none');
 }
 
-function asList(responses: KmmResponse | readonly KmmResponse[]): readonly KmmResponse[] {
-  const isList = (r: KmmResponse | readonly KmmResponse[]): r is readonly KmmResponse[] => Array.isArray(r);
-  return isList(responses) ? responses : [responses];
-}
-
-/** Groups of every page, first occurrence of a key winning (pages can overlap when data moves). */
-function mergeGroups(responses: readonly KmmResponse[]): KmmGroup[] {
-  const seen = new Map<string, KmmGroup>();
-  for (const r of responses) for (const g of r.groups) if (!seen.has(g.key)) seen.set(g.key, g);
-  return [...seen.values()];
-}
-
-function allSection(responses: readonly KmmResponse[]): KmmMetrics | undefined {
-  return responses.find((r) => r.all !== undefined)?.all;
-}
-
-/** The metrics of one scope: its own group row when present, else the filter-wide `all` section. */
-function scopeMetrics(responses: readonly KmmResponse[], id: string): KmmMetrics {
-  const row = mergeGroups(responses).find((g) => g.key === id);
-  return row?.metrics ?? allSection(responses) ?? {};
+/** The values of one scope: its own row when present, else the filter-wide totals. */
+function scopeValues(answer: MetricsAnswer, id: string): MetricValues {
+  return answer.rows.find((r) => r.id === id)?.values ?? answer.totals ?? {};
 }
 
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Ranks groups by one field: absent values last, then worst first, ties by name, then id. */
+/** Ranks rows by one metric: absent values last, then worst first, ties by name, then id. */
 export function rankRows(
-  groups: readonly KmmGroup[],
-  kind: 'skill' | 'group',
-  field: MetricField,
+  rows: readonly MetricRow[],
+  metric: MetricId,
   direction: 'asc' | 'desc',
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): RankRow[] {
-  const rows = groups.map((g) => {
-    const value = valueOf(g.metrics, field);
+  const ranked: RankRow[] = rows.map((r) => {
+    const value = valueOf(r.values, metric);
     return {
       rank: 0,
-      id: g.key,
-      name: displayName(kind, g.key, g.name),
+      id: r.id,
+      name: r.name,
       value,
-      text: formatMetric(field, value),
-      status: statusOf(field, value, thresholds, g.metrics),
-      metrics: g.metrics,
+      status: statusOf(metric, value, thresholds, r.values),
+      values: r.values,
     };
   });
   const sign = direction === 'asc' ? 1 : -1;
-  rows.sort((a, b) => {
+  ranked.sort((a, b) => {
     if (a.value === undefined || b.value === undefined) {
       if (a.value !== b.value) return a.value === undefined ? 1 : -1;
     } else if (a.value !== b.value) {
       return sign * (a.value - b.value);
     }
-    return COLLATOR.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // Unnamed rows sort by id among themselves, after the named ones.
+    const byName =
+      a.name === null || b.name === null
+        ? Number(a.name === null) - Number(b.name === null)
+        : COLLATOR.compare(a.name, b.name);
+    return byName || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
-  rows.forEach((r, i) => (r.rank = i + 1));
-  return rows;
+  ranked.forEach((r, i) => (r.rank = i + 1));
+  return ranked;
 }
 
-function rankField(by: RankMetric, groups: readonly KmmGroup[]): MetricField {
-  const field = RANK_FIELD[by];
-  if (by !== 'wait' || groups.some((g) => valueOf(g.metrics, field) !== undefined)) return field;
-  return WAIT_FALLBACK_FIELD;
+function rankMetric(by: RankMetric, rows: readonly MetricRow[]): MetricId {
+  const metric = RANK_METRIC[by];
+  if (by !== 'wait' || rows.some((r) => valueOf(r.values, metric) !== undefined)) return metric;
+  return WAIT_FALLBACK_METRIC;
 }
 
-/** Turns KMM data into the report for `input.query`. Pure. */
+/** Turns the source's answer into the report for `input.query`. Pure. */
 export function toReport(input: ReportInput): Report {
-  const { query, fetchedAt, source } = input;
+  const { query, fetchedAt, source, answer } = input;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const responses = asList(input.responses);
   const base = { window: input.window, fetchedAt, source };
   switch (query.kind) {
     case 'overview': {
-      const kpis = kpisOf(allSection(responses) ?? {}, thresholds);
-      const waiting = rankRows(
-        mergeGroups(responses),
-        'skill',
-        RANK_FIELD.queue,
-        RANK_DIRECTION.queue,
-        thresholds,
-      ).filter((r) => (r.value ?? 0) > 0);
+      const kpis = kpisOf(answer.totals ?? {}, thresholds);
+      const waiting = rankRows(answer.rows, RANK_METRIC.queue, RANK_DIRECTION.queue, thresholds).filter(
+        (r) => (r.value ?? 0) > 0,
+      );
       return {
         ...base,
         query,
@@ -283,43 +258,34 @@ export function toReport(input: ReportInput): Report {
     case 'group': {
       const scope = input.scope;
       if (!scope) throw new TypeError(`toReport: a ${query.kind} report needs the resolved scope`);
-      const kpis = kpisOf(scopeMetrics(responses, scope.id), thresholds);
-      const common = {
-        ...base,
-        id: scope.id,
-        name: displayName(query.kind, scope.id, scope.name),
-        kpis,
-        status: overallStatus(kpis),
-      };
+      const kpis = kpisOf(scopeValues(answer, scope.id), thresholds);
+      const common = { ...base, id: scope.id, name: scope.name, kpis, status: overallStatus(kpis) };
       return query.kind === 'skill'
         ? { ...common, query, kind: 'skill' }
         : { ...common, query, kind: 'group' };
     }
     case 'ranking': {
-      const groups = mergeGroups(responses);
-      const field = rankField(query.by, groups);
+      const metric = rankMetric(query.by, answer.rows);
       const direction = RANK_DIRECTION[query.by];
-      const kind = query.dimension === 'skills' ? 'skill' : 'group';
       const rowsOffset = Math.max(0, Math.floor(input.rowsOffset ?? 0));
-      const rows = rankRows(groups, kind, field, direction, thresholds);
-      // One sorted page of LivePerson's ranking: its ranks continue from the page's offset.
+      const rows = rankRows(answer.rows, metric, direction, thresholds);
+      // One sorted page of the source's ranking: its ranks continue from the page's offset.
       rows.forEach((r, i) => (r.rank = rowsOffset + i + 1));
-      const available = Math.max(rowsOffset + rows.length, ...responses.map((r) => r.count));
-      const truncated = input.truncated ?? false;
-      const page = Math.max(1, Math.floor(input.page ?? 1));
+      const available = Math.max(rowsOffset + rows.length, answer.count);
       return {
         ...base,
         query,
         kind: 'ranking',
         dimension: query.dimension,
         by: query.by,
-        field,
+        metric,
         direction,
         rows,
         rowsOffset,
         available,
-        truncated,
-        page,
+        reachable: input.reachable ?? Math.max(available, rowsOffset + rows.length),
+        truncated: answer.truncated ?? false,
+        page: Math.max(1, Math.floor(input.page ?? 1)),
       };
     }
   }

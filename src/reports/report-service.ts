@@ -1,29 +1,19 @@
 /**
- * The one place a report query meets LivePerson: resolve names (directory), fetch KMM, build the
- * Report. Slash commands, buttons and (later) schedules all run queries through it.
+ * The one place a report query meets LivePerson: resolve the window (now, in the asker's zone),
+ * resolve names (directory), plan and make the LivePerson calls, map the answer to domain rows and
+ * build the Report. Slash commands, buttons and schedules all run queries through it; it knows
+ * nothing of Slack.
  */
-import type { Directory } from '../liveperson/directory';
-import type { LivePersonClient, CallOptions } from '../liveperson/client/client';
-import { MAX_OFFSET_PLUS_LIMIT } from '../liveperson/contract/catalog';
-import { loadsAsRatios, type LoadScale } from '../liveperson/contract/load-scale';
-import { type KmmResponse } from '../liveperson/contract/metrics-response';
-import { toKmmRequest, type ResolvedScope } from '../liveperson/planner';
-import type { ReportQuery } from '../domain/query';
-import { needsTimezone, resolveWindow, type WindowProblem } from '../domain/window';
-import { toReport, type Report } from '../domain/report';
+import type { Named, ReportOutcome } from '../domain/outcome';
+import { isScopeQuery, type ReportQuery, type ScopeQuery } from '../domain/query';
+import { toReport } from '../domain/report';
 import type { Thresholds } from '../domain/thresholds';
-
-export interface NamedItem {
-  id: string;
-  name: string;
-}
-
-export type ReportOutcome =
-  | { kind: 'report'; report: Report }
-  | { kind: 'not-found'; what: 'skill' | 'group'; typed: string; suggestions: NamedItem[] }
-  | { kind: 'ambiguous'; what: 'skill' | 'group'; typed: string; candidates: NamedItem[] }
-  /** The window cannot be answered right now (e.g. `since 20:00 today` at 16:00). */
-  | { kind: 'window'; problem: WindowProblem };
+import { needsTimezone, resolveWindow } from '../domain/window';
+import type { CallOptions, LivePersonClient } from '../liveperson/client/client';
+import type { LoadScale } from '../liveperson/contract/load-scale';
+import type { Directory } from '../liveperson/directory';
+import { toMetricsAnswer } from '../liveperson/mapper';
+import { planReport, type LivePersonPlan, type ResolvedScope } from '../liveperson/planner';
 
 export interface RunOptions {
   /** The asker's IANA zone, looked up only when the window reads the wall clock (default UTC). */
@@ -44,7 +34,7 @@ export interface ReportServiceDeps {
   /** e.g. "LivePerson account 13350576" or "LivePerson simulator". */
   source: string;
   thresholds?: Thresholds;
-  /** LP_LOAD_SCALE: answers in percent are brought to ratios here, at the edge. */
+  /** LP_LOAD_SCALE: answers in percent are brought to ratios at the edge, by the mapper. */
   loadScale?: LoadScale;
 }
 
@@ -52,40 +42,42 @@ export interface ReportService {
   run(query: ReportQuery, opts?: RunOptions): Promise<ReportOutcome>;
 }
 
-type Resolution = { ok: true; scope: ResolvedScope; item: NamedItem } | { ok: false; outcome: ReportOutcome };
+interface Scoped {
+  scope: ResolvedScope;
+  item: Named;
+}
+type Resolution = ({ ok: true } & Scoped) | { ok: false; outcome: ReportOutcome };
 
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
-  async function resolve(query: ReportQuery, id: string | undefined): Promise<Resolution | undefined> {
-    if (query.kind !== 'skill' && query.kind !== 'group') return undefined;
-    const what = query.kind;
-    let item: NamedItem | undefined;
+  async function resolveScope(query: ScopeQuery, id: string | undefined): Promise<Resolution> {
+    const skill = query.kind === 'skill';
+    let item: Named | undefined;
     if (id !== undefined) {
-      const name = what === 'skill' ? await deps.directory.skillName(id) : await deps.directory.groupName(id);
+      const name = skill ? await deps.directory.skillName(id) : await deps.directory.groupName(id);
       // An id from a button whose skill was deleted since: fall back to matching the typed name.
       if (name !== undefined) item = { id, name };
     }
     if (!item) {
-      const match =
-        what === 'skill'
-          ? await deps.directory.findSkill(query.name)
-          : await deps.directory.findGroup(query.name);
-      if (match.kind === 'ambiguous') {
-        return {
-          ok: false,
-          outcome: { kind: 'ambiguous', what, typed: query.name, candidates: match.candidates },
-        };
-      }
-      if (match.kind === 'not-found') {
-        return {
-          ok: false,
-          outcome: { kind: 'not-found', what, typed: query.name, suggestions: match.suggestions },
-        };
-      }
+      const match = skill
+        ? await deps.directory.findSkill(query.name)
+        : await deps.directory.findGroup(query.name);
+      if (match.kind === 'ambiguous')
+        return { ok: false, outcome: { kind: 'ambiguous', query, candidates: match.candidates } };
+      if (match.kind === 'not-found')
+        return { ok: false, outcome: { kind: 'not-found', query, suggestions: match.suggestions } };
       item = { id: match.item.id, name: match.item.name };
     }
-    const ids = what === 'skill' ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id))];
+    const ids = skill ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id))];
     return { ok: true, scope: { ids }, item };
+  }
+
+  async function execute(plan: LivePersonPlan, call: CallOptions) {
+    const loadScale = deps.loadScale ?? 'ratio';
+    if (!plan.allPages) return toMetricsAnswer(await deps.client.metrics(plan.request, call), loadScale);
+    const pages = await deps.client.metricsAllPages(plan.request, call);
+    // Past 1000 keys LivePerson's paging cannot reach the rest, however they are fetched.
+    return toMetricsAnswer(pages, loadScale, pages.truncated);
   }
 
   return {
@@ -99,27 +91,26 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         : 'UTC';
       const resolved = resolveWindow(query.window, deps.now(), zone);
       if (!resolved.ok) return { kind: 'window', problem: resolved.problem };
-      const resolution = await resolve(query, opts.id);
-      if (resolution && !resolution.ok) return resolution.outcome;
-      const plan = toKmmRequest(query, resolved.window, resolution?.scope, opts.page);
+      let resolution: Scoped | undefined;
+      if (isScopeQuery(query)) {
+        const r = await resolveScope(query, opts.id);
+        if (!r.ok) return r.outcome;
+        resolution = r;
+      }
+      const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
       const call: CallOptions = {};
       if (opts.fresh) call.fresh = true;
       if (opts.budget) call.budget = opts.budget;
-      const response: KmmResponse & { truncated?: boolean } = loadsAsRatios(
-        plan.allPages
-          ? await deps.client.metricsAllPages(plan.request, call)
-          : await deps.client.metrics(plan.request, call),
-        deps.loadScale ?? 'ratio',
-      );
+      const answer = await execute(plan, call);
+      if (!plan.allPages && answer.count > plan.reachable) answer.truncated = true;
       const report = toReport({
         query,
         window: resolved.window,
-        responses: response,
+        answer,
         fetchedAt: deps.now(),
         source: deps.source,
         rowsOffset: plan.rowsOffset,
-        // Past 1000 keys LivePerson's paging cannot reach the rest, however they are fetched.
-        truncated: response.truncated ?? (!plan.allPages && response.count > MAX_OFFSET_PLUS_LIMIT),
+        reachable: plan.reachable,
         ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
         ...(deps.thresholds ? { thresholds: deps.thresholds } : {}),
         ...((plan.page ?? opts.page) ? { page: plan.page ?? opts.page } : {}),

@@ -6,6 +6,7 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ReportQuery } from '../domain/query';
+import { describeError, problemOf } from '../reports/problem-of';
 import type { ReportService, RunOptions } from '../reports/report-service';
 import {
   renderAmbiguous,
@@ -37,16 +38,14 @@ export async function answerQuery(
         return renderReport(outcome.report, chart ? { chart } : {});
       }
       case 'not-found':
-        if (query.kind !== 'skill' && query.kind !== 'group') break;
-        return renderNotFound(outcome.what, outcome.typed, outcome.suggestions, query);
+        return renderNotFound(outcome.query, outcome.suggestions);
       case 'ambiguous':
-        if (query.kind !== 'skill' && query.kind !== 'group') break;
-        return renderAmbiguous(outcome.what, outcome.typed, outcome.candidates, query);
+        return renderAmbiguous(outcome.query, outcome.candidates);
       case 'window':
         return renderWindowProblem(outcome.problem);
     }
-    throw new Error(`unexpected outcome ${outcome.kind} for a ${query.kind} query`);
   } catch (err) {
-    return renderProblem(err, ctx.logger);
+    ctx.logger.error(`queue report failed: ${describeError(err)}`);
+    return renderProblem(problemOf(err));
   }
 }

@@ -30,7 +30,8 @@ export async function deliver(
   const violations = checkMessage(message);
   if (violations.length) {
     // Slack would refuse it (invalid_blocks) and the user would see nothing: say so instead.
-    message = renderProblem(new SlackLimitError(violations), logger);
+    logger.error(`answer not sent: ${new SlackLimitError(violations).message}`);
+    message = renderProblem({ kind: 'too-big' });
   }
   const isPublic = message.response_type === 'in_channel' && !opts.inPlace;
   try {

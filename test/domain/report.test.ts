@@ -1,12 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { parseKmmResponse } from '../../src/liveperson/contract/metrics-response';
-import { SORT_KEYS } from '../../src/liveperson/contract/catalog';
-import { validateKmmRequest } from '../../src/liveperson/contract/metrics-request';
 import type { KmmResponse } from '../../src/liveperson/contract/metrics-response';
 import { RANK_METRICS } from '../../src/domain/query';
 import type { RankMetric } from '../../src/domain/query';
-import { displayName, OVERVIEW_TOP_WAITING } from '../../src/domain/report';
-import { metricsForReport, RANK_SORT } from '../../src/liveperson/planner';
+import { OVERVIEW_TOP_WAITING } from '../../src/domain/report';
 import type { GroupReport, OverviewReport, RankingReport, SkillReport } from '../../src/domain/report';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
 import {
@@ -31,7 +28,7 @@ function ranking(by: RankMetric, responses: KmmResponse | KmmResponse[] = overvi
   assert.equal(r.kind, 'ranking');
   return r;
 }
-const names = (r: RankingReport): string[] => r.rows.map((row) => row.name);
+const names = (r: RankingReport): string[] => r.rows.map((row) => row.name ?? `unnamed ${row.id}`);
 
 describe('toReport', () => {
   describe('skill', () => {
@@ -52,18 +49,14 @@ describe('toReport', () => {
       assert.equal(report.source, SOURCE);
     });
 
-    it('formats each KPI by its unit and rates it against the thresholds', () => {
-      assert.deepEqual(report.kpis.queueWaitTime90thPercentile, {
-        value: 228000,
-        text: '3m 48s',
-        status: 'warn',
-      });
-      assert.deepEqual(report.kpis.humanAgentLoad, { value: 0.87, text: '87%', status: 'warn' });
-      assert.deepEqual(report.kpis.overdueConversationsInQueue, { value: 2, text: '2', status: 'warn' });
-      assert.deepEqual(report.kpis.closedConversations, { value: 1234, text: '1,234', status: 'none' });
-      assert.deepEqual(report.kpis.avgWaitTimeFirstResponse.text, '1h 02m');
-      assert.deepEqual(report.kpis.csat, { value: 0.82, text: '82%', status: 'ok' });
-      assert.equal(report.kpis.unassignedConversations.status, 'ok'); // 4 slots free
+    it('maps each KPI from its KMM field and rates it against the thresholds', () => {
+      assert.deepEqual(report.kpis.queueWaitP90, { value: 228000, status: 'warn' });
+      assert.deepEqual(report.kpis.humanLoad, { value: 0.87, status: 'warn' });
+      assert.deepEqual(report.kpis.overdueInQueue, { value: 2, status: 'warn' });
+      assert.deepEqual(report.kpis.closed, { value: 1234, status: 'none' });
+      assert.equal(report.kpis.avgWaitFirstResponse.value, 3_723_000);
+      assert.deepEqual(report.kpis.csat, { value: 0.82, status: 'ok' });
+      assert.equal(report.kpis.waiting.status, 'ok'); // 4 slots free
       assert.equal(report.status, 'warn');
     });
 
@@ -84,7 +77,7 @@ describe('toReport', () => {
         fetchedAt: 0,
         source: SOURCE,
       }) as SkillReport;
-      assert.equal(r.kpis.unassignedConversations.value, 7);
+      assert.equal(r.kpis.waiting.value, 7);
       const other = buildReport({
         query: skillQuery(),
         scope: { id: '1002', name: 'Sales' },
@@ -92,7 +85,7 @@ describe('toReport', () => {
         fetchedAt: 0,
         source: SOURCE,
       }) as SkillReport;
-      assert.equal(other.kpis.unassignedConversations.value, 99);
+      assert.equal(other.kpis.waiting.value, 99);
     });
 
     it('leaves metrics LivePerson did not return absent', () => {
@@ -103,23 +96,20 @@ describe('toReport', () => {
         fetchedAt: 0,
         source: SOURCE,
       }) as SkillReport;
-      assert.deepEqual(r.kpis.csat, { value: undefined, text: '—', status: 'none' });
-      assert.equal(r.kpis.queueWaitTime90thPercentile.text, '—');
-      assert.equal(r.kpis.unassignedConversations.text, '7');
+      assert.deepEqual(r.kpis.csat, { value: undefined, status: 'none' });
+      assert.equal(r.kpis.queueWaitP90.value, undefined);
+      assert.equal(r.kpis.waiting.value, 7);
     });
 
-    it('reads "NA" and null names as unnamed', () => {
+    it('keeps a missing name missing (the view names it "Unnamed skill (id)")', () => {
       const na = buildReport({
         query: skillQuery(),
-        scope: { id: '1042', name: 'NA' },
+        scope: { id: '1042', name: null },
         responses: billingResponse(),
         fetchedAt: 0,
         source: SOURCE,
       });
-      assert.equal((na as SkillReport).name, 'Unnamed skill (1042)');
-      assert.equal(displayName('group', '77', null), 'Unnamed group (77)');
-      assert.equal(displayName('group', '77', '  '), 'Unnamed group (77)');
-      assert.equal(displayName('skill', '1', ' Billing '), 'Billing');
+      assert.equal((na as SkillReport).name, null);
     });
 
     it('refuses a skill report without its resolved scope', () => {
@@ -142,8 +132,8 @@ describe('toReport', () => {
       }) as GroupReport;
       assert.equal(r.kind, 'group');
       assert.equal(r.name, 'Tier 1');
-      assert.deepEqual(r.kpis.humanAgentLoad, { value: 0.965, text: '97%', status: 'critical' });
-      assert.equal(r.kpis.unassignedConversations.status, 'critical'); // 9 waiting, 0 slots
+      assert.deepEqual(r.kpis.humanLoad, { value: 0.965, status: 'critical' });
+      assert.equal(r.kpis.waiting.status, 'critical'); // 9 waiting, 0 slots
       assert.equal(r.kpis.csat.status, 'critical');
       assert.equal(r.status, 'critical');
     });
@@ -158,8 +148,8 @@ describe('toReport', () => {
     }) as OverviewReport;
 
     it('takes the account KPIs from the all section', () => {
-      assert.equal(r.kpis.unassignedConversations.value, 36);
-      assert.equal(r.kpis.closedConversations.text, '5,341');
+      assert.equal(r.kpis.waiting.value, 36);
+      assert.equal(r.kpis.closed.value, 5341);
     });
 
     it('lists the skills with the most conversations waiting, ties by name', () => {
@@ -180,7 +170,7 @@ describe('toReport', () => {
   });
 
   describe('ranking', () => {
-    it('queue: most waiting first; absent last; ties by name', () => {
+    it('queue: most waiting first; absent last; ties by name, unnamed rows after named ones', () => {
       assert.deepEqual(names(ranking('queue')), [
         'Tech Support - Hardware',
         'Billing',
@@ -188,8 +178,8 @@ describe('toReport', () => {
         'Returns & Exchanges',
         'Sales',
         'Onboarding',
-        'Unnamed skill (1042)',
         'VIP',
+        'unnamed 1042',
         'Billing Disputes',
         'Bot Triage',
         'Tech Support - Software',
@@ -198,7 +188,7 @@ describe('toReport', () => {
 
     it('wait: queue wait p90, longest first', () => {
       const r = ranking('wait');
-      assert.equal(r.field, 'queueWaitTime90thPercentile');
+      assert.equal(r.metric, 'queueWaitP90');
       assert.deepEqual(names(r).slice(0, 8), [
         'Tech Support - Hardware',
         'Billing',
@@ -207,9 +197,9 @@ describe('toReport', () => {
         'Sales',
         'Onboarding',
         'VIP',
-        'Unnamed skill (1042)',
+        'unnamed 1042',
       ]);
-      assert.equal(r.rows[0]!.text, '6m 50s');
+      assert.equal(r.rows[0]!.value, 410_000);
       assert.equal(r.rows[0]!.status, 'critical');
     });
 
@@ -219,19 +209,19 @@ describe('toReport', () => {
         return { ...g, metrics: rest };
       });
       const r = ranking('wait', { count: groups.length, links: {}, groups });
-      assert.equal(r.field, 'avgWaitTime');
+      assert.equal(r.metric, 'avgWait');
       assert.deepEqual(names(r).slice(0, 4), [
         'Tech Support - Hardware',
         'Returns & Exchanges',
         'Loyalty <Gold>',
         'Billing',
       ]);
-      assert.deepEqual(names(r).slice(-2), ['Bot Triage', 'Unnamed skill (1042)']);
+      assert.deepEqual(names(r).slice(-2), ['Bot Triage', 'unnamed 1042']);
     });
 
     it('load: busiest first, bots-only skills (no human load) last', () => {
       assert.deepEqual(names(ranking('load')).slice(0, 3), ['Tech Support - Hardware', 'VIP', 'Billing']);
-      assert.deepEqual(names(ranking('load')).slice(-2), ['Bot Triage', 'Unnamed skill (1042)']);
+      assert.deepEqual(names(ranking('load')).slice(-2), ['Bot Triage', 'unnamed 1042']);
     });
 
     it('closed: most closed first', () => {
@@ -258,7 +248,7 @@ describe('toReport', () => {
         'Onboarding',
         'VIP',
         'Bot Triage',
-        'Unnamed skill (1042)',
+        'unnamed 1042',
       ]);
     });
 
@@ -336,56 +326,5 @@ describe('toReport', () => {
       }) as RankingReport;
       assert.equal(r.rows[0]!.status, 'warn');
     });
-  });
-});
-
-describe('metricsForReport', () => {
-  it('lists every KPI a skill report shows, split by kind, valid for KMM', () => {
-    const m = metricsForReport('skill');
-    assert.ok(m.currentValue.includes('unassigned_conversations'));
-    assert.ok(m.currentValue.includes('queue_wait_time_90th_percentile'));
-    assert.ok(m.currentValue.includes('available_slots'));
-    assert.ok(m.byTime.includes('csat'));
-    assert.ok(m.byTime.includes('auto_closed'));
-    assert.ok(!m.byTime.includes('unassigned_conversations' as never));
-    const check = validateKmmRequest(
-      {
-        body: {
-          filters: { time: { from: NOW - 3_600_000, to: NOW } },
-          metricsToRetrieveByTime: m.byTime,
-          metricsToRetrieveCurrentValue: m.currentValue,
-        },
-      },
-      NOW,
-    );
-    assert.ok(check.ok);
-  });
-
-  it('asks only for what a ranking needs', () => {
-    assert.deepEqual(metricsForReport('ranking', 'queue'), {
-      byTime: [],
-      currentValue: ['unassigned_conversations', 'available_slots'],
-    });
-    assert.deepEqual(metricsForReport('ranking', 'wait'), {
-      byTime: ['avg_wait_time'],
-      currentValue: ['queue_wait_time_90th_percentile'],
-    });
-    assert.deepEqual(metricsForReport('ranking', 'csat'), { byTime: ['csat'], currentValue: [] });
-    const all = metricsForReport('ranking');
-    assert.equal(all.byTime.length + all.currentValue.length, 9);
-  });
-});
-
-describe('RANK_SORT', () => {
-  it('uses KMM sort keys where they exist and ranks locally otherwise', () => {
-    assert.deepEqual(RANK_SORT.load, { key: 'humanAgentLoad', order: 'desc' });
-    assert.deepEqual(RANK_SORT.closed, { key: 'closedConversations', order: 'desc' });
-    assert.deepEqual(RANK_SORT.response, { key: 'avgTimeToResponse', order: 'desc' });
-    // Wait ranks by the queue-wait p90, which LivePerson cannot sort by.
-    assert.equal(RANK_SORT.wait, null);
-    assert.equal(RANK_SORT.queue, null);
-    assert.equal(RANK_SORT.csat, null);
-    assert.equal(RANK_SORT.overdue, null);
-    for (const sort of Object.values(RANK_SORT)) if (sort) assert.ok(SORT_KEYS.includes(sort.key));
   });
 });

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { createLivePersonClient, type LivePersonClient } from '../../src/liveperson/client/client';
-import { toKmmRequest } from '../../src/liveperson/planner';
+import { planReport } from '../../src/liveperson/planner';
+import { metricByField } from '../../src/liveperson/contract/catalog';
 import { parseCommand } from '../../src/grammar/parser';
 import { resolveWindow } from '../../src/domain/window';
-import { formatMetric } from '../../src/slack/views/format';
+import { formatValue } from '../../src/slack/views/format';
 import { DEFAULT_OAUTH } from '../../src/simulator';
 import {
   BOT_TOKEN,
@@ -31,7 +32,7 @@ async function expectedAll(h: Harness, text: string, ids?: string[]) {
     now: () => BUSY_NOW,
   });
   try {
-    const plan = toKmmRequest(parsed, window.window, ids ? { ids } : undefined);
+    const plan = planReport(parsed, window.window, ids ? { ids } : undefined);
     const res = plan.allPages
       ? await client.metricsAllPages(plan.request)
       : await client.metrics(plan.request);
@@ -39,6 +40,11 @@ async function expectedAll(h: Harness, text: string, ids?: string[]) {
   } finally {
     await client.close();
   }
+}
+
+/** A KMM field's value as the bot should print it, by the unit LivePerson's catalog gives the field. */
+function shown(field: string, value: number | undefined): string {
+  return formatValue(metricByField(field)?.unit, value);
 }
 
 function finalOf(posts: { body: Record<string, unknown> }[]): Record<string, unknown> {
@@ -118,7 +124,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
       ['CSAT', 'csat'],
     ];
     for (const [label, field] of checks) {
-      assert.equal(fieldValue(final, label), formatMetric(field, all[field]), `${label} (${field})`);
+      assert.equal(fieldValue(final, label), shown(field, all[field]), `${label} (${field})`);
     }
     // The busy hour really has numbers, so the comparison above is not between dashes.
     assert.ok((all.closedConversations ?? 0) > 0);
@@ -140,7 +146,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     const expected = await expectedAll(h, '');
     assert.equal(
       fieldValue(final, 'Waiting in queue'),
-      formatMetric('unassignedConversations', expected.all!.unassignedConversations),
+      shown('unassignedConversations', expected.all!.unassignedConversations),
     );
     const waiting = expected.groups.filter((g) => (g.metrics.unassignedConversations ?? 0) > 0);
     if (waiting.length) {
@@ -160,7 +166,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     const expected = await expectedAll(h, 'group "Tier 1" last 4h', ['502', '504', '505']);
     assert.equal(
       fieldValue(final, 'Closed'),
-      formatMetric('closedConversations', expected.all!.closedConversations),
+      shown('closedConversations', expected.all!.closedConversations),
     );
     assert.match(texts(final).join('\n'), /Tier 1/);
     assert.match(texts(final).join('\n'), /last 4h/);
@@ -189,7 +195,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     const expectedBots = await expectedAll(h, 'skill bot triage bots', ['1010']);
     assert.equal(
       fieldValue(b1, 'Closed'),
-      formatMetric('closedConversations', expectedBots.all!.closedConversations),
+      shown('closedConversations', expectedBots.all!.closedConversations),
     );
     assert.notEqual(fieldValue(h1, 'Closed'), fieldValue(b1, 'Closed'));
   });

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { validateKmmRequest } from '../../src/liveperson/contract/metrics-request';
-import { toKmmRequest } from '../../src/liveperson/planner';
+import { RANK_SORT, planReport, requestMetrics } from '../../src/liveperson/planner';
+import { SORT_KEYS } from '../../src/liveperson/contract/catalog';
+import { metricsNeeded } from '../../src/domain/report';
 import { parseCommand } from '../../src/grammar/parser';
 import type { ReportQuery } from '../../src/domain/query';
 import { resolveWindow } from '../../src/domain/window';
@@ -18,10 +20,10 @@ function planFor(text: string, ids?: string[], page?: number) {
   const q = query(text);
   const w = resolveWindow(q.window, NOW, 'UTC');
   assert.ok(w.ok, text);
-  return toKmmRequest(q, w.window, ids ? { ids } : undefined, page);
+  return planReport(q, w.window, ids ? { ids } : undefined, page);
 }
 
-describe('toKmmRequest', () => {
+describe('planReport', () => {
   it('every plan is a request LivePerson accepts', () => {
     const cases: [string, string[] | undefined][] = [
       ['', undefined],
@@ -99,5 +101,57 @@ describe('toKmmRequest', () => {
     const plan = planFor('skills by closed');
     assert.deepEqual(plan.request.body.metricsToRetrieveByTime, ['closed_conversations']);
     assert.equal(plan.request.body.metricsToRetrieveCurrentValue, undefined);
+  });
+});
+
+describe('requestMetrics(metricsNeeded(query))', () => {
+  it('lists every KPI a skill report shows, split by kind, valid for KMM', () => {
+    const m = requestMetrics(metricsNeeded(query('skill billing')));
+    assert.ok(m.currentValue.includes('unassigned_conversations'));
+    assert.ok(m.currentValue.includes('queue_wait_time_90th_percentile'));
+    assert.ok(m.currentValue.includes('available_slots'));
+    assert.ok(m.byTime.includes('csat'));
+    assert.ok(m.byTime.includes('auto_closed'));
+    assert.ok(!m.byTime.includes('unassigned_conversations' as never));
+    const check = validateKmmRequest(
+      {
+        body: {
+          filters: { time: { from: NOW - 3_600_000, to: NOW } },
+          metricsToRetrieveByTime: m.byTime,
+          metricsToRetrieveCurrentValue: m.currentValue,
+        },
+      },
+      NOW,
+    );
+    assert.ok(check.ok);
+  });
+
+  it('asks only for what a ranking needs', () => {
+    assert.deepEqual(requestMetrics(metricsNeeded(query('skills by queue'))), {
+      byTime: [],
+      currentValue: ['unassigned_conversations', 'available_slots'],
+    });
+    assert.deepEqual(requestMetrics(metricsNeeded(query('skills by wait'))), {
+      byTime: ['avg_wait_time'],
+      currentValue: ['queue_wait_time_90th_percentile'],
+    });
+    assert.deepEqual(requestMetrics(metricsNeeded(query('skills by csat'))), {
+      byTime: ['csat'],
+      currentValue: [],
+    });
+  });
+});
+
+describe('RANK_SORT', () => {
+  it('uses KMM sort keys where they exist and ranks locally otherwise', () => {
+    assert.deepEqual(RANK_SORT.load, { key: 'humanAgentLoad', order: 'desc' });
+    assert.deepEqual(RANK_SORT.closed, { key: 'closedConversations', order: 'desc' });
+    assert.deepEqual(RANK_SORT.response, { key: 'avgTimeToResponse', order: 'desc' });
+    // Wait ranks by the queue-wait p90, which LivePerson cannot sort by.
+    assert.equal(RANK_SORT.wait, null);
+    assert.equal(RANK_SORT.queue, null);
+    assert.equal(RANK_SORT.csat, null);
+    assert.equal(RANK_SORT.overdue, null);
+    for (const sort of Object.values(RANK_SORT)) if (sort) assert.ok(SORT_KEYS.includes(sort.key));
   });
 });

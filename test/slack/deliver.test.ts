@@ -59,7 +59,7 @@ describe('deliver', () => {
     await deliver(t, tooMany);
     const sent = respond.firstCall.args[0] as SlackMessage;
     assert.ok(sent.blocks.length < 50);
-    assert.match(sent.text, /went wrong on our side/);
+    assert.match(sent.text, /too big for one Slack message/);
     sinon.assert.called(t.logger.error as sinon.SinonStub);
   });
 

@@ -121,7 +121,8 @@ const SELECT: Record<ConfigKind, string> = {
 /** The validated request (window rounded to the minute, within 24 h), or a typed error. */
 function validOrThrow<T>(v: Validation<T>): T {
   if (v.ok) return v.value;
-  throw new LivePersonInvalidRequestError(v.issues.map((i) => i.message).join(' '), {
+  throw new LivePersonInvalidRequestError('request rejected before sending', {
+    reason: v.issues.map((i) => i.message).join(' '),
     detail: `rejected before sending: ${JSON.stringify(v.issues)}`,
   });
 }

@@ -1,22 +1,20 @@
 /**
- * Typed LivePerson errors. Each carries `userMessage`: a sentence safe to show in Slack (no ids of
- * credentials, no upstream bodies). The raw upstream body goes to the log only, via `detail`.
+ * Typed LivePerson errors. The kind says what happened (the views choose the sentence a user
+ * reads); `message` and `detail` are for the log only, `detail` carrying the (redacted) upstream
+ * body. Only an invalid request carries text meant for a reader: LivePerson's own `reason`.
  */
 
 export type LivePersonErrorKind = 'auth' | 'rate-limited' | 'invalid-request' | 'unavailable' | 'timeout';
 
 export abstract class LivePersonError extends Error {
   abstract readonly kind: LivePersonErrorKind;
-  /** A sentence a Slack user can read and act on. */
-  readonly userMessage: string;
   /** HTTP status when the error came from an HTTP answer. */
   readonly status: number | undefined;
   /** Upstream body or lower-level cause, for the log only. */
   readonly detail: string | undefined;
 
-  constructor(userMessage: string, opts: { status?: number; detail?: string; cause?: unknown } = {}) {
-    super(userMessage, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.userMessage = userMessage;
+  constructor(message: string, opts: { status?: number; detail?: string; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.status = opts.status;
     this.detail = opts.detail;
   }
@@ -34,11 +32,8 @@ export class LivePersonRateLimitedError extends LivePersonError {
   override name = 'LivePersonRateLimitedError';
   /** Seconds LivePerson asked us to wait, when it said. */
   readonly retryAfterSeconds: number | undefined;
-  constructor(
-    userMessage: string,
-    opts: { status?: number; detail?: string; retryAfterSeconds?: number } = {},
-  ) {
-    super(userMessage, opts);
+  constructor(message: string, opts: { status?: number; detail?: string; retryAfterSeconds?: number } = {}) {
+    super(message, opts);
     this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
@@ -47,6 +42,15 @@ export class LivePersonRateLimitedError extends LivePersonError {
 export class LivePersonInvalidRequestError extends LivePersonError {
   readonly kind = 'invalid-request';
   override name = 'LivePersonInvalidRequestError';
+  /** Why the request was refused, as LivePerson (or our identical pre-flight check) put it. */
+  readonly reason: string | undefined;
+  constructor(
+    message: string,
+    opts: { status?: number; detail?: string; cause?: unknown; reason?: string } = {},
+  ) {
+    super(message, opts);
+    this.reason = opts.reason;
+  }
 }
 
 /** 5xx, connection refused/reset, malformed answers, after retries. */

@@ -112,10 +112,11 @@ export function errorForStatus(
     );
   }
   if (status >= 400 && status < 500) {
-    const user = userTextOf(text);
-    return new LivePersonInvalidRequestError(user ?? `${what} rejected the request (HTTP ${status}).`, {
+    const reason = userTextOf(text);
+    return new LivePersonInvalidRequestError(`${what} rejected the request (HTTP ${status})`, {
       status,
       detail,
+      ...(reason === undefined ? {} : { reason }),
     });
   }
   return new LivePersonUnavailableError(

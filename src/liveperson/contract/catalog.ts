@@ -92,75 +92,79 @@ export type GroupByField = (typeof GROUP_BY_FIELDS)[number];
 
 export type MetricUnit = 'count' | 'duration' | 'ratio';
 
+/** snake_case → camelCase at the type level: `queue_wait_time_50th_percentile` → `queueWaitTime50thPercentile`. */
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
+
+/** Response field names (camelCase) of the metrics the catalog knows, e.g. `avgWaitTime`. */
+export type MetricField = Camel<RequestMetric>;
+
 export interface MetricInfo {
   /** Name used in requests (snake_case). */
   request: RequestMetric;
   /** Field name in responses (camelCase). */
-  field: string;
+  field: MetricField;
   kind: 'byTime' | 'currentValue';
   /** count: integer; duration: milliseconds; ratio: 0..1 (see README on load scale). */
   unit: MetricUnit;
-  label: string;
 }
 
-function camel(snake: string): string {
+function camel<S extends RequestMetric>(snake: S): Camel<S> {
   // queue_wait_time_50th_percentile → queueWaitTime50thPercentile
-  return snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  return snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) as Camel<S>;
 }
 
-const LABELS: Record<RequestMetric, [MetricUnit, string]> = {
-  avg_wait_time: ['duration', 'Avg wait'],
-  avg_wait_time_first_response: ['duration', 'Avg wait (first response)'],
-  avg_time_to_response: ['duration', 'Avg time to response'],
-  avg_time_to_first_response_first_assignment: ['duration', 'First response (first assignment)'],
-  closed_conversations: ['count', 'Closed'],
-  closed_by_agent: ['count', 'Closed by agent'],
-  closed_by_consumer: ['count', 'Closed by consumer'],
-  auto_closed: ['count', 'Auto-closed'],
-  concluded_conversations: ['count', 'Concluded'],
-  csat: ['ratio', 'CSAT'],
-  avg_conversations_duration: ['duration', 'Avg conversation duration'],
-  total_wait_time_first_response: ['duration', 'Total wait (first response)'],
-  total_time_to_first_response_all_assignments: ['duration', 'Total time to first response'],
-  agent_responses_outside_sl: ['count', 'Responses outside SL'],
-  total_num_of_agent_responses: ['count', 'Agent responses'],
-  agent_responses_outside_sl_rate: ['ratio', 'Responses outside SL rate'],
-  assigned_conversations: ['count', 'Assigned'],
-  unassigned_conversations: ['count', 'Waiting in queue'],
-  active_conversations: ['count', 'Active'],
-  agent_load: ['ratio', 'Agent load'],
-  human_agent_load: ['ratio', 'Human load'],
-  human_online_load: ['ratio', 'Human online load'],
-  human_away_load: ['ratio', 'Human away load'],
-  online_agents: ['count', 'Online'],
-  back_soon_agents: ['count', 'Back soon'],
-  away_agents: ['count', 'Away'],
-  available_slots: ['count', 'Available slots'],
-  open_conversations: ['count', 'Open'],
-  overdue_conversations_in_queue: ['count', 'Overdue in queue'],
-  overdue_conversations_assigned: ['count', 'Overdue assigned'],
-  overdue_conversations_total: ['count', 'Overdue total'],
-  queue_wait_time_50th_percentile: ['duration', 'Queue wait p50'],
-  queue_wait_time_90th_percentile: ['duration', 'Queue wait p90'],
+const UNITS: Record<RequestMetric, MetricUnit> = {
+  avg_wait_time: 'duration',
+  avg_wait_time_first_response: 'duration',
+  avg_time_to_response: 'duration',
+  avg_time_to_first_response_first_assignment: 'duration',
+  closed_conversations: 'count',
+  closed_by_agent: 'count',
+  closed_by_consumer: 'count',
+  auto_closed: 'count',
+  concluded_conversations: 'count',
+  csat: 'ratio',
+  avg_conversations_duration: 'duration',
+  total_wait_time_first_response: 'duration',
+  total_time_to_first_response_all_assignments: 'duration',
+  agent_responses_outside_sl: 'count',
+  total_num_of_agent_responses: 'count',
+  agent_responses_outside_sl_rate: 'ratio',
+  assigned_conversations: 'count',
+  unassigned_conversations: 'count',
+  active_conversations: 'count',
+  agent_load: 'ratio',
+  human_agent_load: 'ratio',
+  human_online_load: 'ratio',
+  human_away_load: 'ratio',
+  online_agents: 'count',
+  back_soon_agents: 'count',
+  away_agents: 'count',
+  available_slots: 'count',
+  open_conversations: 'count',
+  overdue_conversations_in_queue: 'count',
+  overdue_conversations_assigned: 'count',
+  overdue_conversations_total: 'count',
+  queue_wait_time_50th_percentile: 'duration',
+  queue_wait_time_90th_percentile: 'duration',
 };
 
-/** Every metric with its request name, response field, unit and display label. */
+/** Every metric with its request name, response field and unit. */
 export const METRICS: readonly MetricInfo[] = [
   ...BY_TIME_METRICS.map((m) => ({ request: m, kind: 'byTime' as const })),
   ...CURRENT_VALUE_METRICS.map((m) => ({ request: m, kind: 'currentValue' as const })),
-].map(({ request, kind }) => {
-  const [unit, label] = LABELS[request];
-  return { request, field: camel(request), kind, unit, label };
-});
+].map(({ request, kind }) => ({ request, field: camel(request), kind, unit: UNITS[request] }));
 
-/** Response field names (camelCase), e.g. `avgWaitTime`. */
-export type MetricField = string;
-const BY_FIELD = new Map(METRICS.map((m) => [m.field, m]));
+const BY_FIELD = new Map<string, MetricInfo>(METRICS.map((m) => [m.field, m]));
 const BY_REQUEST = new Map(METRICS.map((m) => [m.request, m]));
 
+/** The catalog entry of a response field, or undefined for a field it does not know. */
 export function metricByField(field: string): MetricInfo | undefined {
   return BY_FIELD.get(field);
 }
-export function fieldOf(name: RequestMetric): string {
+/** The response field of a request metric name. */
+export function fieldOf(name: RequestMetric): MetricField {
   return BY_REQUEST.get(name)!.field;
 }

@@ -6,7 +6,8 @@ import { isRecord } from '../../shared/guards';
 import { GROUP_BY_FIELDS, type GroupByField, type MetricField } from './catalog';
 
 /** Metric values by response field name; a metric not requested (or not known) is absent. */
-export type KmmMetrics = Partial<Record<MetricField, number>>;
+// Any string key: newer LivePerson metrics pass through untouched, beside the catalog's fields.
+export type KmmMetrics = Partial<Record<MetricField | (string & {}), number>>;
 
 export interface KmmGroup {
   key: string;

@@ -1,8 +1,8 @@
 /**
- * Display units for KMM values: durations, percentages and counts, as a contact-center lead reads
- * them. Pure; driven by the unit each metric has in `METRICS`.
+ * Display units for metric values: durations, percentages and counts, as a contact-center lead
+ * reads them. Pure; driven by the unit each domain metric has.
  */
-import { metricByField } from '../../liveperson/contract/catalog';
+import { unitOf, type MetricId, type MetricUnit } from '../../domain/metrics';
 
 /** What an absent (not returned, not numeric) metric shows. */
 export const ABSENT = '—';
@@ -51,13 +51,10 @@ export function formatCount(value: number | undefined | null): string {
   return COUNT.format(Math.round(value));
 }
 
-/**
- * Formats a KMM response field by its unit in METRICS; unknown fields print as plain numbers.
- * Negative values show as absent: no KMM metric can be negative, so one is a placeholder.
- */
-export function formatMetric(field: string, value: number | undefined | null): string {
+/** A value in its unit; negative or absent values show as absent (no metric can be negative). */
+export function formatValue(unit: MetricUnit | undefined, value: number | undefined | null): string {
   if (!isNumber(value) || value < 0) return ABSENT;
-  switch (metricByField(field)?.unit) {
+  switch (unit) {
     case 'duration':
       return formatDuration(value);
     case 'ratio':
@@ -67,4 +64,9 @@ export function formatMetric(field: string, value: number | undefined | null): s
     default:
       return PLAIN.format(value);
   }
+}
+
+/** A metric's value as the report prints it: "3m 48s", "87%", "1,204". */
+export function formatMetric(metric: MetricId, value: number | undefined | null): string {
+  return formatValue(unitOf(metric), value);
 }

@@ -14,9 +14,7 @@ export {
   PICK_GROUP_ACTION,
   PICK_SKILL_ACTION,
 } from './not-found';
-export type { Candidate } from './not-found';
 export { renderProblem, renderWindowProblem } from './problem';
-export type { ProblemLogger } from './problem';
 export { decodeButtonValue, encodeButtonValue } from './button-value';
 export type { ButtonValue } from './button-value';
 export { PAGE_NEXT_ACTION, PAGE_PREV_ACTION } from './ranking';

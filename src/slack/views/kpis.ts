@@ -2,33 +2,39 @@
  * The KPI sections of a skill, group or overview report: queue now, agents, and the period.
  */
 import type { SectionBlock } from '@slack/types';
-import { safeText } from './mrkdwn';
+import type { Kpi, KpiMetric, Kpis } from '../../domain/report';
 import type { ResolvedWindow } from '../../domain/window';
-import { windowLabel } from './window-text';
-import type { Kpi, KpiField, Kpis } from '../../domain/report';
-import { markOf } from '../../domain/thresholds';
 import { fieldsSection } from './blocks';
+import { formatMetric } from './format';
+import { markOf } from './marks';
+import { safeText } from './mrkdwn';
+import { windowLabel } from './window-text';
 
-/** Short labels as a lead reads them; the full names live in METRICS. */
-export const KPI_LABELS: Record<KpiField, string> = {
-  unassignedConversations: 'Waiting in queue',
-  overdueConversationsInQueue: 'Overdue in queue',
-  queueWaitTime50thPercentile: 'Queue wait p50',
-  queueWaitTime90thPercentile: 'Queue wait p90',
-  onlineAgents: 'Online',
-  backSoonAgents: 'Back soon',
-  awayAgents: 'Away',
-  availableSlots: 'Available slots',
-  humanAgentLoad: 'Human load',
-  closedConversations: 'Closed',
+/** Short labels as a lead reads them. */
+export const KPI_LABELS: Record<KpiMetric, string> = {
+  waiting: 'Waiting in queue',
+  overdueInQueue: 'Overdue in queue',
+  queueWaitP50: 'Queue wait p50',
+  queueWaitP90: 'Queue wait p90',
+  agentsOnline: 'Online',
+  agentsBackSoon: 'Back soon',
+  agentsAway: 'Away',
+  freeSlots: 'Available slots',
+  humanLoad: 'Human load',
+  closed: 'Closed',
   closedByAgent: 'by agent',
   closedByConsumer: 'by consumer',
   autoClosed: 'auto',
-  avgWaitTime: 'Avg wait',
-  avgWaitTimeFirstResponse: 'First response',
+  avgWait: 'Avg wait',
+  avgWaitFirstResponse: 'First response',
   avgTimeToResponse: 'Time to response',
   csat: 'CSAT',
 };
+
+/** A KPI's value as printed. */
+export function kpiText(kpis: Kpis, metric: KpiMetric): string {
+  return formatMetric(metric, kpis[metric].value);
+}
 
 function withMark(kpi: Kpi, label: string): string {
   const mark = markOf(kpi.status);
@@ -36,33 +42,33 @@ function withMark(kpi: Kpi, label: string): string {
 }
 
 /** One field: status mark, bold label, value on the next line. */
-export function kpiField(kpis: Kpis, field: KpiField): string {
-  return `${withMark(kpis[field], KPI_LABELS[field])}\n${kpis[field].text}`;
+export function kpiField(kpis: Kpis, metric: KpiMetric): string {
+  return `${withMark(kpis[metric], KPI_LABELS[metric])}\n${kpiText(kpis, metric)}`;
 }
 
 /** The three KPI sections, fields grouped as a lead scans them. */
 export function kpiSections(kpis: Kpis, window: ResolvedWindow): SectionBlock[] {
   const queue = fieldsSection('*Queue now*', [
-    kpiField(kpis, 'unassignedConversations'),
-    kpiField(kpis, 'overdueConversationsInQueue'),
-    kpiField(kpis, 'queueWaitTime50thPercentile'),
-    kpiField(kpis, 'queueWaitTime90thPercentile'),
+    kpiField(kpis, 'waiting'),
+    kpiField(kpis, 'overdueInQueue'),
+    kpiField(kpis, 'queueWaitP50'),
+    kpiField(kpis, 'queueWaitP90'),
   ]);
   const presence =
     `*Online / back soon / away*\n` +
-    `${kpis.onlineAgents.text} / ${kpis.backSoonAgents.text} / ${kpis.awayAgents.text}`;
+    `${kpiText(kpis, 'agentsOnline')} / ${kpiText(kpis, 'agentsBackSoon')} / ${kpiText(kpis, 'agentsAway')}`;
   const agents = fieldsSection('*Agents*', [
     presence,
-    kpiField(kpis, 'availableSlots'),
-    kpiField(kpis, 'humanAgentLoad'),
+    kpiField(kpis, 'freeSlots'),
+    kpiField(kpis, 'humanLoad'),
   ]);
   const closedBy = (['closedByAgent', 'closedByConsumer', 'autoClosed'] as const)
-    .map((f) => `${KPI_LABELS[f]} ${kpis[f].text}`)
+    .map((m) => `${KPI_LABELS[m]} ${kpiText(kpis, m)}`)
     .join(' · ');
   const period = fieldsSection(`*Period* · ${safeText(windowLabel(window), 60)}`, [
-    `${kpiField(kpis, 'closedConversations')}\n_${closedBy}_`,
-    kpiField(kpis, 'avgWaitTime'),
-    kpiField(kpis, 'avgWaitTimeFirstResponse'),
+    `${kpiField(kpis, 'closed')}\n_${closedBy}_`,
+    kpiField(kpis, 'avgWait'),
+    kpiField(kpis, 'avgWaitFirstResponse'),
     kpiField(kpis, 'avgTimeToResponse'),
     kpiField(kpis, 'csat'),
   ]);
@@ -72,11 +78,11 @@ export function kpiSections(kpis: Kpis, window: ResolvedWindow): SectionBlock[] 
 /** A one-line summary for notifications: "12 waiting, queue wait p90 6m 12s, …". */
 export function kpiSummary(kpis: Kpis): string {
   return [
-    `${kpis.unassignedConversations.text} waiting`,
-    `${kpis.overdueConversationsInQueue.text} overdue`,
-    `queue wait p90 ${kpis.queueWaitTime90thPercentile.text}`,
-    `${kpis.onlineAgents.text} online`,
-    `human load ${kpis.humanAgentLoad.text}`,
-    `CSAT ${kpis.csat.text}`,
+    `${kpiText(kpis, 'waiting')} waiting`,
+    `${kpiText(kpis, 'overdueInQueue')} overdue`,
+    `queue wait p90 ${kpiText(kpis, 'queueWaitP90')}`,
+    `${kpiText(kpis, 'agentsOnline')} online`,
+    `human load ${kpiText(kpis, 'humanLoad')}`,
+    `CSAT ${kpiText(kpis, 'csat')}`,
   ].join(', ');
 }

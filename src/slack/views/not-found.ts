@@ -4,18 +4,14 @@
  * query without resolving the name again.
  */
 import type { KnownBlock } from '@slack/types';
+import type { Named } from '../../domain/outcome';
+import type { ScopeQuery } from '../../domain/query';
 import { formatCount } from './format';
 import { safeText } from './mrkdwn';
-import type { GroupQuery, SkillQuery } from '../../domain/query';
 import { actions, button, section } from './blocks';
 import { encodeButtonValue } from './button-value';
 import type { SlackMessage } from './message';
 import { fallbackText } from './message';
-
-export interface Candidate {
-  id: string;
-  name: string;
-}
 
 /** "Did you mean" offers at most this many. */
 export const MAX_SUGGESTIONS = 5;
@@ -43,13 +39,9 @@ function orList(names: readonly string[]): string {
   return `${bold.slice(0, -1).join(', ')} or ${bold[bold.length - 1]}`;
 }
 
-function pickButtons(
-  kind: 'skill' | 'group',
-  candidates: readonly Candidate[],
-  query: SkillQuery | GroupQuery,
-): KnownBlock[] {
+function pickButtons(candidates: readonly Named[], query: ScopeQuery): KnownBlock[] {
   if (candidates.length === 0) return [];
-  const prefix = kind === 'skill' ? PICK_SKILL_ACTION : PICK_GROUP_ACTION;
+  const prefix = query.kind === 'skill' ? PICK_SKILL_ACTION : PICK_GROUP_ACTION;
   const maxValue = Math.floor(PICK_VALUES_BUDGET / candidates.length);
   const buttons = candidates.map((c, i) =>
     button(safeText(c.name, 75), `${prefix}_${i}`, encodeButtonValue({ q: query, id: c.id }, maxValue)),
@@ -58,40 +50,30 @@ function pickButtons(
 }
 
 /** "No skill called 'biling'. Did you mean *Billing*?" with a button per suggestion. */
-export function renderNotFound(
-  kind: 'skill' | 'group',
-  typed: string,
-  suggestions: readonly Candidate[],
-  query: SkillQuery | GroupQuery,
-): SlackMessage {
+export function renderNotFound(query: ScopeQuery, suggestions: readonly Named[]): SlackMessage {
   const shown = suggestions.slice(0, MAX_SUGGESTIONS);
-  const missing = `No ${noun(kind)} called '${safeText(typed.trim(), TYPED_WIDTH)}'.`;
+  const missing = `No ${noun(query.kind)} called '${safeText(query.name.trim(), TYPED_WIDTH)}'.`;
   const line = shown.length
     ? `${missing} Did you mean ${orList(shown.map((s) => s.name))}?`
     : `${missing} Check the spelling, or type part of the name.`;
   return {
     text: fallbackText(line),
-    blocks: [section(`:mag: ${line}`), ...pickButtons(kind, shown, query)],
+    blocks: [section(`:mag: ${line}`), ...pickButtons(shown, query)],
     response_type: 'ephemeral',
   };
 }
 
 /** "'tech support' matches several skills: …" with a button each. */
-export function renderAmbiguous(
-  kind: 'skill' | 'group',
-  typed: string,
-  candidates: readonly Candidate[],
-  query: SkillQuery | GroupQuery,
-): SlackMessage {
+export function renderAmbiguous(query: ScopeQuery, candidates: readonly Named[]): SlackMessage {
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const rest = candidates.length - shown.length;
   const more = rest > 0 ? ` …and ${formatCount(rest)} more; type more of the name to narrow it down.` : '';
   const line =
-    `'${safeText(typed.trim(), TYPED_WIDTH)}' matches several ${noun(kind, true)}: ` +
+    `'${safeText(query.name.trim(), TYPED_WIDTH)}' matches several ${noun(query.kind, true)}: ` +
     `${shown.map((c) => `*${safeText(c.name, NAME_WIDTH)}*`).join(', ')}.${more} Which one?`;
   return {
     text: fallbackText(line),
-    blocks: [section(`:point_down: ${line}`), ...pickButtons(kind, shown, query)],
+    blocks: [section(`:point_down: ${line}`), ...pickButtons(shown, query)],
     response_type: 'ephemeral',
   };
 }

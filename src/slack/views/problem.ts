@@ -1,30 +1,24 @@
 /**
- * Errors as messages a lead can act on. LivePerson errors are explained by kind; anything else
- * gets one generic sentence: never a stack trace or raw error text, which may carry internals.
+ * Problems as messages a lead can act on: each kind of problem has its sentence; nothing raw (an
+ * upstream body, a stack trace) ever reaches Slack. Pure: the caller logs the detail.
  */
-import { isLivePersonError, LivePersonRateLimitedError } from '../../liveperson/client/errors';
-import { safeText } from './mrkdwn';
+import type { Problem } from '../../domain/problem';
+import type { WindowProblem } from '../../domain/window';
 import { section } from './blocks';
 import type { SlackMessage } from './message';
 import { fallbackText } from './message';
+import { safeText } from './mrkdwn';
 import { windowProblemText } from './window-text';
-import type { WindowProblem } from '../../domain/window';
-
-/** Anything with an `error` method: Bolt's logger, console, a sinon spy. */
-export interface ProblemLogger {
-  error(...args: unknown[]): void;
-}
 
 export const GENERIC_PROBLEM = "Something went wrong on our side; the details are in the bot's log.";
 export const AUTH_PROBLEM =
   "I'm not permitted to read these metrics — ask your LivePerson admin to check the API key's permissions.";
 
-/** The sentence shown for an error. */
-export function problemText(error: unknown): string {
-  if (!isLivePersonError(error)) return GENERIC_PROBLEM;
-  switch (error.kind) {
+/** The sentence shown for a problem (escaped mrkdwn). */
+export function problemText(problem: Problem): string {
+  switch (problem.kind) {
     case 'rate-limited': {
-      const s = error instanceof LivePersonRateLimitedError ? error.retryAfterSeconds : undefined;
+      const s = problem.retryAfterSeconds;
       const when = s !== undefined && s > 0 ? `in ${Math.ceil(s)} s` : 'in a minute';
       return `LivePerson is limiting how often we can ask. Try again ${when}.`;
     }
@@ -35,29 +29,22 @@ export function problemText(error: unknown): string {
     case 'auth':
       return AUTH_PROBLEM;
     case 'invalid-request':
-      return safeText(error.userMessage, 1500);
+      return problem.reason
+        ? safeText(problem.reason, 1500)
+        : "LivePerson refused that request; the details are in the bot's log.";
+    case 'stale-action':
+      return 'That button is from an older message; run the command again.';
+    case 'too-big':
+      return 'That answer is too big for one Slack message; try a shorter window or a smaller `top`.';
+    case 'internal':
+      return GENERIC_PROBLEM;
   }
 }
 
-/**
- * Renders an error as an ephemeral message. When a logger is given, a description of the error
- * goes there: text only, never the error object, whose causes (an HTTP client's request config)
- * can hold Authorization headers or a login body.
- */
-export function renderProblem(error: unknown, log?: ProblemLogger): SlackMessage {
-  if (log) log.error(`queue report failed: ${describeError(error)}`);
-  const text = problemText(error);
+/** A problem as an ephemeral message. */
+export function renderProblem(problem: Problem): SlackMessage {
+  const text = problemText(problem);
   return { text: fallbackText(text), blocks: [section(`:warning: ${text}`)], response_type: 'ephemeral' };
-}
-
-/** One log line for an error: kind, status and the (already redacted) upstream detail, or the stack. */
-export function describeError(error: unknown): string {
-  if (isLivePersonError(error)) {
-    const status = error.status === undefined ? '' : ` HTTP ${error.status}`;
-    return `${error.name} (${error.kind}${status}): ${error.detail ?? error.message}`;
-  }
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
 }
 
 /** A window that has no answer right now ("It isn't 20:00 yet today …"), with what to ask instead. */

@@ -3,14 +3,13 @@
  * reachable across pages and the page says how many there are; nothing is dropped silently.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount } from './format';
-import { escapeMrkdwn, safeText } from './mrkdwn';
-import { MAX_OFFSET_PLUS_LIMIT } from '../../liveperson/contract/catalog';
-import { rankingPageSizeOf } from '../../domain/query';
 import type { RankMetric } from '../../domain/query';
+import { pageRows, rankingPageInfo, type PageInfo } from '../../domain/ranking-page';
 import type { RankingReport, RankRow } from '../../domain/report';
+import { formatCount, formatMetric } from './format';
 import { LIMITS } from './limits';
-import { markOf } from '../../domain/thresholds';
+import { displayName, markOf } from './marks';
+import { escapeMrkdwn, safeText } from './mrkdwn';
 import { actions, button, context, header, lineSections } from './blocks';
 import { encodeButtonValue } from './button-value';
 import { reportFooter } from './context-line';
@@ -40,51 +39,16 @@ const VALUE_SUFFIX: Partial<Record<RankMetric, string>> = {
   overdue: ' overdue',
 };
 
-export interface PageInfo {
-  /** 1-based, clamped to the pages that exist. */
-  page: number;
-  pages: number;
-  /** Index of the first row on the page (0-based, inclusive). */
-  start: number;
-  /** Index after the last row on the page (exclusive). */
-  end: number;
-  total: number;
+/** The row's name as shown: unnamed rows read "Unnamed skill (id)". */
+export function rowName(report: RankingReport, row: RankRow): string {
+  return displayName(report.dimension === 'skills' ? 'skill' : 'group', row.id, row.name);
 }
 
-/** Which rows a page shows; an out-of-range page (data shrank since the button was drawn) is clamped. */
-export function pageInfo(total: number, page: number, pageSize: number): PageInfo {
-  const size = Math.max(1, Math.floor(pageSize));
-  const pages = Math.max(1, Math.ceil(total / size));
-  const p = Math.min(pages, Math.max(1, Math.floor(page)));
-  const start = (p - 1) * size;
-  return { page: p, pages, start, end: Math.min(total, start + size), total };
-}
-
-/** The page size a ranking uses: the caller's choice, else the query's `top`, within 1..50. */
-export function rankingPageSize(report: RankingReport, requested?: number): number {
-  return rankingPageSizeOf(requested ?? report.query.top);
-}
-
-/** Which page of the whole ranking to show: the rows may be every row or one fetched page. */
-export function rankingPageInfo(report: RankingReport, pageSize?: number): PageInfo {
-  // Past 1000 keys LivePerson's paging reaches only the first 1000, however they were fetched.
-  const reachable = report.truncated
-    ? Math.min(report.available, MAX_OFFSET_PLUS_LIMIT)
-    : Math.max(report.available, report.rowsOffset + report.rows.length);
-  return pageInfo(reachable, report.page, rankingPageSize(report, pageSize));
-}
-
-/** The rows on that page. */
-export function pageRows(report: RankingReport, info: PageInfo): RankRow[] {
-  const from = Math.max(0, info.start - report.rowsOffset);
-  const to = Math.max(0, info.end - report.rowsOffset);
-  return report.rows.slice(from, to);
-}
-
-function rowLine(row: RankRow, by: RankMetric, nameWidth: number): string {
+function rowLine(report: RankingReport, row: RankRow, nameWidth: number): string {
   const mark = markOf(row.status);
-  const value = row.value === undefined ? row.text : `${row.text}${VALUE_SUFFIX[by] ?? ''}`;
-  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(row.name, nameWidth)}* — ${value}`;
+  const text = formatMetric(report.metric, row.value);
+  const value = row.value === undefined ? text : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
+  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}`;
 }
 
 function dimensionWord(report: RankingReport, n: number): string {
@@ -94,7 +58,7 @@ function dimensionWord(report: RankingReport, n: number): string {
 
 function title(report: RankingReport): string {
   const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups';
-  const metric = report.by === 'wait' && report.field === 'avgWaitTime' ? 'avg wait' : RANK_TITLES[report.by];
+  const metric = report.by === 'wait' && report.metric === 'avgWait' ? 'avg wait' : RANK_TITLES[report.by];
   return `${what} by ${metric} · ${escapeMrkdwn(windowLabel(report.window))}`;
 }
 
@@ -128,7 +92,7 @@ function rankingBlocks(
   } else {
     blocks.push(
       ...lineSections(
-        rows.map((r) => rowLine(r, report.by, nameWidth)),
+        rows.map((r) => rowLine(report, r, nameWidth)),
         'ranking_rows',
       ),
     );
@@ -140,7 +104,7 @@ function rankingBlocks(
         (info.pages > 1 ? ` · page ${formatCount(info.page)} of ${formatCount(info.pages)}` : '');
   const notes = [showing];
   if (report.truncated) {
-    const reach = Math.min(report.available, MAX_OFFSET_PLUS_LIMIT);
+    const reach = Math.min(report.available, report.reachable);
     notes.push(
       `:warning: LivePerson reports ${formatCount(report.available)} ${dimensionWord(report, report.available)} but ` +
         `its paging stops at ${formatCount(reach)}; ranked those ${formatCount(reach)}.`,
@@ -154,7 +118,9 @@ function rankingBlocks(
 
 function rankingText(report: RankingReport, info: PageInfo): string {
   const rows = pageRows(report, info).slice(0, 5);
-  const list = rows.map((r) => `${r.rank}. ${safeText(r.name, 60)} ${r.text}`).join(', ');
+  const list = rows
+    .map((r) => `${r.rank}. ${safeText(rowName(report, r), 60)} ${formatMetric(report.metric, r.value)}`)
+    .join(', ');
   return `${title(report)}: ${list || 'no data'}${info.total > rows.length ? ` (${formatCount(info.total)} in all)` : ''}`;
 }
 

@@ -3,10 +3,10 @@
  * overview adds the skills with the most conversations waiting; rankings page their rows.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatDuration, formatMetric } from './format';
 import { safeText } from './mrkdwn';
 import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
-import { markOf } from '../../domain/thresholds';
+import { displayName, markOf } from './marks';
 import { header, lineSections } from './blocks';
 import { reportFooter as footer } from './context-line';
 import { kpiSections, kpiSummary } from './kpis';
@@ -25,7 +25,7 @@ export interface RenderOptions {
 const HEADER_NAME_WIDTH = 90;
 
 function scopeTitle(report: SkillReport | GroupReport): string {
-  const name = safeText(report.name, HEADER_NAME_WIDTH);
+  const name = safeText(displayName(report.kind, report.id, report.name), HEADER_NAME_WIDTH);
   const label = safeText(windowLabel(report.window), 40);
   return report.kind === 'skill' ? `Skill ${name} · ${label}` : `Group ${name} (with sub-groups) · ${label}`;
 }
@@ -48,9 +48,10 @@ function waitingLines(report: OverviewReport): string[] {
   if (report.topWaiting.length === 0) return ['No conversations are waiting in any skill.'];
   const lines = report.topWaiting.map((row) => {
     const mark = markOf(row.status);
-    const p90 = row.metrics.queueWaitTime90thPercentile;
+    const p90 = row.values.queueWaitP90;
     const wait = p90 === undefined ? '' : ` · p90 ${formatDuration(p90)}`;
-    return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(row.name, 60)}* — ${row.text} waiting${wait}`;
+    const name = safeText(displayName('skill', row.id, row.name), 60);
+    return `${row.rank}. ${mark ? `${mark} ` : ''}*${name}* — ${formatMetric('waiting', row.value)} waiting${wait}`;
   });
   const more = report.skillsWaiting - report.topWaiting.length;
   if (more > 0)
@@ -70,7 +71,7 @@ function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessa
   ];
   const top = report.topWaiting
     .slice(0, 3)
-    .map((r) => `${safeText(r.name, 60)} ${r.text}`)
+    .map((r) => `${safeText(displayName('skill', r.id, r.name), 60)} ${formatMetric('waiting', r.value)}`)
     .join(', ');
   return {
     text: fallbackText(`${title}: ${kpiSummary(report.kpis)}${top ? `. Most waiting: ${top}` : ''}`),

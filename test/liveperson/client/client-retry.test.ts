@@ -56,7 +56,7 @@ describe('kmm-client retries (simulator faults)', () => {
     sim.inject({ route: 'metrics', status: 429, retryAfterSeconds: 60, times: 5 });
     await assert.rejects(oauthClient().metrics(dayBySkill(T0)), (e: unknown) => {
       assert.ok(e instanceof LivePersonRateLimitedError);
-      assert.equal(e.userMessage, 'LivePerson is rate-limiting us; try again in a minute.');
+      assert.equal(e.message, 'LivePerson is rate-limiting us; try again in a minute.');
       assert.equal(e.retryAfterSeconds, 60);
       return true;
     });
@@ -85,7 +85,7 @@ describe('kmm-client retries (simulator faults)', () => {
     sim.inject({ route: 'metrics', status: 500, times: 10 });
     await assert.rejects(oauthClient().metrics(dayBySkill(T0)), (e: unknown) => {
       assert.ok(e instanceof LivePersonUnavailableError);
-      assert.match(e.userMessage, /having trouble/);
+      assert.match(e.message, /having trouble/);
       return true;
     });
     assert.equal(sim.stats().metrics, 4);
@@ -115,7 +115,7 @@ describe('kmm-client retries (simulator faults)', () => {
     const c = oauthClient({ retry: { ...rt, policies: { interactive: { attemptTimeoutMs: 80 } } } });
     await assert.rejects(c.metrics(dayBySkill(T0)), (e: unknown) => {
       assert.ok(e instanceof LivePersonTimeoutError);
-      assert.equal(e.userMessage, 'LivePerson did not answer within 8 s.');
+      assert.equal(e.message, 'LivePerson did not answer within 8 s.');
       return true;
     });
   });

@@ -96,7 +96,7 @@ describe('retry policy', () => {
     const { fn, calls } = script(rateLimited(30));
     await assert.rejects(withRetries(fn, interactive, rt, noReauth), (e: unknown) => {
       assert.ok(e instanceof LivePersonRateLimitedError);
-      assert.equal(e.userMessage, 'LivePerson is rate-limiting us; try again in a minute.');
+      assert.equal(e.message, 'LivePerson is rate-limiting us; try again in a minute.');
       assert.equal(e.retryAfterSeconds, 30);
       return true;
     });
@@ -135,7 +135,7 @@ describe('retry policy', () => {
     };
     await assert.rejects(withRetries(fn, policy, rt, noReauth), (e: unknown) => {
       assert.ok(e instanceof LivePersonTimeoutError);
-      assert.equal(e.userMessage, 'LivePerson did not answer within 8 s.');
+      assert.equal(e.message, 'LivePerson did not answer within 8 s.');
       return true;
     });
     assert.deepEqual(timeouts, [5000, 2000]);
@@ -164,19 +164,23 @@ describe('retry policy', () => {
 describe('status → typed error', () => {
   it('maps 401/403, 429, other 4xx and 5xx', () => {
     assert.ok(errorForStatus(401, '', {}) instanceof LivePersonAuthError);
-    assert.match(errorForStatus(403, '', {}).userMessage, /Key Messaging Metrics/);
+    assert.match(errorForStatus(403, '', {}).message, /Key Messaging Metrics/);
     const rl = errorForStatus(429, '', { 'retry-after': '4' });
     assert.ok(rl instanceof LivePersonRateLimitedError && rl.retryAfterSeconds === 4);
     assert.ok(errorForStatus(404, '', {}) instanceof LivePersonInvalidRequestError);
     const down = errorForStatus(502, '<html>Bad gateway</html>', {});
     assert.ok(down instanceof LivePersonUnavailableError);
-    assert.ok(!down.userMessage.includes('html'), 'upstream body never reaches the user message');
+    assert.ok(!down.message.includes('html'), 'upstream body never reaches the user message');
     assert.match(down.detail ?? '', /Bad gateway/, 'but it is kept for the log');
   });
 
   it('shows a 400’s upstream message only when it is short plain text', () => {
     const msg = 'That window is 30 h; LivePerson keeps at most 24 h per query.';
-    assert.equal(errorForStatus(400, JSON.stringify({ error: { message: msg } }), {}).userMessage, msg);
+    assert.equal(
+      (errorForStatus(400, JSON.stringify({ error: { message: msg } }), {}) as LivePersonInvalidRequestError)
+        .reason,
+      msg,
+    );
     assert.equal(userTextOf(JSON.stringify({ message: 'Unknown sort key.' })), 'Unknown sort key.');
     for (const body of [
       '<html><body>400 Bad Request</body></html>',
@@ -187,7 +191,7 @@ describe('status → typed error', () => {
       JSON.stringify({ error: { code: 12 } }),
     ]) {
       const e = errorForStatus(400, body, {});
-      assert.equal(e.userMessage, 'LivePerson rejected the request (HTTP 400).', body);
+      assert.equal((e as LivePersonInvalidRequestError).reason, undefined, body);
       assert.ok(e.detail?.includes(body.slice(0, 20)), 'raw body kept for the log');
     }
   });

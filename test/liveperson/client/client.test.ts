@@ -173,7 +173,7 @@ describe('kmm-client against the simulator', () => {
       it(name, async () => {
         const e = await rejection(client.metrics(req));
         assert.ok(e instanceof LivePersonInvalidRequestError, e.name);
-        assert.match(e.userMessage, message);
+        assert.match(e.reason ?? '', message);
         assert.equal(totalRequests(sim), 0, 'nothing reached the simulator, not even CSDS');
         assert.equal(proxy.requests.length, 0);
       });
@@ -184,7 +184,7 @@ describe('kmm-client against the simulator', () => {
         client.agentView({ body: { filters: { time: { from: T0 - 2 * DAY_MS, to: T0 } } } }),
       );
       assert.ok(av instanceof LivePersonInvalidRequestError);
-      assert.match(av.userMessage, /That window is 2 d; LivePerson keeps at most 24 h per query/);
+      assert.match(av.reason ?? '', /That window is 2 d; LivePerson keeps at most 24 h per query/);
       const hist = await rejection(
         client.historical({
           body: {
@@ -194,7 +194,7 @@ describe('kmm-client against the simulator', () => {
         }),
       );
       assert.ok(hist instanceof LivePersonInvalidRequestError);
-      assert.match(hist.userMessage, /Unknown trend metrics: avg_wait_time/);
+      assert.match(hist.reason ?? '', /Unknown trend metrics: avg_wait_time/);
       assert.equal(totalRequests(sim), 0);
     });
   });
@@ -280,10 +280,10 @@ describe('kmm-client: LivePerson’s own 400 answers', () => {
       });
       const plain = await rejection(client.metrics(dayBySkill(T0)));
       assert.ok(plain instanceof LivePersonInvalidRequestError);
-      assert.equal(plain.userMessage, 'Skill 42 is not visible to this API key.');
+      assert.equal(plain.reason, 'Skill 42 is not visible to this API key.');
       answer = '<html><body><h1>400</h1><pre>com.liveperson.Validation failed</pre></body></html>';
       const html = await rejection(client.metrics(dayBySkill(T0, { limit: 10 })));
-      assert.equal(html.userMessage, 'LivePerson rejected the request (HTTP 400).');
+      assert.equal((html as LivePersonInvalidRequestError).reason, undefined);
       assert.match(log.text(), /com\.liveperson\.Validation failed/, 'raw body in the log');
       assert.equal(server.requests.filter((r) => r.path.endsWith('/metrics')).length, 2, 'no retry on 400');
     } finally {

@@ -105,7 +105,7 @@ describe('domains: DomainResolver', () => {
     const d = new DomainResolver({ csdsUrl: csds.url, accountId: ACCOUNT, http });
     await assert.rejects(d.resolve('agentVep'), (e: unknown) => {
       assert.ok(e instanceof LivePersonInvalidRequestError);
-      assert.match(e.userMessage, /does not know account 123/);
+      assert.match(e.message, /does not know account 123/);
       return true;
     });
     await assert.rejects(d.resolve('agentVep'));

@@ -4,6 +4,7 @@ import {
   formatCount,
   formatDuration,
   formatMetric,
+  formatValue,
   formatPercent,
 } from '../../../src/slack/views/format';
 
@@ -62,21 +63,21 @@ describe('format', () => {
   });
 
   describe('formatMetric', () => {
-    it('follows the unit METRICS gives each field', () => {
-      assert.equal(formatMetric('avgWaitTime', 228876.654), '3m 48s');
-      assert.equal(formatMetric('queueWaitTime90thPercentile', 3_723_000), '1h 02m');
-      assert.equal(formatMetric('humanAgentLoad', 1.18), '118%');
+    it('follows the unit each metric has', () => {
+      assert.equal(formatMetric('avgWait', 228876.654), '3m 48s');
+      assert.equal(formatMetric('queueWaitP90', 3_723_000), '1h 02m');
+      assert.equal(formatMetric('humanLoad', 1.18), '118%');
       assert.equal(formatMetric('csat', 0.82), '82%');
-      assert.equal(formatMetric('closedConversations', 1234), '1,234');
-      assert.equal(formatMetric('unassignedConversations', 7), '7');
+      assert.equal(formatMetric('closed', 1234), '1,234');
+      assert.equal(formatMetric('waiting', 7), '7');
     });
-    it('prints unknown (newer) fields as plain numbers', () => {
-      assert.equal(formatMetric('someNewMetric', 1234.567), '1,234.57');
+    it('prints a value of no known unit as a plain number', () => {
+      assert.equal(formatValue(undefined, 1234.567), '1,234.57');
     });
     it('shows absent and negative placeholders as —', () => {
       assert.equal(formatMetric('csat', undefined), ABSENT);
-      assert.equal(formatMetric('closedConversations', -1), ABSENT);
-      assert.equal(formatMetric('avgWaitTime', Number.POSITIVE_INFINITY), ABSENT);
+      assert.equal(formatMetric('closed', -1), ABSENT);
+      assert.equal(formatMetric('avgWait', Number.POSITIVE_INFINITY), ABSENT);
     });
   });
 });

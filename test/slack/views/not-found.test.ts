@@ -8,7 +8,7 @@ describe('renderNotFound', () => {
   const query = skillQuery('biling');
 
   it('suggests the closest name with a button that carries the id and the original query', () => {
-    const m = renderNotFound('skill', 'biling', [{ id: '1001', name: 'Billing' }], query);
+    const m = renderNotFound(query, [{ id: '1001', name: 'Billing' }]);
     assert.equal(m.text, "No skill called 'biling'. Did you mean *Billing*?");
     const [b, ...rest] = buttons(m.blocks);
     assert.equal(rest.length, 0);
@@ -21,16 +21,11 @@ describe('renderNotFound', () => {
   });
 
   it('lists several suggestions, escaped, with unique action ids', () => {
-    const m = renderNotFound(
-      'skill',
-      'r&e',
-      [
-        { id: '1005', name: 'Returns & Exchanges' },
-        { id: '1007', name: 'Loyalty <Gold>' },
-        { id: '1001', name: 'Billing' },
-      ],
-      skillQuery('r&e'),
-    );
+    const m = renderNotFound(skillQuery('r&e'), [
+      { id: '1005', name: 'Returns & Exchanges' },
+      { id: '1007', name: 'Loyalty <Gold>' },
+      { id: '1001', name: 'Billing' },
+    ]);
     assert.equal(
       m.text,
       "No skill called 'r&amp;e'. Did you mean *Returns &amp; Exchanges*, *Loyalty &lt;Gold&gt;* or *Billing*?",
@@ -51,13 +46,13 @@ describe('renderNotFound', () => {
   });
 
   it('uses group wording and pick_group ids for groups', () => {
-    const m = renderNotFound('group', 'tier one', [{ id: '502', name: 'Tier 1' }], groupQuery('tier one'));
+    const m = renderNotFound(groupQuery('tier one'), [{ id: '502', name: 'Tier 1' }]);
     assert.equal(m.text, "No agent group called 'tier one'. Did you mean *Tier 1*?");
     assert.equal(buttons(m.blocks)[0]!.action_id, 'pick_group_0');
   });
 
   it('without suggestions, says what to try and shows no buttons', () => {
-    const m = renderNotFound('skill', '<!channel>', [], skillQuery('<!channel>'));
+    const m = renderNotFound(skillQuery('<!channel>'), []);
     assert.equal(m.text, "No skill called '&lt;!channel&gt;'. Check the spelling, or type part of the name.");
     assert.equal(buttons(m.blocks).length, 0);
     assert.ok(!allText(m.blocks).includes('<!channel>'));
@@ -66,22 +61,17 @@ describe('renderNotFound', () => {
 
   it('offers at most five suggestions', () => {
     const many = Array.from({ length: 9 }, (_, i) => ({ id: String(2001 + i), name: `Campaign ${i}` }));
-    assert.equal(buttons(renderNotFound('skill', 'campain', many, skillQuery('campain')).blocks).length, 5);
+    assert.equal(buttons(renderNotFound(skillQuery('campain'), many).blocks).length, 5);
   });
 });
 
 describe('renderAmbiguous', () => {
   it('lists every match with a button each', () => {
     const q = skillQuery('tech support');
-    const m = renderAmbiguous(
-      'skill',
-      'tech support',
-      [
-        { id: '1003', name: 'Tech Support - Hardware' },
-        { id: '1004', name: 'Tech Support - Software' },
-      ],
-      q,
-    );
+    const m = renderAmbiguous(q, [
+      { id: '1003', name: 'Tech Support - Hardware' },
+      { id: '1004', name: 'Tech Support - Software' },
+    ]);
     assert.equal(
       m.text,
       "'tech support' matches several skills: *Tech Support - Hardware*, *Tech Support - Software*. Which one?",
@@ -101,7 +91,7 @@ describe('renderAmbiguous', () => {
       id: String(2001 + i),
       name: `Campaign ${String(i + 1).padStart(3, '0')}`,
     }));
-    const m = renderAmbiguous('skill', 'campaign', many, skillQuery('campaign'));
+    const m = renderAmbiguous(skillQuery('campaign'), many);
     assert.equal(buttons(m.blocks).length, 10);
     assert.ok(m.text.includes('…and 290 more; type more of the name to narrow it down.'));
     assert.deepEqual(checkMessage(m), []);

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import sinon from 'sinon';
 import {
   LivePersonAuthError,
   LivePersonInvalidRequestError,
@@ -8,11 +7,13 @@ import {
   LivePersonUnavailableError,
 } from '../../../src/liveperson/client/errors';
 import { checkMessage } from '../../../src/slack/views/limits';
-import { renderProblem } from '../../../src/slack/views/problem';
+import { renderProblem, renderWindowProblem } from '../../../src/slack/views/problem';
+import { problemOf } from '../../../src/reports/problem-of';
 import { allText } from '../../fixtures/reports';
 
+/** What a user reads for an error: the problem it maps to, rendered. */
 function shown(error: unknown): string {
-  const m = renderProblem(error);
+  const m = renderProblem(problemOf(error));
   assert.deepEqual(checkMessage(m), []);
   assert.equal(m.response_type, 'ephemeral');
   const text = allText(m.blocks) + '\n' + m.text;
@@ -53,11 +54,15 @@ describe('renderProblem', () => {
     assert.ok(!shown(new LivePersonAuthError('401', { detail: 'consumer key abc123' })).includes('abc123'));
   });
 
-  it('invalid request: its userMessage, escaped', () => {
+  it("invalid request: LivePerson's reason, escaped; a generic sentence without one", () => {
     const text = shown(
-      new LivePersonInvalidRequestError(
-        'That window is 30 h; LivePerson keeps at most 24 h per query. Try `last 24h` <now>.',
-      ),
+      new LivePersonInvalidRequestError('400', {
+        reason: 'That window is 30 h; LivePerson keeps at most 24 h per query. Try `last 24h` <now>.',
+      }),
+    );
+    assert.match(
+      shown(new LivePersonInvalidRequestError('400', { detail: 'raw body' })),
+      /LivePerson refused that request/,
     );
     assert.ok(
       text.includes(
@@ -85,26 +90,24 @@ describe('renderProblem', () => {
     }
   });
 
-  it('logs a description of the error (stack, or kind/status/detail), never the error object', () => {
-    const log = { error: sinon.spy() };
-    const error = new Error('disk full');
-    renderProblem(error, log);
-    assert.ok(log.error.calledOnce);
-    const line = String(log.error.firstCall.args[0]);
-    assert.match(line, /queue report failed: Error: disk full\n\s+at /);
-    assert.equal(log.error.firstCall.args.length, 1);
-    const lp = new LivePersonUnavailableError('down', { status: 502, detail: 'bad gateway body' });
-    renderProblem(lp, log);
-    assert.equal(
-      log.error.secondCall.args[0],
-      'queue report failed: LivePersonUnavailableError (unavailable HTTP 502): bad gateway body',
+  it('stale buttons and oversized answers have their own sentences', () => {
+    assert.match(
+      allText(renderProblem({ kind: 'stale-action' }).blocks),
+      /older message; run the command again/,
     );
-    // An HTTP client's error as the cause carries request headers: it must not reach the log.
-    const withCause = new LivePersonUnavailableError('down', {
-      detail: 'ECONNREFUSED',
-      cause: { config: { headers: { Authorization: 'OAuth oauth_token="SECRET"' } } },
+    assert.match(allText(renderProblem({ kind: 'too-big' }).blocks), /too big for one Slack message/);
+  });
+
+  it('a window with no answer yet says why and what to ask instead', () => {
+    const m = renderWindowProblem({
+      kind: 'not-yet',
+      hour: 20,
+      minute: 0,
+      nowHour: 16,
+      nowMinute: 30,
+      zone: 'Europe/Berlin',
     });
-    renderProblem(withCause, log);
-    assert.ok(!JSON.stringify(log.error.thirdCall.args).includes('SECRET'));
+    assert.match(m.text, /It isn't 20:00 yet today \(it's 16:30 in Europe\/Berlin\)\. Try `since 20:00`/);
+    assert.deepEqual(checkMessage(m), []);
   });
 });

@@ -4,7 +4,8 @@ import type { RankMetric } from '../../../src/domain/query';
 import type { RankingReport } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
 import { decodeButtonValue } from '../../../src/slack/views/button-value';
-import { pageInfo, renderRanking } from '../../../src/slack/views/ranking';
+import { renderRanking } from '../../../src/slack/views/ranking';
+import { pageInfo } from '../../../src/domain/ranking-page';
 import { renderReport } from '../../../src/slack/views/report';
 import {
   allText,

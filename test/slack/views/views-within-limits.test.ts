@@ -9,6 +9,7 @@ import {
 import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
 import type { RankingReport } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
+import { problemOf } from '../../../src/reports/problem-of';
 import {
   renderAmbiguous,
   renderFetching,
@@ -135,27 +136,33 @@ describe('every view fits Slack limits with hostile input', () => {
     ['fetching', () => renderFetching(skill)],
     ['usage', () => renderUsage({ kind: 'usage', message: HOSTILE_NAME, input: HOSTILE_NAME.repeat(20) })],
     ['help', () => renderHelp()],
-    ['not found', () => renderNotFound('skill', HOSTILE_NAME, candidates, skill)],
+    ['not found', () => renderNotFound(skill, candidates)],
     [
       'ambiguous',
       () =>
-        renderAmbiguous('group', HOSTILE_NAME, candidates, {
-          ...groupQuery(HOSTILE_NAME),
-          window: SPEC,
-        }),
+        renderAmbiguous(
+          {
+            ...groupQuery(HOSTILE_NAME),
+            window: SPEC,
+          },
+          candidates,
+        ),
     ],
-    ['problem: auth', () => renderProblem(new LivePersonAuthError(HOSTILE_NAME))],
+    ['problem: auth', () => renderProblem(problemOf(new LivePersonAuthError(HOSTILE_NAME)))],
     [
       'problem: rate limited',
-      () => renderProblem(new LivePersonRateLimitedError(HOSTILE_NAME, { retryAfterSeconds: 12 })),
+      () => renderProblem(problemOf(new LivePersonRateLimitedError(HOSTILE_NAME, { retryAfterSeconds: 12 }))),
     ],
-    ['problem: unavailable', () => renderProblem(new LivePersonUnavailableError(HOSTILE_NAME))],
-    ['problem: timeout', () => renderProblem(new LivePersonTimeoutError(HOSTILE_NAME))],
+    ['problem: unavailable', () => renderProblem(problemOf(new LivePersonUnavailableError(HOSTILE_NAME)))],
+    ['problem: timeout', () => renderProblem(problemOf(new LivePersonTimeoutError(HOSTILE_NAME)))],
     [
       'problem: invalid request',
-      () => renderProblem(new LivePersonInvalidRequestError(HOSTILE_NAME.repeat(20))),
+      () =>
+        renderProblem(problemOf(new LivePersonInvalidRequestError('x', { reason: HOSTILE_NAME.repeat(20) }))),
     ],
-    ['problem: unknown', () => renderProblem(new Error(HOSTILE_NAME))],
+    ['problem: unknown', () => renderProblem(problemOf(new Error(HOSTILE_NAME)))],
+    ['problem: stale button', () => renderProblem({ kind: 'stale-action' })],
+    ['problem: too big', () => renderProblem({ kind: 'too-big' })],
   ];
   for (const [name, render] of views) it(name, () => assertFits(name, render()));
 

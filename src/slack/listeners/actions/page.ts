@@ -4,7 +4,6 @@ import { PAGE_NEXT_ACTION, PAGE_PREV_ACTION, decodeButtonValue, renderProblem } 
 import { answerQuery } from '../../answer-query';
 import { deliver } from '../../deliver';
 import type { SlackDeps } from '../../deps';
-import { staleButton } from './stale-button';
 
 export function register(app: App, deps: SlackDeps): void {
   for (const actionId of [PAGE_PREV_ACTION, PAGE_NEXT_ACTION]) {
@@ -12,7 +11,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const value = decodeButtonValue(action.value);
       const target = { respond, client, logger, channelId: body.channel?.id, userId: body.user.id };
-      if (!value) return deliver(target, renderProblem(staleButton(), logger));
+      if (!value) return deliver(target, renderProblem({ kind: 'stale-action' }));
       const { q, p } = value;
       await deps.inFlight.run(async () => {
         const message = await answerQuery(

@@ -7,7 +7,6 @@ import { PICK_ACTION_PATTERN, decodeButtonValue, renderFetching, renderProblem }
 import { answerQuery } from '../../answer-query';
 import { deliver } from '../../deliver';
 import type { SlackDeps } from '../../deps';
-import { staleButton } from './stale-button';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
@@ -16,7 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const value = decodeButtonValue(action.value);
       const target = { respond, client, logger, channelId: body.channel?.id, userId: body.user.id };
-      if (!value?.id) return deliver(target, renderProblem(staleButton(), logger));
+      if (!value?.id) return deliver(target, renderProblem({ kind: 'stale-action' }));
       const { q, id } = value;
       await deps.inFlight.run(async () => {
         // The placeholder is a courtesy: if it cannot be shown, deliver() still finds a way for the answer.

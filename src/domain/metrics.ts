@@ -1,0 +1,60 @@
+/**
+ * The metrics Queue Pulse reports, by the name the product gives them, with their units. The
+ * LivePerson mapper turns wire fields into these; nothing past it reads a LivePerson field name.
+ */
+
+/** count: whole numbers; duration: milliseconds; ratio: 0..1 (a load can exceed 1). */
+export type MetricUnit = 'count' | 'duration' | 'ratio';
+
+export const METRIC_UNITS = {
+  /** Conversations waiting in a queue, no agent assigned yet. */
+  waiting: 'count',
+  /** Waiting conversations past their SLA. */
+  overdueInQueue: 'count',
+  queueWaitP50: 'duration',
+  queueWaitP90: 'duration',
+  agentsOnline: 'count',
+  agentsBackSoon: 'count',
+  agentsAway: 'count',
+  /** Free conversation slots of the agents online. */
+  freeSlots: 'count',
+  humanLoad: 'ratio',
+  closed: 'count',
+  closedByAgent: 'count',
+  closedByConsumer: 'count',
+  autoClosed: 'count',
+  avgWait: 'duration',
+  avgWaitFirstResponse: 'duration',
+  avgTimeToResponse: 'duration',
+  csat: 'ratio',
+} as const satisfies Record<string, MetricUnit>;
+
+export type MetricId = keyof typeof METRIC_UNITS;
+export const METRIC_IDS = Object.keys(METRIC_UNITS) as MetricId[];
+
+/** Values by metric; a metric not asked for, or not returned, is absent. */
+export type MetricValues = Partial<Record<MetricId, number>>;
+
+/** The unit a metric is measured in. */
+export function unitOf(metric: MetricId): MetricUnit {
+  return METRIC_UNITS[metric];
+}
+
+/** One skill or agent group with its values. */
+export interface MetricRow {
+  id: string;
+  /** The name the data source gave it; null when it could not name the id. */
+  name: string | null;
+  values: MetricValues;
+}
+
+/** What a metrics question returned: filter-wide totals and/or one row per skill or group. */
+export interface MetricsAnswer {
+  /** Totals over the whole filter (the account, a skill, a group and its sub-groups). */
+  totals?: MetricValues;
+  rows: MetricRow[];
+  /** How many rows exist in all (across pages). */
+  count: number;
+  /** More rows exist than the source's paging can reach: only those were returned. */
+  truncated?: boolean;
+}

@@ -1,0 +1,19 @@
+/** What running a report query can come to, besides an error: the report, or why there is none. */
+import type { ScopeQuery } from './query';
+import type { Report } from './report';
+import type { WindowProblem } from './window';
+
+/** A skill or agent group, by id and name. */
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export type ReportOutcome =
+  | { kind: 'report'; report: Report }
+  /** The name matched nothing; `suggestions` are near misses (never picked automatically). */
+  | { kind: 'not-found'; query: ScopeQuery; suggestions: Named[] }
+  /** The name fits several equally well: the asker picks. */
+  | { kind: 'ambiguous'; query: ScopeQuery; candidates: Named[] }
+  /** The window cannot be answered right now (e.g. `since 20:00 today` at 16:00). */
+  | { kind: 'window'; problem: WindowProblem };

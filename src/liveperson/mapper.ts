@@ -1,0 +1,70 @@
+/**
+ * LivePerson answers → domain rows: the one place that reads KMM response field names. Loads are
+ * brought to ratios here (LP_LOAD_SCALE), so everything past this file reads one scale.
+ */
+import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from '../domain/metrics';
+import { METRIC_IDS } from '../domain/metrics';
+import type { MetricField } from './contract/catalog';
+import { loadsAsRatios, type LoadScale } from './contract/load-scale';
+import type { KmmGroup, KmmMetrics, KmmResponse } from './contract/metrics-response';
+
+/** The KMM response field each domain metric is read from. */
+export const FIELD_OF: Readonly<Record<MetricId, MetricField>> = {
+  waiting: 'unassignedConversations',
+  overdueInQueue: 'overdueConversationsInQueue',
+  queueWaitP50: 'queueWaitTime50thPercentile',
+  queueWaitP90: 'queueWaitTime90thPercentile',
+  agentsOnline: 'onlineAgents',
+  agentsBackSoon: 'backSoonAgents',
+  agentsAway: 'awayAgents',
+  freeSlots: 'availableSlots',
+  humanLoad: 'humanAgentLoad',
+  closed: 'closedConversations',
+  closedByAgent: 'closedByAgent',
+  closedByConsumer: 'closedByConsumer',
+  autoClosed: 'autoClosed',
+  avgWait: 'avgWaitTime',
+  avgWaitFirstResponse: 'avgWaitTimeFirstResponse',
+  avgTimeToResponse: 'avgTimeToResponse',
+  csat: 'csat',
+};
+
+/** The domain values of one KMM metrics record; fields the product does not use are dropped. */
+export function toMetricValues(metrics: KmmMetrics): MetricValues {
+  const out: MetricValues = {};
+  for (const id of METRIC_IDS) {
+    const v = metrics[FIELD_OF[id]];
+    if (v !== undefined) out[id] = v;
+  }
+  return out;
+}
+
+/** Groups of every page, first occurrence of a key winning (pages can overlap when data moves). */
+function mergeGroups(responses: readonly KmmResponse[]): KmmGroup[] {
+  const seen = new Map<string, KmmGroup>();
+  for (const r of responses) for (const g of r.groups) if (!seen.has(g.key)) seen.set(g.key, g);
+  return [...seen.values()];
+}
+
+/**
+ * One metrics answer (a response, or every page of a paged one) as domain rows and totals.
+ * `truncated`: LivePerson stopped paging before the last key.
+ */
+export function toMetricsAnswer(
+  responses: KmmResponse | readonly KmmResponse[],
+  loadScale: LoadScale,
+  truncated?: boolean,
+): MetricsAnswer {
+  const list = (Array.isArray(responses) ? responses : [responses]) as readonly KmmResponse[];
+  const scaled = list.map((r) => loadsAsRatios(r, loadScale));
+  const rows: MetricRow[] = mergeGroups(scaled).map((g) => ({
+    id: g.key,
+    name: g.name,
+    values: toMetricValues(g.metrics),
+  }));
+  const totals = scaled.find((r) => r.all !== undefined)?.all;
+  const answer: MetricsAnswer = { rows, count: Math.max(rows.length, ...scaled.map((r) => r.count)) };
+  if (totals) answer.totals = toMetricValues(totals);
+  if (truncated) answer.truncated = true;
+  return answer;
+}
