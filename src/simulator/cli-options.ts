@@ -2,7 +2,7 @@
 import { HOUR_MS, RETENTION_MS } from '../domain/time';
 import { floorToMinute } from '../liveperson/contract/validation';
 import { DEFAULT_LOGIN, DEFAULT_OAUTH, DEFAULT_PORT, DEFAULT_SEED } from './defaults';
-import type { SimulatorOptions } from './index';
+import type { SimulatorOptions } from './types';
 import { SEED_EXAMPLE_BODY as seedBody } from './seed-example';
 
 export interface CliOptions {

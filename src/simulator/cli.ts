@@ -1,7 +1,7 @@
 /** `npm run simulator`: runs the LivePerson simulator until Ctrl-C / SIGTERM. */
 import { USAGE, banner, parseCliArgs, simulatorOptions } from './cli-options';
 import { DEFAULT_ACCOUNT_ID } from './defaults';
-import { startSimulator } from './index';
+import { startSimulator } from './server';
 
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseCliArgs>;

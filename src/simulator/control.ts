@@ -4,7 +4,7 @@
  */
 import { parseFault } from './faults';
 import { CODE, HttpError } from './http-util';
-import type { Fault, RouteName } from './index';
+import type { Fault, RouteName } from './types';
 
 export interface ControlTarget {
   inject(fault: Fault): void;

@@ -1,5 +1,5 @@
 /** The fixed synthetic account's defaults; the CLI prints them. */
-import type { OAuthCredentials } from './index';
+import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
 
 export const DEFAULT_ACCOUNT_ID = '13350576';
 export const DEFAULT_SEED = 42;
@@ -11,4 +11,4 @@ export const DEFAULT_OAUTH: OAuthCredentials = {
   accessToken: 'sim-access-token',
   accessTokenSecret: 'sim-access-token-secret',
 };
-export const DEFAULT_LOGIN = { username: 'lead@example.com', password: 'sim-password' };
+export const DEFAULT_LOGIN: LoginCredentials = { username: 'lead@example.com', password: 'sim-password' };

@@ -18,6 +18,13 @@ export class HttpError extends Error {
   }
 }
 
+/** Any error as the answer it becomes: an HttpError as it is, anything else a 500 naming it. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const message = `Simulator error: ${error instanceof Error ? error.message : String(error)}`;
+  return new HttpError(500, message, CODE.internal);
+}
+
 /** Reads the whole request body (at most 1 MB). */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -63,7 +70,29 @@ export function cookieOf(req: IncomingMessage, name: string): string | undefined
   return undefined;
 }
 
-/** Writes a JSON answer. */
+/** What a route answers: a JSON body with its headers, or (a 304) headers alone. */
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** LivePerson's error body: the message plus our internalCode, stamped with the simulated time. */
+export function errorBody(time: number, status: number, message: string, code: number): unknown {
+  return { error: { time, message, internalCode: code, responseStatus: status } };
+}
+
+/** Writes an Answer; one without a body (a 304) gets its own headers only, no JSON framing. */
+export function sendAnswer(res: ServerResponse, answer: Answer): void {
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, answer.headers ?? {});
+    res.end();
+    return;
+  }
+  sendJson(res, answer.status, answer.body, answer.headers);
+}
+
+/** Writes `body` as JSON with an exact Content-Length, so keep-alive clients know where it ends. */
 export function sendJson(
   res: ServerResponse,
   status: number,

@@ -5,13 +5,7 @@
  * away from the client's, and a client's retry re-signs anyway.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-
-export interface OAuthKeys {
-  appKey: string;
-  appSecret: string;
-  accessToken: string;
-  accessTokenSecret: string;
-}
+import type { OAuthCredentials } from '../liveperson/client/auth';
 
 export type OAuthCheck = { ok: true } | { ok: false; reason: string };
 
@@ -54,7 +48,7 @@ export function signatureBaseString(
 
 /** Checks a request's Authorization header against the account's API key. */
 export function verifyOAuth(
-  keys: OAuthKeys,
+  keys: OAuthCredentials,
   method: string,
   baseUrl: string,
   query: URLSearchParams,

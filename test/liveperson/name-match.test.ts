@@ -12,7 +12,7 @@ interface Item {
   name: string;
 }
 
-// The simulator's account (src/simulator/contact-center.ts builds it), deleted "Legacy Billing" excluded as the directory does.
+// The simulator's account (src/simulator/contact-center.ts builds it; defaults in src/simulator/defaults.ts), deleted "Legacy Billing" excluded as the directory does.
 const SKILLS: Item[] = [
   ['1001', 'Billing'],
   ['1002', 'Sales'],
@@ -247,16 +247,14 @@ describe('matchName', () => {
     assert.equal(show(matchName('x'.repeat(5000), items)), 'not-found []');
   });
 
-  it('stays fast over a thousand candidates', () => {
+  // Its speed is measured by bench/name-match.ts, not asserted here.
+  it('suggests the right one and lists them all over a thousand candidates', () => {
     const items = Array.from({ length: 1000 }, (_, i) => ({
       id: String(2001 + i),
       name: `Campaign ${String(i + 1).padStart(3, '0')}`,
     }));
-    const started = process.hrtime.bigint();
     const m = matchName('campaing 042', items);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     assert.equal(m.kind === 'not-found' && m.suggestions[0]?.name, 'Campaign 042');
-    assert.ok(ms < 500, `took ${ms} ms`);
     const all = matchName('campaign', items);
     assert.equal(all.kind === 'ambiguous' && all.candidates.length, 1000);
   });

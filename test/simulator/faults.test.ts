@@ -49,15 +49,33 @@ describe('simulator: injected faults', () => {
     assert.equal((await http(sim).get(csds)).status, 200, 'the next request is fine');
   });
 
-  it('delays the answer by latencyMs', async () => {
+  it('delays the answer by latencyMs, for one request only', async () => {
     sim.inject({ route: 'csds', latencyMs: 150 });
+    // Queued behind it: the request after the delayed one meets this instead, if the delay was used up.
+    sim.inject({ route: 'csds', status: 503 });
     const t0 = Date.now();
     const res = await http(sim).get(csds);
     assert.equal(res.status, 200);
     assert.ok(Date.now() - t0 >= 140, `${Date.now() - t0} ms`);
-    const t1 = Date.now();
-    await http(sim).get(csds);
-    assert.ok(Date.now() - t1 < 140, 'only once');
+    assert.equal((await http(sim).get(csds)).status, 503, 'the delay was consumed by the first request');
+  });
+
+  it('points CSDS elsewhere for as many lookups as asked (csdsBaseUri), then back at itself', async () => {
+    const api = http(sim);
+    const one = `/api/account/${ACCOUNT}/service/agentVep/baseURI.json?version=1.0`;
+    sim.inject({ route: 'csds', csdsBaseUri: 'http://127.0.0.1:9', times: 2 });
+    assert.deepEqual((await api.get(one)).data, {
+      service: 'agentVep',
+      account: ACCOUNT,
+      baseURI: 'http://127.0.0.1:9',
+    });
+    const all = (await api.get(csds)).data as { baseURIs: { baseURI: string }[] };
+    assert.deepEqual(new Set(all.baseURIs.map((b) => b.baseURI)), new Set(['http://127.0.0.1:9']));
+    assert.equal((await api.get(one)).data.baseURI, sim.url);
+    // Still a CSDS answer: an unknown service stays a 404 whatever the fault says.
+    sim.inject({ route: 'csds', csdsBaseUri: 'http://127.0.0.1:9' });
+    const unknown = await api.get(`/api/account/${ACCOUNT}/service/nope/baseURI.json`);
+    assert.equal(unknown.status, 404);
   });
 
   it('consumes faults in order, only by matching routes; a route-less fault hits any route', async () => {
@@ -117,9 +135,21 @@ describe('simulator: HTTP control endpoints', () => {
     ]);
     assert.deepEqual(queued.data, { queued: 2 });
     assert.equal((await api.get(csds)).status, 503);
+    assert.deepEqual((await api.post('/_sim/faults', { route: 'csds', csdsBaseUri: 'http://x' })).data, {
+      queued: 2,
+    });
     assert.equal((await api.delete('/_sim/faults')).status, 200);
     assert.equal((await api.get(csds)).status, 200);
-    for (const bad of [{ route: 'nope' }, { status: 'x' }, { times: 0 }, { explode: true }, 'x']) {
+    for (const bad of [
+      { route: 'nope' },
+      { status: 'x' },
+      { times: 0 },
+      { explode: true },
+      'x',
+      { csdsBaseUri: 'http://elsewhere' },
+      { route: 'metrics', csdsBaseUri: 'http://elsewhere' },
+      { route: 'csds', csdsBaseUri: 7 },
+    ]) {
       const res = await api.post('/_sim/faults', bad);
       assert.equal(res.status, 400, JSON.stringify(bad));
       assert.equal(typeof res.data.error.message, 'string');

@@ -201,7 +201,8 @@ describe('simulator: the synthetic contact center', () => {
     }
   });
 
-  it('answers a warm 24 h query over all skills in well under 50 ms', () => {
+  // Its speed is measured by bench/simulator-answer.ts, not asserted here.
+  it('answers a 24 h query over all skills, the same warm as cold', () => {
     const sim = new Simulation({ accountId: '13350576', seed: 42 });
     const now = BUSY;
     const v = validateKmmRequest(
@@ -217,17 +218,10 @@ describe('simulator: the synthetic contact center', () => {
     );
     assert.ok(v.ok);
     const ctx = { sim, now, baseUrl: 'http://sim', accountId: '13350576' };
-    answerMetrics(ctx, v.value, 'nested');
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const out = answerMetrics(ctx, v.value, 'nested') as {
-        all: { metrics: { closedConversations: number } };
-      };
-      times.push(performance.now() - t0);
-      assert.ok(out.all.metrics.closedConversations > 2000);
-    }
-    times.sort((a, b) => a - b);
-    assert.ok(times[2]! < 50, `median ${times[2]!.toFixed(1)} ms`);
+    const cold = answerMetrics(ctx, v.value, 'nested') as {
+      all: { metrics: { closedConversations: number } };
+    };
+    assert.ok(cold.all.metrics.closedConversations > 2000);
+    for (let i = 0; i < 3; i++) assert.deepEqual(answerMetrics(ctx, v.value, 'nested'), cold);
   });
 });

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { createLivePersonClient } from '../../../src/liveperson/client/client';
 import { startSimulator, type Simulator } from '../../../src/simulator';
+import { parseOAuthHeader } from '../../../src/simulator/oauth-verify';
 import { captureLogger } from '../support/capture-logger';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy';
 import { json, startFakeServer } from '../support/fake-server';
 import { fakeRuntime } from '../support/fake-time';
-import { oauthParams } from '../support/oauth-verify';
 import { clientFor, dayBySkill, SIM_LOGIN, SIM_OAUTH, T0 } from '../support/sim';
 
 describe('kmm-client logging: no secret ever reaches the log', () => {
@@ -28,7 +28,7 @@ describe('kmm-client logging: no secret ever reaches the log', () => {
       if (!auth) continue;
       out.push(auth);
       if (auth.startsWith('Bearer ')) out.push(auth.slice(7));
-      const sig = oauthParams(auth).oauth_signature;
+      const sig = parseOAuthHeader(auth)?.get('oauth_signature');
       if (sig) out.push(sig, encodeURIComponent(sig));
     }
     return out;
@@ -119,7 +119,7 @@ describe('kmm-client logging: no secret ever reaches the log', () => {
     const text = log.text();
     assert.match(text, /rejected/, 'the echoing bodies were logged');
     const signatures = server.requests
-      .map((r) => oauthParams(r.headers.authorization).oauth_signature)
+      .map((r) => parseOAuthHeader(r.headers.authorization)?.get('oauth_signature'))
       .filter((s): s is string => !!s);
     assert.ok(signatures.length > 0);
     const encoded = signatures.map((s) => encodeURIComponent(s));

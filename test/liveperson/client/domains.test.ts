@@ -7,9 +7,11 @@ import {
 } from '../../../src/liveperson/client/errors';
 import { createLivePersonClient } from '../../../src/liveperson/client/client';
 import { HOUR_MS } from '../../../src/domain/time';
+import { startSimulator } from '../../../src/simulator';
 import { deadPort, json, startFakeServer, type FakeServer } from '../support/fake-server';
 import { fakeRuntime } from '../support/fake-time';
-import { ACCOUNT, startFakeLivePerson } from '../support/fake-liveperson';
+
+const ACCOUNT = '123';
 
 describe('domains: baseUrlOf', () => {
   it('prefixes https:// to the bare host a real CSDS answers', () => {
@@ -127,26 +129,26 @@ describe('domains: re-resolving after connection failures', () => {
   it('a refused connection drops the cached domain and the retry asks CSDS again', async () => {
     const NOW = Date.UTC(2026, 10, 25, 15, 0, 0);
     const dead = await deadPort();
+    const sim = await startSimulator({ now: NOW });
     // CSDS first sends us to a host that is gone, then to the live one.
-    const lp = await startFakeLivePerson({
-      csdsBase: (call) => (call === 1 ? `http://127.0.0.1:${dead}` : undefined),
-    });
+    sim.inject({ route: 'csds', csdsBaseUri: `http://127.0.0.1:${dead}` });
     const client = createLivePersonClient({
-      accountId: ACCOUNT,
-      csdsUrl: lp.url,
+      accountId: sim.accountId,
+      csdsUrl: sim.url,
       now: () => NOW,
       retry: fakeRuntime(),
     });
     try {
       const res = await client.metrics({ body: { filters: { time: { from: NOW - HOUR_MS, to: NOW } } } });
-      assert.equal(res.count, 3);
-      assert.equal(lp.count(/baseURI\.json$/), 2);
+      assert.ok(res.all, 'the account totals came back');
+      assert.equal(sim.stats().csds, 2);
+      assert.equal(sim.stats().metrics, 1);
       // And the good domain stays cached.
       await client.metrics({ body: { filters: { time: { from: NOW - 2 * HOUR_MS, to: NOW } } } });
-      assert.equal(lp.count(/baseURI\.json$/), 2);
+      assert.equal(sim.stats().csds, 2);
     } finally {
       await client.close();
-      await lp.close();
+      await sim.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A pass-through proxy in front of the simulator that sees what the client really sends: it rewrites
- * CSDS answers to point at itself, records every request (path, query, body) and tracks the largest
- * number of KMM requests in flight at once.
+ * CSDS answers to point at itself, records every request (path, query, body) with the answer it got,
+ * and tracks the largest number of KMM requests in flight at once.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,14 @@ export interface ProxiedRequest {
   query: URLSearchParams;
   body: string;
   headers: http.IncomingHttpHeaders;
+  /** The simulator's answer, once it has come back (CSDS bodies as the simulator sent them). */
+  response?: ProxiedResponse;
+}
+
+export interface ProxiedResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
 }
 
 export interface CountingProxy {
@@ -35,13 +43,14 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       const body = Buffer.concat(chunks);
       const u = new URL(req.url ?? '/', target);
       const kmm = u.pathname.startsWith('/manager_workspace/');
-      requests.push({
+      const record: ProxiedRequest = {
         method: req.method ?? 'GET',
         path: u.pathname,
         query: u.searchParams,
         body: body.toString('utf8'),
         headers: req.headers,
-      });
+      };
+      requests.push(record);
       if (kmm) max = Math.max(max, ++inFlight);
       // The Host header stays the proxy's: OAuth signatures cover the URL the client called.
       const upstream = http.request(u, { method: req.method, headers: req.headers }, (up) => {
@@ -50,6 +59,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
         up.on('end', () => {
           if (kmm) inFlight--;
           let out = Buffer.concat(parts);
+          record.response = { status: up.statusCode ?? 502, headers: up.headers, body: out.toString('utf8') };
           if (u.pathname.endsWith('/baseURI.json'))
             out = Buffer.from(out.toString('utf8').split(target).join(self));
           const h = { ...up.headers };

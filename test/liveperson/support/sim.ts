@@ -12,14 +12,8 @@ import { type KmmRequest } from '../../../src/liveperson/contract/metrics-reques
 import type { Simulator } from '../../../src/simulator';
 import { fakeRuntime } from './fake-time';
 
-/** The simulator's default OAuth key and login (src/simulator/defaults.ts). */
-export const SIM_OAUTH = {
-  appKey: 'sim-app-key',
-  appSecret: 'sim-app-secret',
-  accessToken: 'sim-access-token',
-  accessTokenSecret: 'sim-access-token-secret',
-};
-export const SIM_LOGIN = { username: 'lead@example.com', password: 'sim-password' };
+/** The simulator's default OAuth key and login, under the names the client tests use. */
+export { DEFAULT_LOGIN as SIM_LOGIN, DEFAULT_OAUTH as SIM_OAUTH } from '../../../src/simulator';
 
 /** A weekday afternoon, so the simulated contact center is busy. */
 export const T0 = Date.UTC(2026, 10, 25, 15, 0, 0);

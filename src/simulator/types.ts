@@ -1,0 +1,88 @@
+/**
+ * The simulator's contract, on its own so that the implementation files and the index.ts barrel
+ * both depend on it instead of on each other.
+ */
+import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
+import type { ContactCenter } from './contact-center';
+import type { AllShape } from './metrics-answer';
+
+/** Every route the simulator answers; stats, faults and /_sim/faults validation all read this one list. */
+export const ROUTE_NAMES = [
+  'csds',
+  'skills',
+  'agentGroups',
+  'metrics',
+  'agentView',
+  'historical',
+  'login',
+  'refresh',
+] as const;
+
+export type RouteName = (typeof ROUTE_NAMES)[number];
+
+export interface SimulatorOptions {
+  /** Default 0: a random free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default '13350576'. */
+  accountId?: string;
+  /** Default 42. */
+  seed?: number;
+  /** The simulated clock; default Date.now; a number freezes the clock at that instant. */
+  now?: number | (() => number);
+  /**
+   * When set, KMM, agent_view, historical and Account Config require a valid OAuth 1.0a HMAC-SHA1
+   * signature (query parameters in the base string, JSON body not) or a Login-Service bearer.
+   */
+  oauth?: OAuthCredentials;
+  /** Enables password login on the Login Service; without `oauth` a bearer is then required. */
+  login?: LoginCredentials;
+  /** Adds N small "Campaign NNN" skills (ids 2001…) to exercise paging. */
+  extraSkills?: number;
+  /** Added to every answer. */
+  latencyMs?: number;
+  /** Shape of the `all` section: `all: {...metrics}` or `all: {metrics: {...}}`; default 'nested'. */
+  allShape?: AllShape;
+}
+
+/** An injected failure; queued faults are consumed in order by matching requests. */
+export interface Fault {
+  /** Only requests to this route; absent: any route. */
+  route?: RouteName;
+  /** Answer this status with a JSON error body (a 401 also revokes the bearer that was sent). */
+  status?: number;
+  /** With a status: the Retry-After header. */
+  retryAfterSeconds?: number;
+  /** Answer 200 with broken JSON. */
+  malformed?: boolean;
+  /** Delay before answering (or before the fault itself). */
+  latencyMs?: number;
+  /** How many matching requests it hits; default 1. */
+  times?: number;
+  /** Reset the connection without answering (ECONNRESET at the client). */
+  dropConnection?: boolean;
+  /**
+   * With route 'csds': answer the lookup normally but with this baseURI instead of the simulator's
+   * own URL, as a CSDS still pointing at a moved or dead host would.
+   */
+  csdsBaseUri?: string;
+}
+
+export interface Simulator {
+  /** 'http://127.0.0.1:PORT': the CSDS base and every service base. */
+  readonly url: string;
+  readonly accountId: string;
+  readonly oauth?: OAuthCredentials;
+  /** The synthetic model: skills, agent groups, agents. */
+  readonly center: ContactCenter;
+  now(): number;
+  /** Moves the clock; a frozen clock stays frozen at the new instant, a running one runs on from it. */
+  setNow(ms: number): void;
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  /** Requests received per route, including rejected and faulted ones. */
+  stats(): Record<RouteName, number>;
+  resetStats(): void;
+  close(): Promise<void>;
+}
