@@ -1,48 +1,84 @@
 /**
- * Builds the bot's services from the configuration: the LivePerson client (against a real
- * account, or against the embedded simulator started in-process), the directory, the report
- * pipeline and the chart delivery. `close()` releases everything (timers, sockets, the simulator).
+ * The composition root: every long-lived piece of the bot, built once from the configuration and
+ * handed to whoever needs it (listeners receive dependencies, they never build them). The
+ * LivePerson client runs against a real account, or against the embedded simulator started
+ * in-process when no LP_ACCOUNT_ID is set. `close()` releases everything.
  */
-import type { Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Config } from './config';
-import { createDirectory, type Directory } from './liveperson/directory';
 import { createLivePersonClient, type LivePersonClient } from './liveperson/client/client';
+import type { RetryRuntime } from './liveperson/client/retry-policy';
+import { createDirectory, type Directory } from './liveperson/directory';
 import { createReportService, type ReportService } from './reports/report-service';
-import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery';
+import { consoleStyle, type AppLogger } from './shared/logger';
 import { DEFAULT_OAUTH as SIMULATOR_OAUTH, startSimulator, type Simulator } from './simulator';
+import { ACTION_STATE_CODEC, type ActionRef } from './slack/action-ref';
+import { boltLogger } from './slack/bolt-logger';
+import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery';
+import { InFlight } from './slack/in-flight';
+import type { ListenerDeps } from './slack/listeners/deps';
+import { Outbox } from './slack/outbox';
+import { createTimezoneLookup, type TimezoneLookup } from './slack/timezones';
+import type { Repository, Store } from './store/store';
 
-export interface Services {
+export interface Container {
+  config: Config;
+  log: AppLogger;
+  store: Store;
   client: LivePersonClient;
   directory: Directory;
   reports: ReportService;
   charts: ChartDelivery;
+  /** The bot's own Web API client: no automatic retries, the outbox decides what may be sent twice. */
+  slack: WebClient;
+  outbox: Outbox;
+  timezones: TimezoneLookup;
+  actionState: Repository<ActionRef>;
+  /** Answers acked but not yet delivered; shutdown waits for them. */
+  inFlight: InFlight;
   /** "LivePerson account 123" or "LivePerson simulator (synthetic data)". */
   source: string;
   livePerson: { mode: 'simulator' | 'account'; accountId: string };
   simulator: Simulator | undefined;
+  now: () => number;
+  /** What the listeners are given. */
+  listenerDeps(): ListenerDeps;
   close(): Promise<void>;
 }
 
-export interface ServiceOptions {
-  logger: Logger;
+export interface ContainerOptions {
+  log: AppLogger;
+  store: Store;
   now?: () => number;
   /** Simulator port when the simulator runs in-process (0: any free port). */
   simulatorPort?: number;
+  /** LivePerson retry timing (end-to-end tests scale it down instead of sleeping through it). */
+  retry?: Partial<RetryRuntime>;
+  /** Total time of an interactive answer, and when its placeholder says it is still waiting. */
+  answerBudgetMs?: number;
+  stillWaitingAfterMs?: readonly number[];
 }
 
-/** Starts what the configuration asks for; the simulator when no LP_ACCOUNT_ID is set. */
-export async function createServices(config: Config, opts: ServiceOptions): Promise<Services> {
+/** Starts what the configuration asks for. */
+export async function createContainer(config: Config, opts: ContainerOptions): Promise<Container> {
   const now = opts.now ?? Date.now;
+  const log = opts.log;
+  const lpLog = consoleStyle(log, { component: 'liveperson' });
   let simulator: Simulator | undefined;
   let client: LivePersonClient;
   let accountId: string;
-  const common = { cacheTtlMs: config.kmmCacheTtlSeconds * 1000, logger: opts.logger, now };
+  const common = {
+    cacheTtlMs: config.kmmCacheTtlSeconds * 1000,
+    logger: lpLog,
+    now,
+    ...(opts.retry ? { retry: opts.retry } : {}),
+  };
   if (config.livePerson.mode === 'simulator') {
     // The simulator checks OAuth 1.0a like LivePerson does, so the offline path signs for real.
     simulator = await startSimulator({ port: opts.simulatorPort ?? 0, oauth: SIMULATOR_OAUTH, now });
     accountId = simulator.accountId;
     client = createLivePersonClient({ ...common, accountId, csdsUrl: simulator.url, oauth: SIMULATOR_OAUTH });
-    opts.logger.info(`No LP_ACCOUNT_ID: running on the LivePerson simulator at ${simulator.url}`);
+    log.info('No LP_ACCOUNT_ID: running on the LivePerson simulator', { url: simulator.url });
   } else {
     const lp = config.livePerson;
     accountId = lp.accountId;
@@ -54,24 +90,57 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
       ...(lp.login ? { login: lp.login } : {}),
     });
   }
-  const directory = createDirectory({ source: client, now, logger: opts.logger });
+  const directory = createDirectory({ source: client, now, logger: lpLog });
   const source =
     config.livePerson.mode === 'simulator'
       ? 'LivePerson simulator (synthetic data)'
       : `LivePerson account ${accountId}`;
   const reports = createReportService({ client, directory, now, source, loadScale: config.loadScale });
-  const charts = createChartDelivery({ mode: config.charts, quickchartUrl: config.quickchartUrl });
+  const slack = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),
+  });
+  const actionState = opts.store.repository('action-state', ACTION_STATE_CODEC);
+  const outbox = new Outbox({ client: slack, actionState, log: log.child({ component: 'outbox' }) });
+  const timezones = createTimezoneLookup({ fallback: config.defaultTimezone, client: slack, log });
+  const charts = createChartDelivery({
+    mode: config.charts,
+    quickchartUrl: config.quickchartUrl,
+    client: slack,
+  });
+  const inFlight = new InFlight();
   return {
+    config,
+    log,
+    store: opts.store,
     client,
     directory,
     reports,
     charts,
+    slack,
+    outbox,
+    timezones,
+    actionState,
+    inFlight,
     source,
     livePerson: { mode: config.livePerson.mode, accountId },
     simulator,
+    now,
+    listenerDeps: () => ({
+      reports,
+      charts,
+      inFlight,
+      actionState,
+      source,
+      ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
+      ...(opts.stillWaitingAfterMs === undefined ? {} : { stillWaitingAfterMs: opts.stillWaitingAfterMs }),
+    }),
     async close() {
       await client.close();
       await simulator?.close();
+      await opts.store.close();
     },
   };
 }

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   Queue Pulse demo is running.
     Sandbox (Slack stand-in):  ${demo.sandbox.url}      ← open this, type /queue skill billing
     Bot:                       http://127.0.0.1:${port}/slack/events  (health: /healthz)
-    LivePerson simulator:      ${demo.bot.services.simulator?.url ?? '—'}  (account ${demo.bot.services.livePerson.accountId})
+    LivePerson simulator:      ${demo.bot.container.simulator?.url ?? '—'}  (account ${demo.bot.container.livePerson.accountId})
   Ctrl-C to stop.
 `);
   const stop = () => {

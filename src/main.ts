@@ -1,36 +1,60 @@
 /**
- * Process entry: config → services → Bolt app → listen. SIGTERM/SIGINT stop the app and release
- * the services (LivePerson timers, the in-process simulator) so the process exits cleanly.
+ * Process entry: config → logger → store → Slack token → container → Bolt app → listen.
+ * SIGTERM/SIGINT stop taking requests, let acked answers finish (bounded), then release
+ * everything (LivePerson timers, the in-process simulator, the store) so the process exits cleanly.
  */
-import { LogLevel, type App, type Logger } from '@slack/bolt';
-import { ConsoleLogger } from '@slack/logger';
+import type { App } from '@slack/bolt';
+import type { DestinationStream } from 'pino';
 import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
-import { createServices, type Services } from './container';
+import { createContainer, type Container } from './container';
+import type { RetryRuntime } from './liveperson/client/retry-policy';
+import { createLogger, type AppLogger } from './shared/logger';
 import { SlackTokenError, createBotAuthorization } from './slack/authorize';
-import { InFlight } from './slack/in-flight';
+import { openStore } from './store/keyv-store';
+import { StoreError } from './store/store';
 
-/** How long shutdown waits for acked answers: a little over one interactive LivePerson budget. */
+/** How long shutdown waits for acked answers before closing connections. */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningBot {
   app: App;
   config: Config;
-  services: Services;
+  container: Container;
+  log: AppLogger;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
-  logger?: Logger;
+  /** Where log lines go (JSON lines); tests capture them. Default: stdout. */
+  logDestination?: DestinationStream;
+  /** The bot's clock (epoch ms); tests and the sandbox move it. */
   now?: () => number;
+  /** LivePerson retry timing; end-to-end tests scale it down. */
+  retry?: Partial<RetryRuntime>;
+  /** Total time of an interactive answer, and when its placeholder says it is still waiting. */
+  answerBudgetMs?: number;
+  stillWaitingAfterMs?: readonly number[];
 }
 
-function defaultLogger(config: Config): Logger {
-  const logger = new ConsoleLogger();
-  logger.setName('queue-pulse');
-  const levels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
-  logger.setLevel(levels[config.logLevel]);
-  return logger;
+/** Every secret value the configuration holds: the logger scrubs them from every line. */
+function secretsOf(config: Config): string[] {
+  const out = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken];
+  const lp = config.livePerson;
+  if (lp.mode === 'account') {
+    if (lp.oauth)
+      out.push(lp.oauth.appSecret, lp.oauth.accessToken, lp.oauth.accessTokenSecret, lp.oauth.appKey);
+    if (lp.login) out.push(lp.login.password);
+  }
+  if (config.redisUrl) {
+    try {
+      const pw = new URL(config.redisUrl).password;
+      if (pw) out.push(decodeURIComponent(pw));
+    } catch {
+      // readConfig already refused a malformed REDIS_URL.
+    }
+  }
+  return out.filter((s): s is string => typeof s === 'string' && s !== '');
 }
 
 /** Reads `env`, starts everything, and resolves once the bot listens. */
@@ -39,46 +63,60 @@ export async function startBot(
   opts: StartOptions = {},
 ): Promise<RunningBot> {
   const config = readConfig(env);
-  const logger = opts.logger ?? defaultLogger(config);
+  const secrets = secretsOf(config);
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: () => secrets,
+    ...(opts.logDestination ? { destination: opts.logDestination } : {}),
+  });
+  const store = await openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger: log });
   const authorization = createBotAuthorization(config.slack.botToken, slackClientOptions(config));
   try {
     await authorization.verify();
   } catch (err) {
     // A wrong token will never work: stop now with what to fix. An unreachable Slack may come
     // back: start anyway, authorization asks again on the first request.
-    if (err instanceof SlackTokenError) throw err;
-    logger.warn(`Slack did not answer auth.test (${(err as Error).message}); starting anyway.`);
+    if (err instanceof SlackTokenError) {
+      await store.close();
+      throw err;
+    }
+    log.warn('Slack did not answer auth.test; starting anyway', { error: (err as Error).message });
   }
-  const services = await createServices(config, { logger, ...(opts.now ? { now: opts.now } : {}) });
-  const inFlight = new InFlight();
-  const app = buildApp(config, services, {
-    authorization,
-    inFlight,
-    logger,
+  const container = await createContainer(config, {
+    log,
+    store,
     ...(opts.now ? { now: opts.now } : {}),
-    version: env.npm_package_version ?? 'dev',
+    ...(opts.retry ? { retry: opts.retry } : {}),
+    ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
+    ...(opts.stillWaitingAfterMs ? { stillWaitingAfterMs: opts.stillWaitingAfterMs } : {}),
   });
+  const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });
   try {
     await app.start(config.port);
   } catch (err) {
-    await services.close();
+    await container.close();
     throw err;
   }
   const mode = config.slack.appToken ? 'Socket Mode' : `http://0.0.0.0:${config.port}/slack/events`;
-  logger.info(`Queue Pulse is running (${mode}; health at /healthz; data: ${services.source})`);
+  log.info(`Queue Pulse is running (${mode}; health at /healthz)`, {
+    data: container.source,
+    store: store.where,
+    logLevel: config.logLevel,
+  });
   let stopping: Promise<void> | undefined;
   return {
     app,
     config,
-    services,
+    container,
+    log,
     stop() {
       stopping ??= (async () => {
         // No new requests; answers already acked get up to SHUTDOWN_GRACE_MS to reach Slack.
         await app.stop();
-        if (!(await inFlight.drain(SHUTDOWN_GRACE_MS))) {
-          logger.warn(`stopping with ${inFlight.size} answer(s) still in flight`);
+        if (!(await container.inFlight.drain(SHUTDOWN_GRACE_MS))) {
+          log.warn('stopping with answers still in flight', { inFlight: container.inFlight.size });
         }
-        await services.close();
+        await container.close();
       })();
       return stopping;
     },
@@ -91,7 +129,7 @@ export async function main(): Promise<void> {
   try {
     bot = await startBot(process.env);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof SlackTokenError) {
+    if (err instanceof ConfigError || err instanceof SlackTokenError || err instanceof StoreError) {
       console.error(err.message);
     } else {
       console.error(`Queue Pulse failed to start: ${(err as Error).message}`);
@@ -100,7 +138,7 @@ export async function main(): Promise<void> {
     return;
   }
   const shutdown = (signal: string) => {
-    bot.app.logger.info(`${signal}: shutting down`);
+    bot.log.info(`${signal}: shutting down`);
     bot.stop().then(
       () => process.exit(0),
       (err: unknown) => {

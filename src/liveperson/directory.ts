@@ -4,6 +4,7 @@
  * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
  */
 import type { AccountConfigSource, ConfigKind } from './contract/account-config';
+import type { Deadline } from '../shared/deadline';
 import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
 
@@ -19,21 +20,26 @@ export interface AgentGroup {
   parentId: string | null;
 }
 
+/** Per-call options: the answer's deadline bounds a list fetch or revalidation it has to wait for. */
+export interface LookupOptions {
+  deadline?: Deadline;
+}
+
 export interface Directory {
   /** Live skills (deleted ones ignored), sorted by name. */
-  skills(): Promise<Skill[]>;
+  skills(opts?: LookupOptions): Promise<Skill[]>;
   /** Live agent groups, sorted by name. */
-  agentGroups(): Promise<AgentGroup[]>;
-  findSkill(query: string): Promise<NameMatch<Skill>>;
-  findGroup(query: string): Promise<NameMatch<AgentGroup>>;
-  skillName(id: string): Promise<string | undefined>;
-  groupName(id: string): Promise<string | undefined>;
+  agentGroups(opts?: LookupOptions): Promise<AgentGroup[]>;
+  findSkill(query: string, opts?: LookupOptions): Promise<NameMatch<Skill>>;
+  findGroup(query: string, opts?: LookupOptions): Promise<NameMatch<AgentGroup>>;
+  skillName(id: string, opts?: LookupOptions): Promise<string | undefined>;
+  groupName(id: string, opts?: LookupOptions): Promise<string | undefined>;
   /** Every descendant of the group (children, grandchildren, …), breadth first; cycle-safe. */
-  subGroupIds(groupId: string): Promise<string[]>;
+  subGroupIds(groupId: string, opts?: LookupOptions): Promise<string[]>;
   /** Direct children of the group, sorted by name. */
-  childGroups(groupId: string): Promise<AgentGroup[]>;
+  childGroups(groupId: string, opts?: LookupOptions): Promise<AgentGroup[]>;
   /** Revalidates both lists now, regardless of the TTL. */
-  refresh(): Promise<void>;
+  refresh(opts?: LookupOptions): Promise<void>;
 }
 
 /** The slice of a logger the directory uses; Bolt's logger and `console` both fit. */
@@ -133,24 +139,24 @@ class CachedList<T extends { id: string; name: string }> {
     },
   ) {}
 
-  get(force = false): Promise<Snapshot<T>> {
+  get(force = false, opts: LookupOptions = {}): Promise<Snapshot<T>> {
     if (this.inflight) return this.inflight;
     const now = this.opts.now();
     const snap = this.snapshot;
     if (snap && !force && (now - this.validatedAt < this.opts.ttlMs || now < this.retryAt)) {
       return Promise.resolve(snap);
     }
-    const run = this.load().finally(() => {
+    const run = this.load(opts).finally(() => {
       if (this.inflight === run) this.inflight = undefined;
     });
     this.inflight = run;
     return run;
   }
 
-  private async load(): Promise<Snapshot<T>> {
+  private async load(opts: LookupOptions): Promise<Snapshot<T>> {
     const previous = this.snapshot;
     try {
-      const result = await this.opts.source.accountConfig(this.kind, previous?.revision);
+      const result = await this.opts.source.accountConfig(this.kind, previous?.revision, opts);
       if (result.notModified) {
         if (!previous)
           throw new Error(`Account Configuration answered 304 for ${this.kind} with no cached list`);
@@ -209,15 +215,15 @@ export function createDirectory(opts: DirectoryOptions): Directory {
   };
 
   return {
-    skills: async () => [...(await skills.get()).items],
-    agentGroups: async () => [...(await groups.get()).items],
-    findSkill: async (query) => matchName(query, (await skills.get()).items),
-    findGroup: async (query) => matchName(query, (await groups.get()).items),
-    skillName: async (id) => (await skills.get()).byId.get(id.trim())?.name,
-    groupName: async (id) => (await groups.get()).byId.get(id.trim())?.name,
-    childGroups: async (groupId) => [...(children(await groups.get()).get(groupId.trim()) ?? [])],
-    subGroupIds: async (groupId) => {
-      const tree = children(await groups.get());
+    skills: async (o) => [...(await skills.get(false, o)).items],
+    agentGroups: async (o) => [...(await groups.get(false, o)).items],
+    findSkill: async (query, o) => matchName(query, (await skills.get(false, o)).items),
+    findGroup: async (query, o) => matchName(query, (await groups.get(false, o)).items),
+    skillName: async (id, o) => (await skills.get(false, o)).byId.get(id.trim())?.name,
+    groupName: async (id, o) => (await groups.get(false, o)).byId.get(id.trim())?.name,
+    childGroups: async (groupId, o) => [...(children(await groups.get(false, o)).get(groupId.trim()) ?? [])],
+    subGroupIds: async (groupId, o) => {
+      const tree = children(await groups.get(false, o));
       const root = groupId.trim();
       const seen = new Set<string>([root]);
       const out: string[] = [];
@@ -231,8 +237,8 @@ export function createDirectory(opts: DirectoryOptions): Directory {
       }
       return out;
     },
-    refresh: async () => {
-      await Promise.all([skills.get(true), groups.get(true)]);
+    refresh: async (o) => {
+      await Promise.all([skills.get(true, o), groups.get(true, o)]);
     },
   };
 }

@@ -11,7 +11,8 @@ import type { Thresholds } from '../domain/thresholds';
 import { needsTimezone, resolveWindow } from '../domain/window';
 import type { CallOptions, LivePersonClient } from '../liveperson/client/client';
 import type { LoadScale } from '../liveperson/contract/load-scale';
-import type { Directory } from '../liveperson/directory';
+import type { Directory, LookupOptions } from '../liveperson/directory';
+import type { Deadline } from '../shared/deadline';
 import { toMetricsAnswer } from '../liveperson/mapper';
 import { planReport, type LivePersonPlan, type ResolvedScope } from '../liveperson/planner';
 
@@ -24,7 +25,10 @@ export interface RunOptions {
   id?: string;
   /** Bypass the KMM cache (Refresh). */
   fresh?: boolean;
+  /** 'background' for schedules: LivePerson's 5/10/15 s retry schedule. */
   budget?: CallOptions['budget'];
+  /** The answer's one deadline: name lookups and LivePerson calls all end by then. */
+  deadline?: Deadline;
 }
 
 export interface ReportServiceDeps {
@@ -50,25 +54,31 @@ type Resolution = ({ ok: true } & Scoped) | { ok: false; outcome: ReportOutcome 
 
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
-  async function resolveScope(query: ScopeQuery, id: string | undefined): Promise<Resolution> {
+  async function resolveScope(
+    query: ScopeQuery,
+    id: string | undefined,
+    call: LookupOptions,
+  ): Promise<Resolution> {
     const skill = query.kind === 'skill';
     let item: Named | undefined;
     if (id !== undefined) {
-      const name = skill ? await deps.directory.skillName(id) : await deps.directory.groupName(id);
+      const name = skill
+        ? await deps.directory.skillName(id, call)
+        : await deps.directory.groupName(id, call);
       // An id from a button whose skill was deleted since: fall back to matching the typed name.
       if (name !== undefined) item = { id, name };
     }
     if (!item) {
       const match = skill
-        ? await deps.directory.findSkill(query.name)
-        : await deps.directory.findGroup(query.name);
+        ? await deps.directory.findSkill(query.name, call)
+        : await deps.directory.findGroup(query.name, call);
       if (match.kind === 'ambiguous')
         return { ok: false, outcome: { kind: 'ambiguous', query, candidates: match.candidates } };
       if (match.kind === 'not-found')
         return { ok: false, outcome: { kind: 'not-found', query, suggestions: match.suggestions } };
       item = { id: match.item.id, name: match.item.name };
     }
-    const ids = skill ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id))];
+    const ids = skill ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id, call))];
     return { ok: true, scope: { ids }, item };
   }
 
@@ -91,16 +101,17 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         : 'UTC';
       const resolved = resolveWindow(query.window, deps.now(), zone);
       if (!resolved.ok) return { kind: 'window', problem: resolved.problem };
+      const call: CallOptions = {};
+      if (opts.fresh) call.fresh = true;
+      if (opts.budget) call.budget = opts.budget;
+      if (opts.deadline) call.deadline = opts.deadline;
       let resolution: Scoped | undefined;
       if (isScopeQuery(query)) {
-        const r = await resolveScope(query, opts.id);
+        const r = await resolveScope(query, opts.id, opts.deadline ? { deadline: opts.deadline } : {});
         if (!r.ok) return r.outcome;
         resolution = r;
       }
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
-      const call: CallOptions = {};
-      if (opts.fresh) call.fresh = true;
-      if (opts.budget) call.budget = opts.budget;
       const answer = await execute(plan, call);
       if (!plan.allPages && answer.count > plan.reachable) answer.truncated = true;
       const report = toReport({

@@ -22,6 +22,11 @@ export class SingleFlight<T> {
     return p;
   }
 
+  /** True while a call with this key runs (a `run` now would join it). */
+  has(key: string): boolean {
+    return this.inFlight.has(key);
+  }
+
   /** Number of keys currently in flight. */
   get size(): number {
     return this.inFlight.size;

@@ -4,7 +4,8 @@
  * cannot be delivered is dropped with a log line: the report itself must still arrive.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '@slack/bolt';
+import { Deadline } from '../shared/deadline';
+import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
 import { renderPng } from '../charts/render-png';
 import { chartForReport } from '../charts/report-chart';
@@ -14,19 +15,22 @@ import type { ReportChart } from './views';
 export interface ChartDeliveryOptions {
   mode: ChartMode;
   quickchartUrl: string;
+  /** Uploads (CHARTS=upload) go through it; the bot's own token. */
+  client: Pick<WebClient, 'filesUploadV2' | 'files'>;
   /** How long to wait for an uploaded file to become visible (files.info), in ms. */
   uploadWaitMs?: number;
 }
 
 export interface ChartDelivery {
-  chartFor(report: Report, client: WebClient, logger: Logger): Promise<ReportChart | undefined>;
+  /** The chart for `report`, or undefined (none, or it could not be delivered before `deadline`). */
+  chartFor(report: Report, opts: { log: AppLogger; deadline?: Deadline }): Promise<ReportChart | undefined>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Uploads complete asynchronously: poll files.info until Slack knows the file. */
-async function waitForFile(client: WebClient, id: string, budgetMs: number): Promise<boolean> {
-  const deadline = Date.now() + budgetMs;
+async function waitForFile(client: Pick<WebClient, 'files'>, id: string, budgetMs: number): Promise<boolean> {
+  const until = Deadline.after(budgetMs);
   for (let delay = 100; ; delay = Math.min(delay * 2, 800)) {
     try {
       const info = await client.files.info({ file: id });
@@ -34,7 +38,7 @@ async function waitForFile(client: WebClient, id: string, budgetMs: number): Pro
     } catch {
       // file_not_found while processing: keep waiting until the budget is spent.
     }
-    if (Date.now() + delay > deadline) return false;
+    if (delay > until.remaining()) return false;
     await sleep(delay);
   }
 }
@@ -43,10 +47,11 @@ interface UploadResult {
   files?: { files?: { id?: string }[] }[];
 }
 
-/** Creates the delivery for the configured CHARTS mode. */
+/** The chart delivery for the configured CHARTS mode. */
 export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
+  const client = opts.client;
   return {
-    async chartFor(report, client, logger) {
+    async chartFor(report, { log, deadline }) {
       const image = chartImage(chartForReport(report), opts.mode, { quickchartUrl: opts.quickchartUrl });
       if (!image) return undefined;
       if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
@@ -59,11 +64,12 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
         })) as UploadResult;
         const id = result.files?.[0]?.files?.[0]?.id;
         if (!id) throw new Error('files.completeUploadExternal returned no file id');
-        if (!(await waitForFile(client, id, opts.uploadWaitMs ?? 3000)))
-          throw new Error(`file ${id} not ready in time`);
+        // The answer's deadline bounds the wait too: a chart is never worth losing the report.
+        const wait = Math.min(opts.uploadWaitMs ?? 3000, deadline?.remaining() ?? Infinity);
+        if (!(await waitForFile(client, id, wait))) throw new Error(`file ${id} not ready in time`);
         return { slackFileId: id, alt: image.spec.alt, title: image.spec.title };
       } catch (err) {
-        logger.warn(`chart upload failed; sending the report without it: ${(err as Error).message}`);
+        log.warn('chart upload failed; sending the report without it', { error: (err as Error).message });
         return undefined;
       }
     },

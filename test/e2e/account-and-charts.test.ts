@@ -42,7 +42,7 @@ describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth
   it('discovers the domains through CSDS and answers with signed KMM requests', async () => {
     const h = await startHarness({ env: env() });
     try {
-      assert.equal(h.bot.services.simulator, undefined, 'no embedded simulator with LP_ACCOUNT_ID set');
+      assert.equal(h.bot.container.simulator, undefined, 'no embedded simulator with LP_ACCOUNT_ID set');
       sim.resetStats();
       const r = await h.command('skill billing');
       const final = (await h.responses(r.responseId))[0]!.body;

@@ -3,11 +3,11 @@
  * on the in-process LivePerson simulator, a fake Slack Web API, and signed requests as Slack sends
  * them. Everything is real HTTP on 127.0.0.1.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { format } from 'node:util';
-import type { Logger } from '@slack/bolt';
-import { LogLevel } from '@slack/bolt';
-import { startBot, type RunningBot } from '../../src/main';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBot, type RunningBot, type StartOptions } from '../../src/main';
 import { FakeSlack, type ResponsePost } from '../../src/sandbox/fake-slack';
 import { blockActionsBody, slashCommandBody } from '../../src/sandbox/payloads';
 import { slackSignatureHeaders } from '../../src/sandbox/sign';
@@ -35,35 +35,29 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** A Bolt logger that keeps every line (tests assert on it and keep the output quiet). */
-export class CapturingLogger implements Logger {
+/** Where the bot's JSON log lines go in tests: kept, so tests assert on them, and the output stays quiet. */
+export class CapturingLogger {
   readonly lines: string[] = [];
-  private level = LogLevel.DEBUG;
-  // util.format, as Bolt's console logger does: an error's causes are printed in full, so a
-  // secret hiding in one would show up here too.
-  private record(level: string, msg: unknown[]) {
-    this.lines.push(`${level} ${format(...msg)}`);
+  write(line: string): void {
+    this.lines.push(line.trimEnd());
   }
-  debug(...msg: unknown[]) {
-    this.record('debug', msg);
+  /** The lines as objects (pino writes one JSON object per line). */
+  records(): Record<string, unknown>[] {
+    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   }
-  info(...msg: unknown[]) {
-    this.record('info', msg);
-  }
-  warn(...msg: unknown[]) {
-    this.record('warn', msg);
-  }
-  error(...msg: unknown[]) {
-    this.record('error', msg);
-  }
-  setLevel(level: LogLevel) {
-    this.level = level;
-  }
-  getLevel() {
-    return this.level;
-  }
-  setName() {}
 }
+
+/** A fresh DATA_DIR for one bot, removed with it. */
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'queue-pulse-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * LivePerson's retry waits, scaled down in end-to-end tests so a 5xx costs milliseconds instead
+ * of seconds; the policy (which errors retry, in which order) is unchanged.
+ */
+export const FAST_RETRIES: StartOptions['retry'] = { timeScale: 0.01 };
 
 export interface CommandResult {
   status: number;
@@ -76,6 +70,9 @@ export interface CommandResult {
 
 export interface Harness {
   bot: RunningBot;
+  /** The bot's (and the simulator's) clock; `setNow` moves it, e.g. to a day later. */
+  now(): number;
+  setNow(ms: number): void;
   slack: FakeSlack;
   sim: Simulator;
   logger: CapturingLogger;
@@ -97,12 +94,13 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { now?: number; env?: Record<string, string> } = {},
+  opts: { now?: number; env?: Record<string, string>; start?: StartOptions } = {},
 ): Promise<Harness> {
   const slack = await new FakeSlack().start();
   const port = await freePort();
   const logger = new CapturingLogger();
-  const now = opts.now ?? BUSY_NOW;
+  let now = opts.now ?? BUSY_NOW;
+  const data = tempDataDir();
   const bot = await startBot(
     {
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -111,9 +109,10 @@ export async function startHarness(
       PORT: String(port),
       CHARTS: 'off',
       LOG_LEVEL: 'debug',
+      DATA_DIR: data.dir,
       ...opts.env,
     },
-    { logger, now: () => now },
+    { logDestination: logger, now: () => now, retry: FAST_RETRIES, ...opts.start },
   );
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
@@ -149,8 +148,12 @@ export async function startHarness(
 
   return {
     bot,
+    now: () => now,
+    setNow(ms) {
+      now = ms;
+    },
     slack,
-    sim: bot.services.simulator!,
+    sim: bot.container.simulator!,
     logger,
     eventsUrl,
     baseUrl,
@@ -179,6 +182,7 @@ export async function startHarness(
     async close() {
       await bot.stop();
       await slack.close();
+      data.remove();
     },
   };
 }

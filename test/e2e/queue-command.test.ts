@@ -131,13 +131,15 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assertNoLeak(final);
   });
 
-  it('acks within Slack’s 3 s deadline while LivePerson takes 5 s, then delivers the report', async () => {
+  it('acks within Slack’s 3 s deadline while LivePerson takes 5 s, says it is still waiting, then delivers', async () => {
     h.sim.inject({ route: 'metrics', latencyMs: 5000 });
     const r = await h.command('skill sales last 30m');
     assert.equal(r.status, 200);
     assert.ok(r.ackMs < 3000, `ack took ${r.ackMs} ms`);
-    const final = finalOf(await h.responses(r.responseId, 1, 20_000));
-    assert.ok(fieldValue(final, 'Waiting in queue') !== undefined, JSON.stringify(final).slice(0, 400));
+    const [waiting, final] = await h.responses(r.responseId, 2, 20_000);
+    assert.match(JSON.stringify(waiting!.body), /Still waiting on LivePerson for \*sales\*/);
+    assert.equal(waiting!.body.replace_original, true, 'the placeholder is updated in place');
+    assert.ok(fieldValue(final!.body, 'Waiting in queue') !== undefined, JSON.stringify(final).slice(0, 400));
   });
 
   it('/queue: the account overview with KPIs and the skills with most waiting', async () => {
@@ -278,7 +280,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
   it('ranking pages: Next shows the following rows', async () => {
     const r = await h.command('skills by closed top 3');
     const first = finalOf(await h.responses(r.responseId));
-    const next = buttons(first).find((b) => b.actionId === 'page_next');
+    const next = buttons(first).find((b) => b.actionId === 'qp:page:next');
     assert.ok(next, 'a Next button');
     const click = await h.click({ actionId: next.actionId, value: next.value });
     const second = finalOf(await h.responses(click.responseId));
@@ -303,10 +305,20 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assertNoLeak(final);
   });
 
-  it('a button value that no longer decodes gets a readable message', async () => {
-    const click = await h.click({ actionId: 'page_next', value: '{"garbage":true' });
-    const final = finalOf(await h.responses(click.responseId));
-    assert.match(texts(final).join('\n'), /older message|run the command again/);
+  it('a button value that no longer decodes gets a readable message beside it, never an error', async () => {
+    for (const [actionId, value] of [
+      ['qp:page:next', '1|{"garbage":true'],
+      ['qp:page:next', '1|{"kind":"page","query":{"kind":"ranking"},"page":2}'],
+      ['qp:pick:0', '1@no-such-key-in-the-store'],
+      // A button of the bot's first version, still in someone's channel.
+      ['page_next', '{"q":{"kind":"overview"}}'],
+    ] as const) {
+      const click = await h.click({ actionId, value });
+      assert.equal(click.status, 200);
+      const final = finalOf(await h.responses(click.responseId));
+      assert.match(texts(final).join('\n'), /older message; run the command again/, `${actionId} ${value}`);
+      assert.equal(final.replace_original, false, 'the clicked message stays as it was');
+    }
   });
 
   it('an expired response_url falls back to chat.postEphemeral, so the answer is not lost', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startBot, type RunningBot } from '../../src/main';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
-import { BUSY_NOW, CapturingLogger, freePort } from './harness';
+import { BUSY_NOW, CapturingLogger, freePort, tempDataDir } from './harness';
 
 /**
  * Socket Mode as Slack runs it: apps.connections.open hands out a WebSocket URL, Slack says
@@ -16,6 +16,7 @@ describe('e2e: Socket Mode (SLACK_APP_TOKEN)', function () {
   let bot: RunningBot;
   let socket: Promise<WebSocket>;
   let port: number;
+  const data = tempDataDir();
 
   before(async () => {
     wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
@@ -36,12 +37,14 @@ describe('e2e: Socket Mode (SLACK_APP_TOKEN)', function () {
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
         CHARTS: 'off',
+        DATA_DIR: data.dir,
       },
-      { logger: new CapturingLogger(), now: () => BUSY_NOW },
+      { logDestination: new CapturingLogger(), now: () => BUSY_NOW },
     );
   });
 
   after(async () => {
+    data.remove();
     await bot.stop();
     await slack.close();
     for (const c of wss.clients) c.terminate();

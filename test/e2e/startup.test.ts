@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startBot } from '../../src/main';
 import { SlackTokenError } from '../../src/slack/authorize';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
-import { CapturingLogger, SIGNING_SECRET, freePort, startHarness } from './harness';
+import { CapturingLogger, SIGNING_SECRET, freePort, startHarness, tempDataDir } from './harness';
 import { slashCommandBody } from '../../src/sandbox/payloads';
 import { slackSignatureHeaders } from '../../src/sandbox/sign';
 
@@ -52,7 +52,7 @@ describe('e2e: starting and stopping the bot', function () {
             SLACK_API_URL: slack.apiUrl,
             PORT: String(await freePort()),
           },
-          { logger: new CapturingLogger() },
+          { logDestination: new CapturingLogger() },
         ),
         (err: unknown) =>
           err instanceof SlackTokenError && /invalid_auth.*Bot User OAuth Token/.test(err.message),
@@ -66,6 +66,7 @@ describe('e2e: starting and stopping the bot', function () {
     const slack = await new FakeSlack({ failures: { 'auth.test': 'fatal_error' } }).start();
     const logger = new CapturingLogger();
     const port = await freePort();
+    const data = tempDataDir();
     const bot = await startBot(
       {
         SLACK_BOT_TOKEN: 'xoxb-ok',
@@ -73,8 +74,9 @@ describe('e2e: starting and stopping the bot', function () {
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
         CHARTS: 'off',
+        DATA_DIR: data.dir,
       },
-      { logger },
+      { logDestination: logger },
     );
     try {
       assert.ok(logger.lines.some((l) => /did not answer auth.test/.test(l)));
@@ -93,6 +95,7 @@ describe('e2e: starting and stopping the bot', function () {
     } finally {
       await bot.stop();
       await slack.close();
+      data.remove();
     }
   });
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { Deadline } from '../../src/shared/deadline';
 import type {
   AccountConfigResult,
   AccountConfigSource,
@@ -172,12 +173,27 @@ describe('createDirectory', () => {
     });
   });
 
+  it("passes the answer's deadline to the lists it has to fetch", async () => {
+    const { source, stub } = fakeSource();
+    const dir = createDirectory({ source, logger: silentLogger() });
+    const deadline = Deadline.after(5_000);
+    await dir.findSkill('billing', { deadline });
+    await dir.subGroupIds('502', { deadline });
+    assert.deepEqual(
+      stub.getCalls().map((c) => [c.args[0], (c.args as unknown[])[2]]),
+      [
+        ['skills', { deadline }],
+        ['agentGroups', { deadline }],
+      ],
+    );
+  });
+
   it('fetches each kind only when it is asked for', async () => {
     const { source, stub } = fakeSource();
     const dir = createDirectory({ source, logger: silentLogger() });
     await dir.skills();
     assert.deepEqual(
-      stub.getCalls().map((c) => c.args),
+      stub.getCalls().map((c) => c.args.slice(0, 2)),
       [['skills', undefined]],
     );
   });
@@ -229,7 +245,7 @@ describe('createDirectory', () => {
       now += 1;
       assert.equal((await dir.skills()).length, 5, '304 keeps the cached list');
       assert.equal(stub.callCount, 2);
-      assert.deepEqual(stub.lastCall.args, ['skills', 'r1']);
+      assert.deepEqual(stub.lastCall.args.slice(0, 2), ['skills', 'r1']);
 
       // The 304 restarted the TTL.
       now += 10 * MIN - 1;
@@ -263,7 +279,7 @@ describe('createDirectory', () => {
       stub.resolves({ notModified: true });
       now += MIN;
       await dir.skills();
-      assert.deepEqual(stub.lastCall.args, ['skills', 'r2']);
+      assert.deepEqual(stub.lastCall.args.slice(0, 2), ['skills', 'r2']);
     });
 
     it('sends no If-Match when the server gave no revision', async () => {
@@ -275,7 +291,7 @@ describe('createDirectory', () => {
       now += MIN;
       await dir.skills();
       assert.deepEqual(
-        stub.getCalls().map((c) => c.args),
+        stub.getCalls().map((c) => c.args.slice(0, 2)),
         [
           ['skills', undefined],
           ['skills', undefined],
@@ -299,8 +315,8 @@ describe('createDirectory', () => {
       now += MIN;
       await dir.skills();
       await dir.agentGroups();
-      assert.deepEqual(callsFor(stub, 'skills')[1]?.args, ['skills', 'skills-1']);
-      assert.deepEqual(callsFor(stub, 'agentGroups')[1]?.args, ['agentGroups', 'groups-7']);
+      assert.deepEqual(callsFor(stub, 'skills')[1]?.args.slice(0, 2), ['skills', 'skills-1']);
+      assert.deepEqual(callsFor(stub, 'agentGroups')[1]?.args.slice(0, 2), ['agentGroups', 'groups-7']);
     });
 
     it('refresh() revalidates both lists inside the TTL', async () => {
@@ -315,7 +331,7 @@ describe('createDirectory', () => {
         stub
           .getCalls()
           .slice(2)
-          .map((c) => c.args)
+          .map((c) => c.args.slice(0, 2))
           .sort(),
         [
           ['agentGroups', 'r1'],
@@ -379,7 +395,7 @@ describe('createDirectory', () => {
       now += 1;
       await dir.skills();
       assert.equal(stub.callCount, 3);
-      assert.deepEqual(stub.lastCall.args, ['skills', 'r1']);
+      assert.deepEqual(stub.lastCall.args.slice(0, 2), ['skills', 'r1']);
       now += 10 * MIN - 1;
       await dir.skills();
       assert.equal(stub.callCount, 3, 'the 304 restarted a full TTL');

@@ -10,7 +10,7 @@ describe('demo: the sandbox page plays Slack for the bot', function () {
   before(async () => {
     demo = await startDemo(
       {},
-      { port: await freePort(), sandboxPort: 0, logger: new CapturingLogger(), now: () => BUSY_NOW },
+      { port: await freePort(), sandboxPort: 0, logDestination: new CapturingLogger(), now: () => BUSY_NOW },
     );
   });
   after(async () => {
@@ -33,7 +33,7 @@ describe('demo: the sandbox page plays Slack for the bot', function () {
   });
 
   it('runs on the embedded simulator, with a chart uploaded to the sandbox', async () => {
-    assert.ok(demo.bot.services.simulator, 'simulator started in-process');
+    assert.ok(demo.bot.container.simulator, 'simulator started in-process');
     const r = await post('/sandbox/command', { text: 'skill billing' });
     assert.equal(r.status, 200);
     assert.match(JSON.stringify(r.ack), /Fetching/);

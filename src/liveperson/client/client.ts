@@ -24,7 +24,7 @@ import {
   type OAuthCredentials,
 } from './auth';
 import { DomainResolver } from './domains';
-import { LivePersonInvalidRequestError, type LivePersonError } from './errors';
+import { LivePersonInvalidRequestError, LivePersonTimeoutError, type LivePersonError } from './errors';
 import {
   parseHistoricalResponse,
   validateHistoricalRequest,
@@ -37,8 +37,10 @@ import { formatSort, type Validation } from '../contract/validation';
 import { parseKmmResponse, type KmmResponse } from '../contract/metrics-response';
 import { validateKmmRequest, type KmmRequest } from '../contract/metrics-request';
 import { mergeAgentViewPages, mergeMetricsPages, remainingPages, type AllPages } from './paging';
+import { DeadlineExceededError, raceDeadline, type Deadline } from '../../shared/deadline';
 import {
   RETRY_POLICIES,
+  budgetTimeout,
   realRuntime,
   type CallBudget,
   type RetryPolicy,
@@ -55,8 +57,10 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 
 /** Per-call options. */
 export interface CallOptions {
-  /** 'interactive' (default): ≤ 8 s in total. 'background': LivePerson's 5/10/15 s retry schedule. */
+  /** 'interactive' (default): quick retries, someone waits. 'background': LivePerson's 5/10/15 s schedule. */
   budget?: CallBudget;
+  /** The answer's deadline: the call (waits and retries included) ends by then. */
+  deadline?: Deadline;
   /** Skip the cache (a Refresh button); still joins an identical request already in flight. */
   fresh?: boolean;
 }
@@ -159,6 +163,7 @@ class KmmClient implements LivePersonClient {
         query: { offset: n.offset, limit: n.limit, sort: isDefaultSort ? undefined : formatSort(n.sort) },
         body: n.body,
         policy,
+        ...(opts.deadline ? { deadline: opts.deadline } : {}),
         label: 'metrics',
         parse: (_a, json) => parseKmmResponse(json()),
       }),
@@ -190,6 +195,7 @@ class KmmClient implements LivePersonClient {
         },
         body: n.body,
         policy,
+        ...(opts.deadline ? { deadline: opts.deadline } : {}),
         label: 'agent_view',
         parse: (_a, json) => parseAgentViewResponse(json()),
       }),
@@ -219,6 +225,7 @@ class KmmClient implements LivePersonClient {
         query: { interval: n.intervalMinutes },
         body: n.body,
         policy,
+        ...(opts.deadline ? { deadline: opts.deadline } : {}),
         label: 'historical',
         parse: (_a, json) => parseHistoricalResponse(json()),
       }),
@@ -229,26 +236,25 @@ class KmmClient implements LivePersonClient {
     const policy = this.policies[opts.budget ?? 'interactive'];
     const key = stableKey({ op: 'config', kind, ifMatch, budget: opts.budget ?? 'interactive' });
     // Not cached here: the directory keeps the lists and revalidates them with If-Match.
-    return this.flights
-      .run(key, () =>
-        this.transport.send<AccountConfigResult>({
-          service: 'accountConfigReadOnly',
-          method: 'GET',
-          path: `/api/account/${this.account}/configuration/le-users/${kind}`,
-          query: { v: '2.0', select: SELECT[kind] },
-          headers: ifMatch ? { 'If-Match': ifMatch } : {},
-          accept304: true,
-          policy,
-          label: kind,
-          parse: (answer, json) => {
-            if (answer.status === 304) return { notModified: true };
-            const items = json();
-            if (!Array.isArray(items)) throw new Error(`${kind} answer is not a list`);
-            return { notModified: false, revision: answer.headers['ac-revision'], items };
-          },
-        }),
-      )
-      .then((r) => structuredClone(r as AccountConfigResult));
+    return this.joined(key, opts, () =>
+      this.transport.send<AccountConfigResult>({
+        service: 'accountConfigReadOnly',
+        method: 'GET',
+        path: `/api/account/${this.account}/configuration/le-users/${kind}`,
+        query: { v: '2.0', select: SELECT[kind] },
+        headers: ifMatch ? { 'If-Match': ifMatch } : {},
+        accept304: true,
+        policy,
+        ...(opts.deadline ? { deadline: opts.deadline } : {}),
+        label: kind,
+        parse: (answer, json) => {
+          if (answer.status === 304) return { notModified: true };
+          const items = json();
+          if (!Array.isArray(items)) throw new Error(`${kind} answer is not a list`);
+          return { notModified: false, revision: answer.headers['ac-revision'], items };
+        },
+      }),
+    ).then((r) => structuredClone(r));
   }
 
   close(): Promise<void> {
@@ -273,14 +279,34 @@ class KmmClient implements LivePersonClient {
       if (hit !== undefined) return structuredClone(hit as T);
     }
     const budget = opts.budget ?? 'interactive';
-    // Budget is part of the flight key so an interactive caller never waits on a 90 s background call.
-    const value = await this.flights.run(`${budget}|${key}`, async () => {
+    // Budget is part of the flight key so an interactive caller never waits on a long background call.
+    const value = await this.joined(`${budget}|${key}`, opts, async () => {
       const fetched = await fetch(this.policies[budget]);
       this.cache.set(key, fetched);
       return fetched;
     });
     // Callers get their own copy: one of them sorting the groups must not reorder the others'.
-    return structuredClone(value as T);
+    return structuredClone(value);
+  }
+
+  /**
+   * Single-flight under the caller's deadline. The flight runs under the deadline of the caller
+   * that started it; a caller that joins waits at most its own deadline, and if the flight ran out
+   * of its starter's time while the joiner still has some, the joiner asks again itself.
+   */
+  private async joined<T>(key: string, opts: CallOptions, work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      const joining = this.flights.has(key);
+      const flight = this.flights.run(key, work) as Promise<T>;
+      if (!joining || !opts.deadline) return flight;
+      try {
+        return await raceDeadline(flight, opts.deadline);
+      } catch (error) {
+        if (error instanceof DeadlineExceededError) throw budgetTimeout(opts.deadline.budgetMs);
+        if (error instanceof LivePersonTimeoutError && !opts.deadline.expired()) continue;
+        throw error;
+      }
+    }
   }
 
   private async pages<T>(

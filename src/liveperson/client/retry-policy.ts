@@ -1,13 +1,16 @@
 /**
  * The one retry loop for LivePerson calls, following LivePerson's published policy: never retry a
  * 4xx except 429 (wait at least 1 s, honouring Retry-After) and 401 (re-authenticate once, retry
- * once); retry 5xx, connection failures and timeouts with backoff plus jitter. Every call has a
- * total time budget that includes the waits, and each attempt's timeout is bounded by what is left.
+ * once); retry 5xx, connection failures and timeouts with backoff plus jitter. Every call runs
+ * against a deadline (the answer's, when the caller passes one) that includes the waits; each
+ * attempt may take all that is left up to a cap, so a LivePerson that is merely slow is waited for
+ * rather than abandoned and asked again with less time.
  *
  * Why not axios-retry: its delay callback is synchronous and cannot fail the call with a different
  * error, it keeps one retry count for everything, and it cannot shrink each attempt's timeout to the
  * remaining budget. Those three are the heart of this policy, so the loop lives here instead.
  */
+import type { Deadline } from '../../shared/deadline';
 import {
   LivePersonAuthError,
   LivePersonRateLimitedError,
@@ -19,9 +22,12 @@ import {
 export type CallBudget = 'interactive' | 'background';
 
 export interface RetryPolicy {
-  /** Total time for one call, waits included. */
+  /** Total time for one call, waits included, when the caller passes no deadline of its own. */
   budgetMs: number;
-  /** Upper bound of one attempt (also bounded by the remaining budget). */
+  /**
+   * Upper bound of one attempt (also bounded by what is left). Generous on purpose: it only ends
+   * an attempt that is hung, not one that is slow.
+   */
   attemptTimeoutMs: number;
   /** Wait before retry n after a 5xx/reset/timeout; its length is the number of retries. */
   backoffMs: readonly number[];
@@ -31,18 +37,23 @@ export interface RetryPolicy {
   minRetryAfterMs: number;
 }
 
-/** interactive: someone waits in Slack (8 s in total). background: LivePerson's 5/10/15 s schedule. */
+/**
+ * background (digests, alerts): LivePerson's published 5/10/15 s schedule. interactive: a person is
+ * waiting in Slack, so after a 5xx or a dropped connection the next attempt comes sooner (1/2/4 s):
+ * a transient blip costs seconds, not half a minute. Both wait for a slow answer (45 s / 60 s per
+ * attempt) and honour 429's Retry-After (at least 1 s) the same way.
+ */
 export const RETRY_POLICIES: Readonly<Record<CallBudget, RetryPolicy>> = {
   interactive: {
-    budgetMs: 8_000,
-    attemptTimeoutMs: 5_000,
-    backoffMs: [300, 900, 1_800],
-    jitter: 0.5,
+    budgetMs: 120_000,
+    attemptTimeoutMs: 45_000,
+    backoffMs: [1_000, 2_000, 4_000],
+    jitter: 0.3,
     minRetryAfterMs: 1_000,
   },
   background: {
-    budgetMs: 90_000,
-    attemptTimeoutMs: 15_000,
+    budgetMs: 10 * 60_000,
+    attemptTimeoutMs: 60_000,
     backoffMs: [5_000, 10_000, 15_000],
     jitter: 0.2,
     minRetryAfterMs: 1_000,
@@ -57,7 +68,11 @@ export interface RetryRuntime {
   monotonic(): number;
   /** Uniform in [0, 1) for jitter. */
   random(): number;
-  /** Multiplies every duration of the policy (1 in production; e.g. 0.01 in end-to-end tests). */
+  /**
+   * Multiplies every wait between attempts (backoff, 429 waits): 1 in production, e.g. 0.01 in
+   * end-to-end tests so a retry costs milliseconds. Budgets and attempt timeouts are not scaled:
+   * a slow answer is still waited for.
+   */
   timeScale: number;
 }
 
@@ -72,7 +87,7 @@ export const realRuntime: RetryRuntime = {
 export interface AttemptContext {
   /** 1-based attempt number. */
   attempt: number;
-  /** Deadline for this attempt in (scaled) ms. */
+  /** Deadline for this attempt in ms: the policy's cap, or what is left if that is less. */
   timeoutMs: number;
 }
 
@@ -107,9 +122,9 @@ export function parseRetryAfter(header: string | undefined, nowMs: number): numb
 
 export const RATE_LIMITED_MESSAGE = 'LivePerson is rate-limiting us; try again in a minute.';
 
-/** The user-facing timeout error for a call whose budget ran out. */
-export function budgetTimeout(policy: RetryPolicy, cause?: LivePersonError): LivePersonTimeoutError {
-  return new LivePersonTimeoutError(`LivePerson did not answer within ${formatSeconds(policy.budgetMs)}.`, {
+/** The timeout error for a call whose budget (`budgetMs`, unscaled) ran out. */
+export function budgetTimeout(budgetMs: number, cause?: LivePersonError): LivePersonTimeoutError {
+  return new LivePersonTimeoutError(`LivePerson did not answer within ${formatSeconds(budgetMs)}.`, {
     detail: cause?.detail ?? cause?.message,
     cause,
   });
@@ -136,26 +151,30 @@ function reasonOf(error: LivePersonError): string {
 }
 
 /**
- * Runs `attempt` until it succeeds or the policy says stop. `attempt` throws typed LivePerson errors;
- * anything else is treated as fatal and rethrown as is.
+ * Runs `attempt` until it succeeds or the policy says stop, within `deadline` when given (else the
+ * policy's own budget). `attempt` throws typed LivePerson errors; anything else is treated as fatal
+ * and rethrown as is.
  */
 export async function withRetries<T>(
   attempt: (ctx: AttemptContext) => Promise<T>,
   policy: RetryPolicy,
   runtime: RetryRuntime,
   hooks: RetryHooks,
+  deadline?: Deadline,
 ): Promise<T> {
   const scale = runtime.timeScale;
-  const budget = policy.budgetMs * scale;
+  const budgetMs = deadline ? deadline.budgetMs : policy.budgetMs;
   const started = runtime.monotonic();
-  const remaining = () => budget - (runtime.monotonic() - started);
+  const remaining = deadline
+    ? () => deadline.remaining()
+    : () => policy.budgetMs - (runtime.monotonic() - started);
   let retries = 0;
   let reauthenticated = false;
   for (let n = 1; ; n++) {
     const left = remaining();
-    if (left <= 0) throw budgetTimeout(policy);
+    if (left <= 0) throw budgetTimeout(budgetMs);
     try {
-      return await attempt({ attempt: n, timeoutMs: Math.min(policy.attemptTimeoutMs * scale, left) });
+      return await attempt({ attempt: n, timeoutMs: Math.min(policy.attemptTimeoutMs, left) });
     } catch (error) {
       const verdict = classify(error);
       const lpError = error as LivePersonError;
@@ -188,7 +207,7 @@ export async function withRetries<T>(
       const base = policy.backoffMs[retries];
       const wait = base === undefined ? Infinity : base * scale * (1 + policy.jitter * runtime.random());
       if (wait >= remaining()) {
-        if (error instanceof LivePersonTimeoutError) throw budgetTimeout(policy, error);
+        if (error instanceof LivePersonTimeoutError) throw budgetTimeout(budgetMs, error);
         throw error;
       }
       retries++;

@@ -11,6 +11,7 @@ import { exchange, isConnectionFailure, parseJson, type HttpAnswer } from './htt
 import type { LivePersonLogger } from './http-log';
 import { LivePersonTimeoutError, LivePersonUnavailableError, isLivePersonError } from './errors';
 import { formatSeconds, withRetries, type RetryPolicy, type RetryRuntime } from './retry-policy';
+import type { Deadline } from '../../shared/deadline';
 
 export interface TransportOptions {
   http: AxiosInstance;
@@ -33,6 +34,8 @@ export interface TransportRequest<T> {
   headers?: Record<string, string>;
   accept304?: boolean;
   policy: RetryPolicy;
+  /** The answer's deadline; without one the policy's own budget applies. */
+  deadline?: Deadline;
   /** A short name for logs ("metrics", "skills"). */
   label: string;
   /** Turns the answer into a value; a throw here counts as an unreadable answer (retried). */
@@ -66,6 +69,7 @@ export class Transport {
         onRetry: (e) =>
           logger.info(`LivePerson ${req.label}: retrying after ${e.reason} in ${Math.round(e.waitMs)} ms`),
       },
+      req.deadline,
     );
   }
 

@@ -1,14 +1,12 @@
-/** Every Bolt listener, by Slack surface. */
+/** Every Bolt listener, by Slack surface; each surface binds ids to its exported handlers. */
 import type { App } from '@slack/bolt';
-import { register as registerPage } from './actions/page';
-import { register as registerPick } from './actions/pick';
+import { register as registerActions } from './actions/router';
 import { register as registerQueue } from './commands/queue';
-import type { SlackDeps } from '../deps';
+import type { ListenerDeps } from './deps';
 import { register as registerAppHome } from './events/app-home';
 
-export function registerListeners(app: App, deps: SlackDeps & { source: string }): void {
+export function registerListeners(app: App, deps: ListenerDeps): void {
   registerQueue(app, deps);
-  registerPick(app, deps);
-  registerPage(app, deps);
+  registerActions(app, deps);
   registerAppHome(app, deps);
 }

@@ -10,6 +10,8 @@ export interface HealthStatus {
   uptimeSeconds: number;
   livePerson: { mode: 'simulator' | 'account'; accountId: string };
   slack: { mode: 'http' | 'socket' };
+  /** Where button state and (later) schedules live. */
+  store: 'sqlite' | 'redis';
 }
 
 /** The custom route Bolt serves beside /slack/events. */

@@ -29,3 +29,15 @@ export function renderFetching(query: ReportQuery): SlackMessage {
   const line = `:hourglass_flowing_sand: Fetching ${what(query)}…`;
   return { text: fallbackText(line), blocks: [section(line)], response_type: responseTypeOf(query) };
 }
+
+/**
+ * The placeholder once LivePerson has been slow for a while: the answer is still coming, and it
+ * will replace this message; so the lead does not give up or ask again.
+ */
+export function renderStillWaiting(query: ReportQuery, waitedMs: number): SlackMessage {
+  const seconds = Math.max(1, Math.round(waitedMs / 1000));
+  const line =
+    `:hourglass: Still waiting on LivePerson for ${what(query)} (${seconds} s so far). ` +
+    'It is slow right now; the report will replace this message.';
+  return { text: fallbackText(line), blocks: [section(line)], response_type: responseTypeOf(query) };
+}

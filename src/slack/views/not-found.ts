@@ -9,7 +9,7 @@ import type { ScopeQuery } from '../../domain/query';
 import { formatCount } from './format';
 import { safeText } from './mrkdwn';
 import { actions, button, section } from './blocks';
-import { encodeButtonValue } from './button-value';
+import { actionId, encodeActionValue } from '../action-ref';
 import type { SlackMessage } from './message';
 import { fallbackText } from './message';
 
@@ -17,10 +17,6 @@ import { fallbackText } from './message';
 export const MAX_SUGGESTIONS = 5;
 /** Ambiguous matches get a button each up to this many; the rest are counted, not hidden. */
 export const MAX_CANDIDATES = 10;
-export const PICK_SKILL_ACTION = 'pick_skill';
-export const PICK_GROUP_ACTION = 'pick_group';
-/** Matches every pick button's action_id (`pick_skill_0`, `pick_group_3`, …). */
-export const PICK_ACTION_PATTERN = /^pick_(skill|group)_\d+$/;
 
 const TYPED_WIDTH = 200;
 /** All pick values together stay within this, so ten buttons leave room in the message budget. */
@@ -41,12 +37,15 @@ function orList(names: readonly string[]): string {
 
 function pickButtons(candidates: readonly Named[], query: ScopeQuery): KnownBlock[] {
   if (candidates.length === 0) return [];
-  const prefix = query.kind === 'skill' ? PICK_SKILL_ACTION : PICK_GROUP_ACTION;
   const maxValue = Math.floor(PICK_VALUES_BUDGET / candidates.length);
   const buttons = candidates.map((c, i) =>
-    button(safeText(c.name, 75), `${prefix}_${i}`, encodeButtonValue({ q: query, id: c.id }, maxValue)),
+    button(
+      safeText(c.name, 75),
+      actionId('pick', i),
+      encodeActionValue({ kind: 'pick', query, id: c.id }, maxValue),
+    ),
   );
-  return [actions(buttons, `${prefix}_choices`)];
+  return [actions(buttons, `pick_${query.kind}_choices`)];
 }
 
 /** "No skill called 'biling'. Did you mean *Billing*?" with a button per suggestion. */

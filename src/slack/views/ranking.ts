@@ -11,14 +11,12 @@ import { LIMITS } from './limits';
 import { displayName, markOf } from './marks';
 import { escapeMrkdwn, safeText } from './mrkdwn';
 import { actions, button, context, header, lineSections } from './blocks';
-import { encodeButtonValue } from './button-value';
+import { actionId, encodeActionValue } from '../action-ref';
 import { reportFooter } from './context-line';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { windowLabel } from './window-text';
 
-export const PAGE_PREV_ACTION = 'page_prev';
-export const PAGE_NEXT_ACTION = 'page_next';
 /** Name widths tried, widest first, until the page fits the total-size budget. */
 const NAME_WIDTHS = [60, 40, 24, 12] as const;
 
@@ -66,12 +64,20 @@ function pager(report: RankingReport, info: PageInfo): KnownBlock[] {
   const buttons = [];
   if (info.page > 1) {
     buttons.push(
-      button('◀ Previous', PAGE_PREV_ACTION, encodeButtonValue({ q: report.query, p: info.page - 1 })),
+      button(
+        '◀ Previous',
+        actionId('page', 'prev'),
+        encodeActionValue({ kind: 'page', query: report.query, page: info.page - 1 }),
+      ),
     );
   }
   if (info.page < info.pages) {
     buttons.push(
-      button('Next ▶', PAGE_NEXT_ACTION, encodeButtonValue({ q: report.query, p: info.page + 1 })),
+      button(
+        'Next ▶',
+        actionId('page', 'next'),
+        encodeActionValue({ kind: 'page', query: report.query, page: info.page + 1 }),
+      ),
     );
   }
   return buttons.length ? [actions(buttons, 'ranking_pager')] : [];

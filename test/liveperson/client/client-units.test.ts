@@ -17,6 +17,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from '../../../src/liveperson/client/retry-policy';
+import { Deadline } from '../../../src/shared/deadline';
 import { SingleFlight } from '../../../src/shared/single-flight';
 import { stableKey } from '../../../src/shared/stable-key';
 import { TtlCache } from '../../../src/liveperson/client/ttl-cache';
@@ -51,13 +52,13 @@ describe('retry policy', () => {
     const { fn, calls } = script(unavailable(503), unavailable());
     assert.equal(await withRetries(fn, interactive, rt, noReauth), 'ok');
     assert.equal(calls.length, 3);
-    assert.deepEqual(rt.sleeps, [300, 900]);
+    assert.deepEqual(rt.sleeps, [1000, 2000]);
   });
 
   it('adds jitter on top of the backoff, never below it', async () => {
     const rt = fakeRuntime(0.999);
     await withRetries(script(unavailable(500)).fn, interactive, rt, noReauth);
-    assert.ok(rt.sleeps[0]! > 300 && rt.sleeps[0]! < 300 * 1.5 + 1, String(rt.sleeps[0]));
+    assert.ok(rt.sleeps[0]! > 1000 && rt.sleeps[0]! < 1000 * 1.3 + 1, String(rt.sleeps[0]));
   });
 
   it('background calls follow LivePerson’s 5/10/15 s schedule: 3 retries, then the error', async () => {
@@ -93,11 +94,11 @@ describe('retry policy', () => {
 
   it('fails at once with LivePersonRateLimitedError when Retry-After exceeds the remaining budget', async () => {
     const rt = fakeRuntime();
-    const { fn, calls } = script(rateLimited(30));
+    const { fn, calls } = script(rateLimited(300));
     await assert.rejects(withRetries(fn, interactive, rt, noReauth), (e: unknown) => {
       assert.ok(e instanceof LivePersonRateLimitedError);
       assert.equal(e.message, 'LivePerson is rate-limiting us; try again in a minute.');
-      assert.equal(e.retryAfterSeconds, 30);
+      assert.equal(e.retryAfterSeconds, 300);
       return true;
     });
     assert.equal(calls.length, 1);
@@ -124,7 +125,12 @@ describe('retry policy', () => {
   });
 
   it('bounds each attempt by the remaining budget and reports a timeout against the whole budget', async () => {
-    const policy: RetryPolicy = { ...interactive, backoffMs: [1000, 1000, 1000] };
+    const policy: RetryPolicy = {
+      ...interactive,
+      budgetMs: 8000,
+      attemptTimeoutMs: 5000,
+      backoffMs: [1000, 1000, 1000],
+    };
     const rt = fakeRuntime();
     // Each attempt "takes" its whole timeout on the fake clock before timing out.
     const timeouts: number[] = [];
@@ -147,7 +153,37 @@ describe('retry policy', () => {
     const rt = { ...fakeRuntime(), timeScale: 0.01 };
     const sleeps = rt.sleeps;
     await withRetries(script(unavailable(500), rateLimited(2)).fn, interactive, rt, noReauth);
-    assert.deepEqual(sleeps, [3, 20]);
+    assert.deepEqual(sleeps, [10, 20]);
+  });
+
+  it('scales the waits only: a slow attempt still gets its whole timeout', async () => {
+    const rt = { ...fakeRuntime(), timeScale: 0.01 };
+    const { fn, calls } = script();
+    await withRetries(fn, interactive, rt, noReauth);
+    assert.equal(calls[0]!.timeoutMs, interactive.attemptTimeoutMs);
+  });
+
+  it('waits for a slow answer: an interactive attempt may take 45 s, not a few seconds', () => {
+    assert.ok(interactive.attemptTimeoutMs >= 20_000, 'LivePerson answering in 5–20 s must not be cut off');
+    assert.ok(interactive.budgetMs >= 60_000);
+  });
+
+  it('with a deadline, the deadline is the budget: every attempt and wait fits in what it leaves', async () => {
+    const rt = fakeRuntime();
+    const deadline = Deadline.after(3_500, rt.monotonic);
+    const timeouts: number[] = [];
+    const fn = ({ timeoutMs }: { timeoutMs: number }) => {
+      timeouts.push(timeoutMs);
+      void rt.sleep(timeoutMs);
+      return Promise.reject(new LivePersonTimeoutError('slow', {}));
+    };
+    await assert.rejects(withRetries(fn, interactive, rt, noReauth, deadline), (e: unknown) => {
+      assert.ok(e instanceof LivePersonTimeoutError);
+      assert.equal(e.message, 'LivePerson did not answer within 3.5 s.');
+      return true;
+    });
+    // The first attempt may use all 3.5 s (under the 45 s cap); nothing is left for a retry.
+    assert.deepEqual(timeouts, [3500]);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { checkMessage } from '../../../src/slack/views/limits';
-import { decodeButtonValue } from '../../../src/slack/views/button-value';
-import { PICK_ACTION_PATTERN, renderAmbiguous, renderNotFound } from '../../../src/slack/views/not-found';
-import { allText, buttons, groupQuery, skillQuery } from '../../fixtures/reports';
+import { renderAmbiguous, renderNotFound } from '../../../src/slack/views/not-found';
+import { kindOfActionId } from '../../../src/slack/action-ref';
+import { allText, buttons, groupQuery, refOf, skillQuery } from '../../fixtures/reports';
 
 describe('renderNotFound', () => {
   const query = skillQuery('biling');
@@ -12,10 +12,10 @@ describe('renderNotFound', () => {
     assert.equal(m.text, "No skill called 'biling'. Did you mean *Billing*?");
     const [b, ...rest] = buttons(m.blocks);
     assert.equal(rest.length, 0);
-    assert.equal(b!.action_id, 'pick_skill_0');
-    assert.match(b!.action_id, PICK_ACTION_PATTERN);
+    assert.equal(b!.action_id, 'qp:pick:0');
+    assert.equal(kindOfActionId(b!.action_id), 'pick');
     assert.equal(b!.text, 'Billing');
-    assert.deepEqual(decodeButtonValue(b!.value), { q: query, id: '1001' });
+    assert.deepEqual(refOf(b!.value), { kind: 'pick', query, id: '1001' });
     assert.equal(m.response_type, 'ephemeral');
     assert.deepEqual(checkMessage(m), []);
   });
@@ -33,22 +33,29 @@ describe('renderNotFound', () => {
     const bs = buttons(m.blocks);
     assert.deepEqual(
       bs.map((b) => b.action_id),
-      ['pick_skill_0', 'pick_skill_1', 'pick_skill_2'],
+      ['qp:pick:0', 'qp:pick:1', 'qp:pick:2'],
     );
     assert.deepEqual(
       bs.map((b) => b.text),
       ['Returns &amp; Exchanges', 'Loyalty &lt;Gold&gt;', 'Billing'],
     );
     assert.deepEqual(
-      bs.map((b) => decodeButtonValue(b.value)?.id),
+      bs.map((b) => {
+        const r = refOf(b.value);
+        return r?.kind === 'pick' ? r.id : undefined;
+      }),
       ['1005', '1007', '1001'],
     );
   });
 
-  it('uses group wording and pick_group ids for groups', () => {
+  it('uses group wording for groups', () => {
     const m = renderNotFound(groupQuery('tier one'), [{ id: '502', name: 'Tier 1' }]);
     assert.equal(m.text, "No agent group called 'tier one'. Did you mean *Tier 1*?");
-    assert.equal(buttons(m.blocks)[0]!.action_id, 'pick_group_0');
+    assert.deepEqual(refOf(buttons(m.blocks)[0]!.value), {
+      kind: 'pick',
+      query: groupQuery('tier one'),
+      id: '502',
+    });
   });
 
   it('without suggestions, says what to try and shows no buttons', () => {
@@ -77,10 +84,10 @@ describe('renderAmbiguous', () => {
       "'tech support' matches several skills: *Tech Support - Hardware*, *Tech Support - Software*. Which one?",
     );
     assert.deepEqual(
-      buttons(m.blocks).map((b) => [b.action_id, decodeButtonValue(b.value)]),
+      buttons(m.blocks).map((b) => [b.action_id, refOf(b.value)]),
       [
-        ['pick_skill_0', { q, id: '1003' }],
-        ['pick_skill_1', { q, id: '1004' }],
+        ['qp:pick:0', { kind: 'pick', query: q, id: '1003' }],
+        ['qp:pick:1', { kind: 'pick', query: q, id: '1004' }],
       ],
     );
     assert.deepEqual(checkMessage(m), []);

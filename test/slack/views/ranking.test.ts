@@ -3,7 +3,6 @@ import type { KmmResponse } from '../../../src/liveperson/contract/metrics-respo
 import type { RankMetric } from '../../../src/domain/query';
 import type { RankingReport } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
-import { decodeButtonValue } from '../../../src/slack/views/button-value';
 import { renderRanking } from '../../../src/slack/views/ranking';
 import { pageInfo } from '../../../src/domain/ranking-page';
 import { renderReport } from '../../../src/slack/views/report';
@@ -20,6 +19,7 @@ import {
   sectionTexts,
   SOURCE,
   buildReport,
+  refOf,
 } from '../../fixtures/reports';
 
 function report(
@@ -104,23 +104,26 @@ describe('ranking view', () => {
       assert.ok(allText(m.blocks).includes('Showing 1–25 of 1,000 skills · page 1 of 40'));
       const [next, ...rest] = buttons(m.blocks);
       assert.equal(rest.length, 0);
-      assert.equal(next!.action_id, 'page_next');
-      assert.deepEqual(decodeButtonValue(next!.value), { q: base.query, p: 2 });
+      assert.equal(next!.action_id, 'qp:page:next');
+      assert.deepEqual(refOf(next!.value), { kind: 'page', query: base.query, page: 2 });
     });
 
     it('offers Previous and Next in the middle and Previous only at the end', () => {
       const mid = buttons(renderReport({ ...base, page: 7 }, { pageSize: 25 }).blocks);
       assert.deepEqual(
-        mid.map((b) => [b.action_id, decodeButtonValue(b.value)?.p]),
+        mid.map((b) => {
+          const r = refOf(b.value);
+          return [b.action_id, r?.kind === 'page' ? r.page : undefined];
+        }),
         [
-          ['page_prev', 6],
-          ['page_next', 8],
+          ['qp:page:prev', 6],
+          ['qp:page:next', 8],
         ],
       );
       const last = renderReport({ ...base, page: 40 }, { pageSize: 25 });
       assert.deepEqual(
         buttons(last.blocks).map((b) => b.action_id),
-        ['page_prev'],
+        ['qp:page:prev'],
       );
       assert.ok(allText(last.blocks).includes('Showing 976–1,000 of 1,000 skills · page 40 of 40'));
     });
@@ -134,8 +137,9 @@ describe('ranking view', () => {
           const m = renderReport({ ...base, page }, { pageSize });
           seen.push(...rowLines(m.blocks).map((l) => l.split('. ')[0]!));
           assert.deepEqual(checkMessage(m), [], `page ${page} of size ${pageSize}`);
-          const next = buttons(m.blocks).find((b) => b.action_id === 'page_next');
-          page = next ? decodeButtonValue(next.value)!.p : undefined;
+          const next = buttons(m.blocks).find((b) => b.action_id === 'qp:page:next');
+          const ref = next ? refOf(next.value) : undefined;
+          page = ref?.kind === 'page' ? ref.page : undefined;
         }
         assert.equal(seen.length, 1000);
         assert.deepEqual(
@@ -193,7 +197,7 @@ describe('ranking view', () => {
       );
       assert.ok(text.includes('page 1 of 100'), text);
       assert.ok(text.includes('its paging stops at 1,000'), text);
-      assert.ok(buttons(renderReport(r).blocks).some((b) => b.action_id === 'page_next'));
+      assert.ok(buttons(renderReport(r).blocks).some((b) => b.action_id === 'qp:page:next'));
     });
   });
 

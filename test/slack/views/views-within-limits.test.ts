@@ -11,6 +11,13 @@ import type { RankingReport } from '../../../src/domain/report';
 import { checkMessage } from '../../../src/slack/views/limits';
 import { problemOf } from '../../../src/reports/problem-of';
 import {
+  ACTION_STATE_CODEC,
+  decodeActionValue,
+  sealActionValues,
+  type ActionRef,
+} from '../../../src/slack/action-ref';
+import { MemoryRepository } from '../../fixtures/memory-store';
+import {
   renderAmbiguous,
   renderFetching,
   renderHelp,
@@ -23,6 +30,7 @@ import type { SlackMessage } from '../../../src/slack/views';
 import {
   allText,
   billingResponse,
+  buttons,
   groupQuery,
   groupResponse,
   headerText,
@@ -58,8 +66,21 @@ function hostileOverview(): KmmResponse {
   return { ...pages(groups, 1000)[0]!, all: { unassignedConversations: 1_000_000 } };
 }
 
-function assertFits(name: string, m: SlackMessage): void {
+const actionState = new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+
+/**
+ * The message as the outbox sends it (button state too big for a button sealed into the store)
+ * fits Slack's limits, shows nothing unescaped, and every button decodes back to its state.
+ */
+async function assertFits(name: string, raw: SlackMessage): Promise<void> {
+  const m = { ...raw, blocks: await sealActionValues(raw.blocks, actionState) };
   assert.deepEqual(checkMessage(m), [], name);
+  for (const b of buttons(m.blocks)) {
+    assert.ok(
+      await decodeActionValue(b.value, actionState),
+      `${name}: button ${b.action_id} does not decode`,
+    );
+  }
   const visible = allText(m.blocks) + m.text;
   assert.ok(!visible.includes('<!channel>'), `${name}: unescaped ping`);
   assert.ok(m.text.length > 0 && m.text.length <= 4000, `${name}: text length`);

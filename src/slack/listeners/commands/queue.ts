@@ -1,26 +1,29 @@
 /**
- * /queue — adapter only: Slack in, Slack out. Answers inside the 3 s ack (usage, help, or a
- * "Fetching…" placeholder) before anything talks to LivePerson, then replaces the placeholder.
+ * /queue: answered inside the 3 s ack (help, usage, or a "Fetching…" placeholder) before anything
+ * does I/O; the report replaces the placeholder once it is ready.
  */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../grammar/parser';
+import { answerQuery } from '../../answer';
+import { queueContextOf } from '../../context';
 import { renderFetching, renderHelp, renderUsage } from '../../views';
-import { answerQuery } from '../../answer-query';
-import { deliver } from '../../deliver';
-import type { SlackDeps } from '../../deps';
+import type { ListenerDeps } from '../deps';
 
-export function register(app: App, deps: SlackDeps): void {
-  app.command('/queue', async ({ command, ack, respond, client, logger }) => {
-    const parsed = parseCommand(command.text);
-    if (parsed.kind === 'help') return ack(renderHelp());
-    if (parsed.kind === 'usage') return ack(renderUsage(parsed));
-    await ack(renderFetching(parsed));
-    await deps.inFlight.run(async () => {
-      // The asker's zone is looked up after the ack, and only if the window reads the wall clock.
-      const timezone = () => deps.timezones.of(command.user_id, client);
-      const message = await answerQuery(deps, parsed, { timezone }, { client, logger });
-      const target = { respond, client, logger, channelId: command.channel_id, userId: command.user_id };
-      await deliver(target, message);
-    });
-  });
+/** Handles one /queue request. */
+export async function handleQueueCommand(
+  args: Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack' | 'context'>,
+  deps: ListenerDeps,
+): Promise<void> {
+  const parsed = parseCommand(args.command.text);
+  if (parsed.kind === 'help') return args.ack(renderHelp());
+  if (parsed.kind === 'usage') return args.ack(renderUsage(parsed));
+  await args.ack(renderFetching(parsed));
+  const ctx = queueContextOf(args.context);
+  ctx.log.info('/queue', { report: parsed.kind, window: parsed.window.kind });
+  await deps.inFlight.run(() => answerQuery(ctx, deps, parsed));
+}
+
+/** Binds /queue to its handler. */
+export function register(app: App, deps: ListenerDeps): void {
+  app.command('/queue', (args) => handleQueueCommand(args, deps));
 }

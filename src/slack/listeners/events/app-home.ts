@@ -1,15 +1,29 @@
 /** app_home_opened → publish the Home tab. Idempotent, so Slack's retries are harmless. */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { queueContextOf } from '../../context';
 import { USAGE_EXAMPLES } from '../../views/help';
 import { renderHome } from '../../views/home';
+import type { ListenerDeps } from '../deps';
 
-export function register(app: App, deps: { source: string }): void {
-  app.event('app_home_opened', async ({ event, client, logger }) => {
-    if (event.tab !== 'home') return;
-    try {
-      await client.views.publish({ user_id: event.user, view: renderHome(USAGE_EXAMPLES, deps.source) });
-    } catch (err) {
-      logger.warn(`views.publish failed for the Home tab: ${(err as Error).message}`);
-    }
-  });
+/** Publishes the Home tab of the user who opened it. */
+export async function handleAppHomeOpened(
+  args: Pick<SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, 'event' | 'client' | 'context'>,
+  deps: Pick<ListenerDeps, 'source'>,
+): Promise<void> {
+  if (args.event.tab !== 'home') return;
+  try {
+    await args.client.views.publish({
+      user_id: args.event.user,
+      view: renderHome(USAGE_EXAMPLES, deps.source),
+    });
+  } catch (err) {
+    queueContextOf(args.context).log.warn('views.publish failed for the Home tab', {
+      error: (err as Error).message,
+    });
+  }
+}
+
+/** Binds app_home_opened to its handler. */
+export function register(app: App, deps: ListenerDeps): void {
+  app.event('app_home_opened', (args) => handleAppHomeOpened(args, deps));
 }

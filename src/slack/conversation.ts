@@ -1,0 +1,112 @@
+/**
+ * Delivery for one interaction (a command, a click): the policy that decides how an answer reaches
+ * the asker, over the outbox. A response_url is used while it lives (30 minutes, 5 posts); after
+ * that, or when it fails, the Web API carries the message: chat.update of the clicked message when
+ * it is a normal one, else a new message (in the channel for a public answer, to the asker only
+ * otherwise). Nothing here renders: a message Slack would refuse comes back as `limits`.
+ */
+import type { AppLogger } from '../shared/logger';
+import type { Outbox, SendResult } from './outbox';
+import type { SlackMessage } from './views/message';
+
+export interface ConversationTarget {
+  userId: string;
+  channelId?: string;
+  responseUrl?: string;
+  /** The message the interaction is about (a clicked button's), when Slack sent it. */
+  messageTs?: string;
+  /** That message is ephemeral: it cannot be edited through the Web API. */
+  messageEphemeral?: boolean;
+}
+
+/** Slack accepts five posts to one response_url. */
+export const RESPONSE_URL_USES = 5;
+
+export class Conversation {
+  private uses = 0;
+  private expired = false;
+
+  constructor(
+    private readonly outbox: Outbox,
+    readonly target: ConversationTarget,
+    private readonly log: AppLogger,
+  ) {}
+
+  /** Whether the response_url can still take a post. */
+  private get canRespond(): boolean {
+    return Boolean(this.target.responseUrl) && !this.expired && this.uses < RESPONSE_URL_USES;
+  }
+
+  private async respond(payload: Parameters<Outbox['respond']>[1]): Promise<SendResult | undefined> {
+    if (!this.canRespond) return undefined;
+    this.uses += 1;
+    const r = await this.outbox.respond(this.target.responseUrl!, payload);
+    if (!r.ok && r.reason === 'expired') this.expired = true;
+    if (!r.ok && r.reason !== 'limits')
+      this.log.warn('response_url failed; using the Web API instead', { detail: r.detail });
+    return r;
+  }
+
+  /**
+   * Replaces the message the interaction is about (a placeholder, a clicked message), keeping its
+   * visibility; past the response_url, chat.update, else a new note to the asker.
+   */
+  async replace(message: SlackMessage, opts: { fallback?: boolean } = {}): Promise<SendResult> {
+    const { response_type: _kept, ...rest } = message;
+    const viaUrl = await this.respond({ ...rest, replace_original: true });
+    if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+    // A courtesy (a placeholder) is not worth a second message when it cannot go in place.
+    if (opts.fallback === false)
+      return viaUrl ?? { ok: false, reason: 'expired', detail: 'no response_url left' };
+    const { channelId, messageTs, messageEphemeral } = this.target;
+    if (channelId && messageTs && !messageEphemeral) {
+      const updated = await this.outbox.update(channelId, messageTs, message);
+      if (updated.ok || updated.reason === 'limits') return updated;
+    }
+    return this.toAsker(message);
+  }
+
+  /**
+   * The final answer in place of the placeholder: a public one is posted for the channel (the
+   * placeholder is deleted), a private one replaces the placeholder; `inPlace` edits the clicked
+   * message whatever its visibility (paging a public ranking keeps it public).
+   */
+  async answer(message: SlackMessage, opts: { inPlace?: boolean } = {}): Promise<SendResult> {
+    if (opts.inPlace) return this.replace(message);
+    if (message.response_type !== 'in_channel') {
+      const viaUrl = await this.respond({ ...message, response_type: 'ephemeral', replace_original: true });
+      if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+      return this.toAsker(message);
+    }
+    // The placeholder may be gone already (deleted by the user): that must not stop the answer.
+    await this.respond({ delete_original: true });
+    const viaUrl = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });
+    if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+    if (this.target.channelId) {
+      // A public answer stays public when the bot may post there (it is a member of the channel).
+      const posted = await this.outbox.post(this.target.channelId, message);
+      if (posted.ok || posted.reason === 'limits') return posted;
+      this.log.warn('could not post the public answer; answering the asker only', { detail: posted.detail });
+    }
+    return this.toAsker(message);
+  }
+
+  /** A new message only the asker sees (a note beside the clicked message, not in place of it). */
+  async note(message: SlackMessage): Promise<SendResult> {
+    const viaUrl = await this.respond({ ...message, response_type: 'ephemeral', replace_original: false });
+    if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+    return this.toAsker(message);
+  }
+
+  private async toAsker(message: SlackMessage): Promise<SendResult> {
+    const { channelId, userId } = this.target;
+    if (!channelId) {
+      this.log.error('answer lost: no response_url left and no channel to post to');
+      return { ok: false, reason: 'failed', detail: 'no channel' };
+    }
+    const r = await this.outbox.ephemeral(channelId, userId, message);
+    if (!r.ok && r.reason !== 'limits')
+      this.log.error('answer lost: chat.postEphemeral failed too', { detail: r.detail });
+    return r;
+  }
+}

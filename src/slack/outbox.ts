@@ -1,0 +1,250 @@
+/**
+ * Every message the bot sends goes out here, whatever triggered it (a command, a click, a
+ * schedule): replace in place through a response_url, post to a channel, an ephemeral note, a DM,
+ * an update or a delete by ts.
+ *
+ * Before anything is sent: button state too big for Slack is sealed into the store, and the whole
+ * message is checked against Slack's limits (a message Slack would refuse is not sent; the caller
+ * gets `limits` and can say so instead). Slack's 429 is honoured (Retry-After) and the call made
+ * again, which is safe: a rate-limited call was not carried out. Other failures of a post are not
+ * retried, because Slack cannot tell us whether the first one arrived; they come back as outcomes
+ * (`not_in_channel`, `channel_not_found`, `is_archived`, …) the caller can act on. Posts to one
+ * channel are paced to one a second, as Slack asks.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { AppLogger } from '../shared/logger';
+import type { Repository } from '../store/store';
+import { needsSealing, sealActionValues, type ActionRef } from './action-ref';
+import { checkMessage } from './views/limits';
+import type { SlackMessage } from './views/message';
+
+export type SendFailure =
+  | 'not_in_channel'
+  | 'channel_not_found'
+  | 'is_archived'
+  | 'message_not_found'
+  /** The response_url expired or was used up. */
+  | 'expired'
+  /** The message breaks Slack's limits; nothing was sent. */
+  | 'limits'
+  /** Slack kept rate-limiting after every retry. */
+  | 'rate_limited'
+  | 'failed';
+
+export type SendResult =
+  { ok: true; channel?: string; ts?: string } | { ok: false; reason: SendFailure; detail: string };
+
+/** What a response_url takes: a message plus how it treats the original. */
+export interface ResponsePayload extends Partial<SlackMessage> {
+  replace_original?: boolean;
+  delete_original?: boolean;
+}
+
+export interface OutboxDeps {
+  /** A Web API client with its own retries off: the outbox decides what is safe to send twice. */
+  client: WebClient;
+  /** Where button state too big for Slack goes. */
+  actionState: Repository<ActionRef>;
+  log: AppLogger;
+  /** Minimum time between two posts to one channel (Slack: about one a second). */
+  channelIntervalMs?: number;
+  /** How often a rate-limited call is made again before giving up. */
+  maxRateLimitRetries?: number;
+  /** Longest Retry-After honoured; a longer one gives up at once. */
+  maxRetryAfterMs?: number;
+  /** Monotonic clock and sleep, injectable for tests. */
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** HTTP for response_url posts (global fetch by default). */
+  fetch?: typeof fetch;
+  /** Timeout of one response_url post. */
+  responseTimeoutMs?: number;
+}
+
+const CHANNEL_ERRORS: readonly SendFailure[] = [
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'message_not_found',
+];
+
+interface SlackErrorShape {
+  code?: string;
+  retryAfter?: number;
+  statusCode?: number;
+  data?: { error?: string };
+  message?: string;
+}
+
+class RateLimited extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('rate limited');
+  }
+}
+
+/** Sends messages for the whole bot; one instance, shared by every request and schedule. */
+export class Outbox {
+  private readonly nextPostAt = new Map<string, number>();
+  private readonly clock: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.clock = deps.clock ?? (() => performance.now());
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Posts to a response_url (replace, delete, or a new message in the conversation). */
+  async respond(responseUrl: string, payload: ResponsePayload): Promise<SendResult> {
+    const prepared = payload.delete_original ? { ok: true as const, payload } : await this.prepare(payload);
+    if (!prepared.ok) return prepared;
+    return this.withRateLimit('response_url', async () => {
+      const http = this.deps.fetch ?? fetch;
+      const res = await http(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(prepared.payload),
+        signal: AbortSignal.timeout(this.deps.responseTimeoutMs ?? 10_000),
+      });
+      if (res.status === 429) throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
+      const text = await res.text().catch(() => '');
+      if (res.ok && !/"ok"\s*:\s*false/.test(text)) return { ok: true };
+      // An expired or used-up response_url answers 404 (or ok:false): the caller falls back to the Web API.
+      const reason: SendFailure = res.status >= 500 ? 'failed' : 'expired';
+      return { ok: false, reason, detail: `response_url answered HTTP ${res.status} ${text.slice(0, 200)}` };
+    });
+  }
+
+  /** chat.postMessage to a channel (or a user id, which is their DM with the bot). */
+  async post(channel: string, message: SlackMessage): Promise<SendResult> {
+    const prepared = await this.prepare(message);
+    if (!prepared.ok) return prepared;
+    await this.pace(channel);
+    return this.call('chat.postMessage', () =>
+      this.deps.client.chat.postMessage({ channel, text: message.text, blocks: prepared.payload.blocks }),
+    );
+  }
+
+  /** A direct message to a user (their Messages tab with the bot). */
+  dm(userId: string, message: SlackMessage): Promise<SendResult> {
+    return this.post(userId, message);
+  }
+
+  /** chat.postEphemeral: only `user` sees it, in `channel`. */
+  async ephemeral(channel: string, user: string, message: SlackMessage): Promise<SendResult> {
+    const prepared = await this.prepare(message);
+    if (!prepared.ok) return prepared;
+    await this.pace(channel);
+    return this.call('chat.postEphemeral', () =>
+      this.deps.client.chat
+        .postEphemeral({ channel, user, text: message.text, blocks: prepared.payload.blocks })
+        .then((r) => ({ channel, ...(r.message_ts ? { ts: r.message_ts } : {}) })),
+    );
+  }
+
+  /** chat.update of a message the bot posted. */
+  async update(channel: string, ts: string, message: SlackMessage): Promise<SendResult> {
+    const prepared = await this.prepare(message);
+    if (!prepared.ok) return prepared;
+    return this.call('chat.update', () =>
+      this.deps.client.chat.update({ channel, ts, text: message.text, blocks: prepared.payload.blocks }),
+    );
+  }
+
+  /** chat.delete of a message the bot posted. */
+  delete(channel: string, ts: string): Promise<SendResult> {
+    return this.call('chat.delete', () => this.deps.client.chat.delete({ channel, ts }));
+  }
+
+  /** Seals button state into the store, then checks Slack's limits; never sends a refused message. */
+  private async prepare<P extends ResponsePayload>(
+    payload: P,
+  ): Promise<
+    | { ok: true; payload: P & { blocks?: KnownBlock[] } }
+    | { ok: false; reason: 'limits' | 'failed'; detail: string }
+  > {
+    let blocks = payload.blocks;
+    if (blocks && needsSealing(blocks)) {
+      try {
+        blocks = await sealActionValues(blocks, this.deps.actionState);
+      } catch (err) {
+        return { ok: false, reason: 'failed', detail: `could not store button state: ${errorText(err)}` };
+      }
+    }
+    const sealed = blocks ? { ...payload, blocks } : payload;
+    const violations = checkMessage({ text: sealed.text, blocks: sealed.blocks });
+    if (violations.length) {
+      return {
+        ok: false,
+        reason: 'limits',
+        detail: violations.map((v) => `${v.path}: ${v.message}`).join('; '),
+      };
+    }
+    return { ok: true, payload: sealed };
+  }
+
+  /** Waits until `channel` may take another message (one a second). */
+  private async pace(channel: string): Promise<void> {
+    const interval = this.deps.channelIntervalMs ?? 1_000;
+    const now = this.clock();
+    const at = Math.max(now, this.nextPostAt.get(channel) ?? 0);
+    this.nextPostAt.set(channel, at + interval);
+    if (this.nextPostAt.size > 10_000) {
+      for (const [c, t] of this.nextPostAt) if (t < now) this.nextPostAt.delete(c);
+    }
+    if (at > now) await this.sleep(at - now);
+  }
+
+  /** A Web API call: 429 made again after Retry-After; Slack's error codes as outcomes. */
+  private call(method: string, send: () => Promise<{ channel?: string; ts?: string }>): Promise<SendResult> {
+    return this.withRateLimit(method, async () => {
+      try {
+        const r = await send();
+        return { ok: true, ...(r.channel ? { channel: r.channel } : {}), ...(r.ts ? { ts: r.ts } : {}) };
+      } catch (err) {
+        const e = err as SlackErrorShape;
+        if (e.code === 'slack_webapi_rate_limited_error') throw new RateLimited((e.retryAfter ?? 1) * 1000);
+        const code = e.data?.error;
+        if (code && (CHANNEL_ERRORS as readonly string[]).includes(code)) {
+          return { ok: false, reason: code as SendFailure, detail: `${method}: ${code}` };
+        }
+        return { ok: false, reason: 'failed', detail: `${method}: ${code ?? errorText(err)}` };
+      }
+    });
+  }
+
+  private async withRateLimit(what: string, work: () => Promise<SendResult>): Promise<SendResult> {
+    const retries = this.deps.maxRateLimitRetries ?? 3;
+    const maxWait = this.deps.maxRetryAfterMs ?? 60_000;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (err) {
+        if (!(err instanceof RateLimited)) {
+          return { ok: false, reason: 'failed', detail: `${what}: ${errorText(err)}` };
+        }
+        if (attempt >= retries || err.retryAfterMs > maxWait) {
+          return {
+            ok: false,
+            reason: 'rate_limited',
+            detail: `${what}: rate limited after ${attempt + 1} tries`,
+          };
+        }
+        this.deps.log.warn('Slack rate-limited a call; sending again after Retry-After', {
+          method: what,
+          retryAfterMs: err.retryAfterMs,
+        });
+        await this.sleep(err.retryAfterMs);
+      }
+    }
+  }
+}
+
+function retryAfterMs(header: string | null): number {
+  const s = Number(header);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 1000;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

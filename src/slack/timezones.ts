@@ -1,0 +1,76 @@
+/**
+ * The asker's IANA timezone (users.info, scope users:read), so "since 08:00" means their 08:00.
+ * Looked up only after the ack and only for windows that read the wall clock; cached per user
+ * (an hour, bounded); a failure or a slow Slack falls back to DEFAULT_TIMEZONE.
+ */
+import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
+import { isTimeZone } from '../domain/window';
+import type { AppLogger } from '../shared/logger';
+
+export interface TimezoneLookup {
+  /** DEFAULT_TIMEZONE: used when the user's zone is unknown. */
+  readonly fallback: string;
+  /** The user's zone; waits at most `timeoutMs` (and never past `withinMs`). */
+  of(userId: string, opts?: { withinMs?: number }): Promise<string>;
+}
+
+export interface TimezoneOptions {
+  fallback: string;
+  client: Pick<WebClient, 'users'>;
+  log: AppLogger;
+  ttlMs?: number;
+  timeoutMs?: number;
+  maxUsers?: number;
+}
+
+/** Creates the lookup; one per process, shared by every request. */
+export function createTimezoneLookup(opts: TimezoneOptions): TimezoneLookup {
+  const cache = new LRUCache<string, string>({
+    max: opts.maxUsers ?? 10_000,
+    ttl: opts.ttlMs ?? 60 * 60_000,
+  });
+  const pending = new Map<string, Promise<string | undefined>>();
+
+  const ask = (userId: string): Promise<string | undefined> => {
+    let p = pending.get(userId);
+    if (!p) {
+      p = opts.client.users
+        .info({ user: userId })
+        .then((info) => {
+          const tz = info.user?.tz;
+          if (typeof tz === 'string' && isTimeZone(tz)) {
+            cache.set(userId, tz);
+            return tz;
+          }
+          return undefined;
+        })
+        .catch((err: unknown) => {
+          // users:read missing or Slack slow: the default zone is the documented fallback.
+          opts.log.debug('users.info failed; using DEFAULT_TIMEZONE', { error: (err as Error).message });
+          return undefined;
+        })
+        .finally(() => pending.delete(userId));
+      pending.set(userId, p);
+    }
+    return p;
+  };
+
+  return {
+    fallback: opts.fallback,
+    async of(userId, o = {}) {
+      const hit = cache.get(userId);
+      if (hit) return hit;
+      const wait = Math.max(0, Math.min(opts.timeoutMs ?? 3_000, o.withinMs ?? Infinity));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), wait);
+      });
+      try {
+        return (await Promise.race([ask(userId), timeout])) ?? opts.fallback;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The Store on keyv: @keyv/sqlite (a file under DATA_DIR) or @keyv/redis (REDIS_URL). Opening it
+ * proves it works (a write, a read and a delete), so a read-only DATA_DIR or an unreachable Redis
+ * stops the start with a message naming the variable instead of failing on the first click.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { isRecord } from '../shared/guards';
+import type { AppLogger } from '../shared/logger';
+import { StoreError, type RecordCodec, type Repository, type Store } from './store';
+
+export interface StoreOptions {
+  /** REDIS_URL: when set, state lives in Redis. */
+  redisUrl?: string | undefined;
+  /** DATA_DIR: where the SQLite file lives otherwise. */
+  dataDir: string;
+  /** Key prefix of everything this bot stores (tests use their own). */
+  namespace?: string;
+  logger: AppLogger;
+  /** How long opening may take before it counts as unreachable. */
+  timeoutMs?: number;
+}
+
+const SQLITE_FILE = 'queue-pulse.sqlite';
+
+/** redis://user:password@host → redis://user:***@host, for messages. */
+export function safeRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function reason(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? `${e.code}: ` : '';
+  return `${code}${typeof e?.message === 'string' ? e.message : String(err)}`;
+}
+
+class KeyvRepository<T> implements Repository<T> {
+  constructor(
+    private readonly keyv: Keyv,
+    private readonly prefix: string,
+    private readonly codec: RecordCodec<T>,
+    private readonly logger: AppLogger,
+  ) {}
+
+  async get(key: string): Promise<T | undefined> {
+    const raw: unknown = await this.keyv.get(this.prefix + key);
+    if (raw === undefined) return undefined;
+    const value = isRecord(raw) && raw.v === this.codec.version ? this.codec.decode(raw.data) : undefined;
+    if (value === undefined)
+      this.logger.warn('stored record no longer decodes; treated as absent', { key: this.prefix + key });
+    return value;
+  }
+
+  async set(key: string, value: T, ttlMs?: number): Promise<void> {
+    const ok = await this.keyv.set(this.prefix + key, { v: this.codec.version, data: value }, ttlMs);
+    if (ok === false) throw new Error(`the store refused to save ${this.prefix}${key}`);
+  }
+
+  delete(key: string): Promise<boolean> {
+    return this.keyv.delete(this.prefix + key);
+  }
+}
+
+class KeyvStore implements Store {
+  constructor(
+    readonly kind: 'sqlite' | 'redis',
+    readonly where: string,
+    private readonly keyv: Keyv,
+    private readonly logger: AppLogger,
+  ) {}
+
+  repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T> {
+    return new KeyvRepository<T>(this.keyv, `${namespace}:`, codec, this.logger);
+  }
+
+  async close(): Promise<void> {
+    await this.keyv.disconnect();
+  }
+}
+
+async function probe(keyv: Keyv, timeoutMs: number, what: string): Promise<void> {
+  const key = `_probe:${process.pid}:${Date.now()}`;
+  await withTimeout(
+    (async () => {
+      if ((await keyv.set(key, 'ok', 60_000)) === false) throw new Error('the write was refused');
+      if ((await keyv.get(key)) !== 'ok') throw new Error('a value just written could not be read back');
+      await keyv.delete(key);
+    })(),
+    timeoutMs,
+    what,
+  );
+}
+
+async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: number): Promise<Store> {
+  const dir = path.resolve(opts.dataDir);
+  const hint = 'set DATA_DIR to a directory the bot may write, or set REDIS_URL to keep state in Redis.';
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new StoreError(`DATA_DIR (${opts.dataDir}) is not a writable directory (${reason(err)}); ${hint}`);
+  }
+  const file = path.join(dir, SQLITE_FILE);
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
+  const keyv = new Keyv({ store: adapter, namespace });
+  keyv.on('error', (err: unknown) => opts.logger.error('SQLite store error', { error: reason(err) }));
+  try {
+    await probe(keyv, timeoutMs, `SQLite at ${file}`);
+  } catch (err) {
+    await keyv.disconnect().catch(() => undefined);
+    throw new StoreError(
+      `DATA_DIR (${opts.dataDir}): the SQLite file ${file} cannot be used (${reason(err)}); ${hint}`,
+    );
+  }
+  return new KeyvStore(
+    'sqlite',
+    `SQLite at ${path.relative(process.cwd(), file) || file}`,
+    keyv,
+    opts.logger,
+  );
+}
+
+async function openRedis(
+  url: string,
+  opts: StoreOptions,
+  namespace: string,
+  timeoutMs: number,
+): Promise<Store> {
+  const shown = safeRedisUrl(url);
+  // throwOnErrors: without it a Redis that went away answers reads with "nothing stored".
+  const adapter = new KeyvRedis(url, {
+    namespace,
+    throwOnConnectError: true,
+    throwOnErrors: true,
+    connectionTimeout: timeoutMs,
+  });
+  const keyv = new Keyv({ store: adapter, namespace, useKeyPrefix: false });
+  keyv.on('error', (err: unknown) => opts.logger.error('Redis store error', { error: reason(err) }));
+  try {
+    await probe(keyv, timeoutMs, `Redis at ${shown}`);
+  } catch (err) {
+    await adapter.disconnect(true).catch(() => undefined);
+    throw new StoreError(
+      `REDIS_URL (${shown}) cannot be used (${reason(err)}); check that Redis runs and the URL is right, ` +
+        'or unset REDIS_URL to keep state in SQLite under DATA_DIR.',
+    );
+  }
+  return new KeyvStore('redis', `Redis at ${shown}`, keyv, opts.logger);
+}
+
+/** Opens the configured store, proving it can write, read and delete; throws StoreError if not. */
+export function openStore(opts: StoreOptions): Promise<Store> {
+  const namespace = opts.namespace ?? 'queue-pulse';
+  const timeoutMs = opts.timeoutMs ?? 5_000;
+  return opts.redisUrl
+    ? openRedis(opts.redisUrl, opts, namespace, timeoutMs)
+    : openSqlite(opts, namespace, timeoutMs);
+}

@@ -1,0 +1,36 @@
+/**
+ * The bot's persistent state, behind small typed repositories: SQLite under DATA_DIR by default,
+ * Redis when REDIS_URL is set (state shared by every instance). Each repository owns a namespace
+ * and a versioned record shape; a record that no longer decodes reads as absent, never as garbage.
+ */
+
+/** How a repository's values are stored: a version, and a decoder that validates on the way out. */
+export interface RecordCodec<T> {
+  /** Bumped when the stored shape changes; records of another version read as absent. */
+  version: number;
+  /** The value, or undefined when `data` is not a valid one. */
+  decode(data: unknown): T | undefined;
+}
+
+export interface Repository<T> {
+  /** The value under `key`, or undefined when there is none (or it no longer decodes). */
+  get(key: string): Promise<T | undefined>;
+  /** Stores `value`; with `ttlMs` it expires after that long. */
+  set(key: string, value: T, ttlMs?: number): Promise<void>;
+  /** True when something was deleted. */
+  delete(key: string): Promise<boolean>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'redis';
+  /** Where the state lives, for the start-up line ("SQLite at data/queue-pulse.sqlite"); no password. */
+  readonly where: string;
+  /** A typed repository in its own namespace. */
+  repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T>;
+  close(): Promise<void>;
+}
+
+/** The store cannot be used; the message names the variable to fix. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
