@@ -162,6 +162,8 @@ export interface ReportInput {
   rowsOffset?: number;
   /** How many rows the source's paging reaches (default: all of them). */
   reachable?: number;
+  /** The source already ranked the rows (it sorted and paged): keep its order, ties included. */
+  presorted?: boolean;
 }
 
 /** A value, or undefined when absent or negative: every metric is a count, duration or ratio. */
@@ -197,6 +199,7 @@ export function rankRows(
   metric: MetricId,
   direction: 'asc' | 'desc',
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  opts: { keepOrder?: boolean } = {},
 ): RankRow[] {
   const ranked: RankRow[] = rows.map((r) => {
     const value = valueOf(r.values, metric);
@@ -210,19 +213,20 @@ export function rankRows(
     };
   });
   const sign = direction === 'asc' ? 1 : -1;
-  ranked.sort((a, b) => {
-    if (a.value === undefined || b.value === undefined) {
-      if (a.value !== b.value) return a.value === undefined ? 1 : -1;
-    } else if (a.value !== b.value) {
-      return sign * (a.value - b.value);
-    }
-    // Unnamed rows sort by id among themselves, after the named ones.
-    const byName =
-      a.name === null || b.name === null
-        ? Number(a.name === null) - Number(b.name === null)
-        : COLLATOR.compare(a.name, b.name);
-    return byName || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  });
+  if (!opts.keepOrder)
+    ranked.sort((a, b) => {
+      if (a.value === undefined || b.value === undefined) {
+        if (a.value !== b.value) return a.value === undefined ? 1 : -1;
+      } else if (a.value !== b.value) {
+        return sign * (a.value - b.value);
+      }
+      // Unnamed rows sort by id among themselves, after the named ones.
+      const byName =
+        a.name === null || b.name === null
+          ? Number(a.name === null) - Number(b.name === null)
+          : COLLATOR.compare(a.name, b.name);
+      return byName || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
   ranked.forEach((r, i) => (r.rank = i + 1));
   return ranked;
 }
@@ -268,7 +272,9 @@ export function toReport(input: ReportInput): Report {
       const metric = rankMetric(query.by, answer.rows);
       const direction = RANK_DIRECTION[query.by];
       const rowsOffset = Math.max(0, Math.floor(input.rowsOffset ?? 0));
-      const rows = rankRows(answer.rows, metric, direction, thresholds);
+      const rows = input.presorted
+        ? rankRows(answer.rows, metric, direction, thresholds, { keepOrder: true })
+        : rankRows(answer.rows, metric, direction, thresholds);
       // One sorted page of the source's ranking: its ranks continue from the page's offset.
       rows.forEach((r, i) => (r.rank = rowsOffset + i + 1));
       const available = Math.max(rowsOffset + rows.length, answer.count);

@@ -122,6 +122,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         source: deps.source,
         rowsOffset: plan.rowsOffset,
         reachable: plan.reachable,
+        presorted: plan.request.sort !== undefined,
         ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
         ...(deps.thresholds ? { thresholds: deps.thresholds } : {}),
         ...((plan.page ?? opts.page) ? { page: plan.page ?? opts.page } : {}),

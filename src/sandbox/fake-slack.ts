@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface ApiCall {
   method: string;
+  /** Answered 429: Slack did not carry it out. */
+  rateLimited?: boolean;
   /** Parsed arguments; JSON-in-form fields (blocks, attachments) are decoded. */
   args: Record<string, unknown>;
   token: string | undefined;
@@ -49,6 +51,13 @@ export class FakeSlack {
   failures: Record<string, string>;
   /** users.info answers: user id → IANA timezone (unknown users get user_not_found). */
   readonly userTimezones = new Map<string, string>();
+  /** Web API method → ms to wait before answering (a slow Slack). */
+  readonly delays = new Map<string, number>();
+  /**
+   * Web API method → how many of its next calls answer HTTP 429 with Retry-After (seconds), as
+   * Slack does when rate-limiting; such a call is recorded but not carried out.
+   */
+  readonly rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
   /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
   socketModeUrl: string | undefined;
   private server: Server | undefined;
@@ -189,6 +198,20 @@ export class FakeSlack {
         : undefined;
     const call: ApiCall = { method, args, token, at: Date.now() };
     this.calls.push(call);
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const limit = this.rateLimits.get(method);
+    if (limit && limit.times > 0) {
+      limit.times -= 1;
+      call.rateLimited = true;
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(limit.retryAfterSeconds),
+      });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      this.notify({ kind: 'call', call });
+      return;
+    }
     const answer = this.answer(call);
     // Notify after the answer is computed so waiters see e.g. the file state it produced.
     send(200, answer);

@@ -30,25 +30,16 @@ export interface LoggerOptions {
   secrets?: () => readonly string[];
 }
 
-/** Field names whose values are credentials, censored in every line. */
-const REDACTED_FIELDS = [
-  'token',
-  'botToken',
-  'appToken',
-  'authorization',
-  'Authorization',
-  'password',
-  'secret',
-  'signingSecret',
-  'cookie',
-  '*.token',
-  '*.authorization',
-  '*.Authorization',
-  '*.password',
-  '*.secret',
-  'headers.authorization',
-  'headers.cookie',
-];
+/**
+ * Field names whose values are credentials, censored in every line, at any depth and in any letter
+ * case (`headers.Authorization`, `error.config.headers.authorization`, a child's `token` …).
+ */
+const REDACTED_FIELDS = new Set(
+  ['token', 'botToken', 'appToken', 'authorization', 'password', 'secret', 'signingSecret', 'cookie'].map(
+    (f) => f.toLowerCase(),
+  ),
+);
+const CENSORED = '[redacted]';
 
 /** Secrets shorter than this are not scrubbed as substrings (they would eat ordinary words). */
 const MIN_SECRET_LENGTH = 6;
@@ -66,24 +57,44 @@ function scrubber(secrets: () => readonly string[]): (text: string) => string {
   };
 }
 
-function scrubValue(value: unknown, scrub: (t: string) => string, depth = 0): unknown {
+/** Past this depth a value is dropped: scrubbing must see all of what reaches a line. */
+const MAX_DEPTH = 12;
+
+function scrubValue(
+  value: unknown,
+  scrub: (t: string) => string,
+  seen = new WeakSet<object>(),
+  depth = 0,
+): unknown {
   if (typeof value === 'string') return scrub(value);
-  if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, scrub, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, scrub, depth + 1);
-  return out;
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[circular]';
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v) => scrubValue(v, scrub, seen, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      out[k] = REDACTED_FIELDS.has(k.toLowerCase()) ? CENSORED : scrubValue(v, scrub, seen, depth + 1);
+    return out;
+  } finally {
+    seen.delete(value);
+  }
 }
 
 class PinoLogger implements AppLogger {
   constructor(
     private readonly pino: Pino,
     private readonly scrub: (t: string) => string,
+    /** Kept as given and scrubbed on every line, so a secret rotated in later is covered too. */
+    private readonly bindings: Record<string, unknown> = {},
   ) {}
 
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const all = fields ? { ...this.bindings, ...fields } : this.bindings;
     const text = this.scrub(message);
-    if (fields) this.pino[level](scrubValue(fields, this.scrub) as object, text);
+    if (Object.keys(all).length) this.pino[level](scrubValue(all, this.scrub) as object, text);
     else this.pino[level](text);
   }
   debug(message: string, fields?: Record<string, unknown>): void {
@@ -99,10 +110,7 @@ class PinoLogger implements AppLogger {
     this.write('error', message, fields);
   }
   child(bindings: Record<string, unknown>): AppLogger {
-    return new PinoLogger(
-      this.pino.child(scrubValue(bindings, this.scrub) as Record<string, unknown>),
-      this.scrub,
-    );
+    return new PinoLogger(this.pino, this.scrub, { ...this.bindings, ...bindings });
   }
 }
 
@@ -115,11 +123,8 @@ export function createLogger(opts: LoggerOptions): AppLogger {
     (readable
       ? pretty({ sync: true, colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' })
       : undefined);
-  const options = {
-    level: opts.level,
-    base: { name: 'queue-pulse' },
-    redact: { paths: REDACTED_FIELDS, censor: '[redacted]' },
-  };
+  // Credential-named fields are censored by scrubValue, at any depth (pino's redact paths are fixed).
+  const options = { level: opts.level, base: { name: 'queue-pulse' } };
   const instance = destination ? pino(options, destination) : pino(options);
   return new PinoLogger(instance, scrubber(opts.secrets ?? (() => [])));
 }

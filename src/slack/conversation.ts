@@ -41,6 +41,8 @@ export class Conversation {
     if (!this.canRespond) return undefined;
     this.uses += 1;
     const r = await this.outbox.respond(this.target.responseUrl!, payload);
+    // Refused for Slack's limits before sending: nothing reached the response_url, no use spent.
+    if (!r.ok && r.reason === 'limits') this.uses -= 1;
     if (!r.ok && r.reason === 'expired') this.expired = true;
     if (!r.ok && r.reason !== 'limits')
       this.log.warn('response_url failed; using the Web API instead', { detail: r.detail });
@@ -78,6 +80,10 @@ export class Conversation {
       if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
       return this.toAsker(message);
     }
+    // Deleting the placeholder cannot be undone: first make sure Slack will take the answer.
+    const prepared = await this.outbox.prepareMessage(message);
+    if (!prepared.ok) return prepared;
+    message = prepared.message;
     // The placeholder may be gone already (deleted by the user): that must not stop the answer.
     await this.respond({ delete_original: true });
     const viaUrl = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });

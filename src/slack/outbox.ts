@@ -109,8 +109,10 @@ export class Outbox {
       if (res.status === 429) throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
       const text = await res.text().catch(() => '');
       if (res.ok && !/"ok"\s*:\s*false/.test(text)) return { ok: true };
-      // An expired or used-up response_url answers 404 (or ok:false): the caller falls back to the Web API.
-      const reason: SendFailure = res.status >= 500 ? 'failed' : 'expired';
+      // An expired or used-up response_url answers 404 (or 200 with ok:false): the caller falls back
+      // to the Web API. Any other failure (a 400 for the payload, a 5xx) is not an expiry.
+      const expired = res.ok || res.status === 404 || res.status === 410;
+      const reason: SendFailure = expired ? 'expired' : 'failed';
       return { ok: false, reason, detail: `response_url answered HTTP ${res.status} ${text.slice(0, 200)}` };
     });
   }
@@ -154,6 +156,21 @@ export class Outbox {
   /** chat.delete of a message the bot posted. */
   delete(channel: string, ts: string): Promise<SendResult> {
     return this.call('chat.delete', () => this.deps.client.chat.delete({ channel, ts }));
+  }
+
+  /**
+   * The message as it would be sent (button state sealed into the store), or why it cannot be:
+   * for a caller that must know before it does something irreversible (deleting a placeholder).
+   */
+  async prepareMessage(
+    message: SlackMessage,
+  ): Promise<
+    { ok: true; message: SlackMessage } | { ok: false; reason: 'limits' | 'failed'; detail: string }
+  > {
+    const r = await this.prepare(message);
+    return r.ok
+      ? { ok: true, message: { ...message, ...(r.payload.blocks ? { blocks: r.payload.blocks } : {}) } }
+      : r;
   }
 
   /** Seals button state into the store, then checks Slack's limits; never sends a refused message. */

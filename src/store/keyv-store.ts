@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import KeyvRedis from '@keyv/redis';
+import KeyvRedis, { defaultReconnectStrategy } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { isRecord } from '../shared/guards';
@@ -47,8 +47,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 
 function reason(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown };
-  const code = typeof e?.code === 'string' ? `${e.code}: ` : '';
-  return `${code}${typeof e?.message === 'string' ? e.message : String(err)}`;
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  // Node's own messages already start with the code ("ENOTDIR: not a directory, mkdir …").
+  const code = typeof e?.code === 'string' && !message.startsWith(e.code) ? `${e.code}: ` : '';
+  return `${code}${message}`;
 }
 
 class KeyvRepository<T> implements Repository<T> {
@@ -119,7 +121,8 @@ async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: numb
   }
   const file = path.join(dir, SQLITE_FILE);
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
-  const keyv = new Keyv({ store: adapter, namespace });
+  // throwOnErrors: without it Keyv answers a failed read with "nothing stored".
+  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
   keyv.on('error', (err: unknown) => opts.logger.error('SQLite store error', { error: reason(err) }));
   try {
     await probe(keyv, timeoutMs, `SQLite at ${file}`);
@@ -144,23 +147,29 @@ async function openRedis(
   timeoutMs: number,
 ): Promise<Store> {
   const shown = safeRedisUrl(url);
-  // throwOnErrors: without it a Redis that went away answers reads with "nothing stored".
-  const adapter = new KeyvRedis(url, {
-    namespace,
-    throwOnConnectError: true,
-    throwOnErrors: true,
-    connectionTimeout: timeoutMs,
-  });
-  const keyv = new Keyv({ store: adapter, namespace, useKeyPrefix: false });
+  const named = shown === 'REDIS_URL' ? 'REDIS_URL (not a valid URL)' : `REDIS_URL (${shown})`;
+  const hint =
+    'check that Redis runs and the URL is right, or unset REDIS_URL to keep state in SQLite under DATA_DIR.';
+  let adapter: KeyvRedis<unknown>;
+  try {
+    // disableOfflineQueue: while Redis is away a command fails at once instead of waiting, forever,
+    // for the reconnect. throwOnErrors (here and on Keyv below): without it a Redis that went away
+    // answers reads with "nothing stored".
+    adapter = new KeyvRedis(
+      { url, disableOfflineQueue: true, socket: { reconnectStrategy: defaultReconnectStrategy } },
+      { namespace, throwOnConnectError: true, throwOnErrors: true, connectionTimeout: timeoutMs },
+    );
+  } catch (err) {
+    // A URL the client cannot parse (a port past 65535, a database that is not a number).
+    throw new StoreError(`${named} cannot be used (${reason(err)}); ${hint}`);
+  }
+  const keyv = new Keyv({ store: adapter, namespace, useKeyPrefix: false, throwOnErrors: true });
   keyv.on('error', (err: unknown) => opts.logger.error('Redis store error', { error: reason(err) }));
   try {
     await probe(keyv, timeoutMs, `Redis at ${shown}`);
   } catch (err) {
     await adapter.disconnect(true).catch(() => undefined);
-    throw new StoreError(
-      `REDIS_URL (${shown}) cannot be used (${reason(err)}); check that Redis runs and the URL is right, ` +
-        'or unset REDIS_URL to keep state in SQLite under DATA_DIR.',
-    );
+    throw new StoreError(`${named} cannot be used (${reason(err)}); ${hint}`);
   }
   return new KeyvStore('redis', `Redis at ${shown}`, keyv, opts.logger);
 }

@@ -3,7 +3,7 @@ import { parseKmmResponse } from '../../src/liveperson/contract/metrics-response
 import type { KmmResponse } from '../../src/liveperson/contract/metrics-response';
 import { RANK_METRICS } from '../../src/domain/query';
 import type { RankMetric } from '../../src/domain/query';
-import { OVERVIEW_TOP_WAITING } from '../../src/domain/report';
+import { OVERVIEW_TOP_WAITING, toReport } from '../../src/domain/report';
 import type { GroupReport, OverviewReport, RankingReport, SkillReport } from '../../src/domain/report';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
 import {
@@ -21,6 +21,7 @@ import {
   skillQuery,
   SOURCE,
   buildReport,
+  windowAt,
 } from '../fixtures/reports';
 
 function ranking(by: RankMetric, responses: KmmResponse | KmmResponse[] = overviewResponse()): RankingReport {
@@ -285,6 +286,34 @@ describe('toReport', () => {
       const r = ranking('queue', ps);
       assert.equal(r.rows.length, 1000);
       assert.equal(r.available, 1200);
+    });
+
+    it('keeps the order of rows the source already ranked (it sorted and paged them)', () => {
+      const answer = {
+        count: 3,
+        rows: [
+          { id: '3', name: 'Zulu', values: { humanLoad: 0.9 } },
+          { id: '1', name: 'Tier 1 Night', values: {} },
+          { id: '2', name: 'Bots', values: {} },
+        ],
+      };
+      const q = rankingQuery('load');
+      const base = { query: q, window: windowAt(q.window), answer, fetchedAt: 0, source: SOURCE };
+      const kept = toReport({ ...base, presorted: true, rowsOffset: 10 }) as RankingReport;
+      assert.deepEqual(
+        kept.rows.map((r) => [r.rank, r.id]),
+        [
+          [11, '3'],
+          [12, '1'],
+          [13, '2'],
+        ],
+      );
+      const ranked = toReport(base) as RankingReport;
+      assert.deepEqual(
+        ranked.rows.map((r) => r.id),
+        ['3', '2', '1'],
+        'ranked here: ties by name',
+      );
     });
 
     it('keeps the requested page (1-based, at least 1)', () => {

@@ -78,7 +78,10 @@ export interface Harness {
   logger: CapturingLogger;
   eventsUrl: string;
   baseUrl: string;
-  command(text: string, opts?: { userId?: string; channelId?: string }): Promise<CommandResult>;
+  command(
+    text: string,
+    opts?: { userId?: string; channelId?: string; responseId?: string },
+  ): Promise<CommandResult>;
   click(input: {
     actionId: string;
     value?: string;
@@ -159,7 +162,7 @@ export async function startHarness(
     baseUrl,
     post,
     command(text, o = {}) {
-      const responseId = `cmd${++seq}`;
+      const responseId = o.responseId ?? `cmd${++seq}`;
       return send(
         slashCommandBody({
           text,

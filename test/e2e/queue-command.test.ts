@@ -47,6 +47,17 @@ function shown(field: string, value: number | undefined): string {
   return formatValue(metricByField(field)?.unit, value);
 }
 
+/** The names of a ranking's rows, in the order shown ("3. :red_circle: *Billing* — 5m"). */
+function rankedNames(message: Record<string, unknown>): string[] {
+  return texts(message)
+    .join('\n')
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\d+\. (?::[a-z_]+: )?\*(.+?)\* — /.exec(line);
+      return m ? [m[1]!] : [];
+    });
+}
+
 function finalOf(posts: { body: Record<string, unknown> }[]): Record<string, unknown> {
   const last = posts[posts.length - 1];
   assert.ok(last, 'no response_url post');
@@ -174,19 +185,40 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.match(texts(final).join('\n'), /last 4h/);
   });
 
-  it('/queue skills by wait top 5: a ranked table, worst first', async () => {
+  it('/queue skills by wait top 5: the five longest queue waits, worst first', async () => {
     const r = await h.command('skills by wait top 5');
     const final = finalOf(await h.responses(r.responseId));
-    const all = texts(final).join('\n');
-    assert.match(all, /wait/i);
-    assert.match(all, /1\./);
+    // The oracle: every skill as the simulator answers it, ordered by p90 wait here, independently.
+    const expected = (await expectedAll(h, 'skills by wait')).groups
+      .filter((g) => g.metrics.queueWaitTime90thPercentile !== undefined && g.name)
+      .sort(
+        (a, b) =>
+          b.metrics.queueWaitTime90thPercentile! - a.metrics.queueWaitTime90thPercentile! ||
+          a.name!.localeCompare(b.name!, 'en', { sensitivity: 'base', numeric: true }),
+      );
+    assert.ok(expected.length >= 5 && expected[0]!.metrics.queueWaitTime90thPercentile! > 0);
+    assert.deepEqual(
+      rankedNames(final),
+      expected.slice(0, 5).map((g) => slackEscape(g.name!)),
+    );
+    assert.match(texts(final).join('\n'), /Skills by queue wait/);
     assertNoLeak(final);
   });
 
-  it('/queue groups by load: ranked agent groups', async () => {
+  it('/queue groups by load: agent groups in the order LivePerson sorted them, busiest first', async () => {
     const r = await h.command('groups by load');
     const final = finalOf(await h.responses(r.responseId));
-    assert.match(texts(final).join('\n'), /Tier 1|Tier 2|VIP Desk|Billing Team/);
+    const expected = (await expectedAll(h, 'groups by load')).groups;
+    const loads = expected.map((g) => g.metrics.humanAgentLoad ?? -1);
+    assert.deepEqual(
+      loads,
+      [...loads].sort((a, b) => b - a),
+      'the simulator sorted busiest first',
+    );
+    assert.deepEqual(
+      rankedNames(final),
+      expected.map((g) => slackEscape(g.name ?? `Unnamed group (${g.key})`)),
+    );
   });
 
   it('humans / bots reach LivePerson as userTypes', async () => {
@@ -292,9 +324,14 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     h.sim.inject({ route: 'metrics', status: 500, times: 20 });
     const r = await h.command('skill onboarding');
     const final = finalOf(await h.responses(r.responseId, 1, 25_000));
-    assert.match(texts(final).join('\n'), /LivePerson/);
+    assert.match(texts(final).join('\n'), /LivePerson isn't answering right now/);
     assert.equal(fieldValue(final, 'Waiting in queue'), undefined);
     assertNoLeak(final);
+    const failure = h.logger.records().find((l) => /queue report failed/.test(String(l.msg)));
+    assert.ok(failure, 'the failure is logged');
+    assert.match(String(failure.msg), /LivePersonUnavailableError \(unavailable HTTP 500\)/);
+    assert.equal(failure.user, 'U0456', 'on the request’s child logger');
+    assert.equal(failure.surface, 'command');
   });
 
   it('LivePerson rate limiting reads as such', async () => {
@@ -323,11 +360,8 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
 
   it('an expired response_url falls back to chat.postEphemeral, so the answer is not lost', async () => {
     const before = h.slack.callsTo('chat.postEphemeral').length;
-    // The next command's response_url id is predictable: expire it before the bot answers.
-    const id = `cmd${Number(/\d+$/.exec((await h.command('help')).responseId)![0]) + 1}`;
-    h.slack.expiredResponseUrls.add(id);
-    const r = await h.command('skill sales', { channelId: 'C0999' });
-    assert.equal(r.responseId, id);
+    h.slack.expiredResponseUrls.add('expired-cmd');
+    await h.command('skill sales', { channelId: 'C0999', responseId: 'expired-cmd' });
     const call = await h.slack.waitFor(() => h.slack.callsTo('chat.postEphemeral')[before]);
     assert.equal(call.args.channel, 'C0999');
     assert.equal(call.args.user, 'U0456');
@@ -370,8 +404,13 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.match(JSON.stringify(call.args.blocks), /Waiting in queue/);
   });
 
-  it('never writes credentials to the log', () => {
+  it('never writes credentials to the log', async () => {
+    // Its own traffic, so the test means the same run alone (--grep) or after the others.
+    h.sim.inject({ route: 'metrics', status: 500, times: 1 });
+    const r = await h.command('skill billing last 2h');
+    await h.responses(r.responseId);
     const log = h.logger.lines.join('\n');
+    assert.ok(h.logger.lines.length > 5, 'there is a log to look at');
     assert.ok(!log.includes(DEFAULT_OAUTH.appSecret));
     assert.ok(!log.includes(DEFAULT_OAUTH.accessTokenSecret));
     assert.ok(!log.includes(SIGNING_SECRET));

@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import type { KnownBlock } from '@slack/types';
+import {
+  ACTION_STATE_CODEC,
+  actionId,
+  decodeActionValue,
+  encodeActionValue,
+  kindOfActionId,
+  needsSealing,
+  parseActionRef,
+  sealActionValues,
+  type ActionRef,
+} from '../../src/slack/action-ref';
+import { MemoryRepository } from '../fixtures/memory-store';
+import { groupQuery, rankingQuery, skillQuery } from '../fixtures/reports';
+
+const repo = () => new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+
+const REFS: ActionRef[] = [
+  { kind: 'pick', query: skillQuery('Returns & Exchanges "quoted" <Gold>'), id: '1005' },
+  { kind: 'pick', query: { ...groupQuery('Tier 1'), audience: 'humans' }, id: '502' },
+  {
+    kind: 'pick',
+    query: skillQuery('since', { kind: 'since', hour: 8, minute: 30, day: 'yesterday' }),
+    id: '1',
+  },
+  { kind: 'pick', query: skillQuery('today', { kind: 'today' }), id: '1' },
+  { kind: 'page', query: rankingQuery('csat', 'groups', 50), page: 3 },
+  {
+    kind: 'page',
+    query: { ...rankingQuery('wait'), window: { kind: 'yesterday' }, audience: 'bots' },
+    page: 1,
+  },
+];
+
+function button(value: string, id = 'qp:pick:0'): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'b',
+    elements: [{ type: 'button', text: { type: 'plain_text', text: 'x' }, action_id: id, value }],
+  };
+}
+const valueOf = (blocks: KnownBlock[]) => (blocks[0] as { elements: { value: string }[] }).elements[0]!.value;
+
+describe('action refs (button state)', () => {
+  it('round-trips every kind of ref inline, versioned and compact', async () => {
+    for (const ref of REFS) {
+      const value = encodeActionValue(ref);
+      assert.match(value, /^1\|/);
+      assert.ok(value.length < 400, `${value.length} characters`);
+      assert.deepEqual(await decodeActionValue(value, repo()), ref);
+    }
+  });
+
+  it('never carries raw < > & in a value', () => {
+    const value = encodeActionValue(REFS[0]!);
+    assert.ok(!/[<>&]/.test(value), value);
+  });
+
+  it('state too big for its button goes to the store behind a short key, and comes back', async () => {
+    const big: ActionRef = { kind: 'pick', query: skillQuery('b'.repeat(480)), id: '1001' };
+    const marked = encodeActionValue(big, 300);
+    assert.ok(needsSealing([button(marked)]));
+    const store = repo();
+    const blocks = [button(marked)];
+    const sealed = await sealActionValues(blocks, store);
+    const value = valueOf(sealed);
+    assert.match(value, /^1@[\w-]{16}$/);
+    assert.equal(valueOf(blocks), marked, 'the input blocks are not modified');
+    assert.ok(!needsSealing(sealed));
+    assert.deepEqual(await decodeActionValue(value, store), big);
+    const ttl = [...store.data.values()][0]!.expiresAt! - Date.now();
+    assert.ok(ttl > 13 * 24 * 3_600_000, 'kept about as long as LivePerson keeps the data');
+  });
+
+  it('leaves inline values alone when sealing', async () => {
+    const value = encodeActionValue(REFS[4]!);
+    const store = repo();
+    assert.equal(valueOf(await sealActionValues([button(value)], store)), value);
+    assert.equal(store.data.size, 0);
+  });
+
+  describe('anything that is not a current ref decodes to undefined', () => {
+    const good = encodeActionValue(REFS[4]!);
+    interface Raw {
+      kind: unknown;
+      page?: unknown;
+      query: Record<string, unknown>;
+    }
+    const mutate = (f: (v: Raw) => void) => {
+      const v = JSON.parse(good.slice(2)) as Raw;
+      f(v);
+      return `1|${JSON.stringify(v)}`;
+    };
+    const cases: [string, unknown][] = [
+      ['undefined', undefined],
+      ['a number', 42],
+      ['empty', ''],
+      ['over 2000 characters', `1|${'x'.repeat(2001)}`],
+      ['not JSON', '1|{kind:'],
+      ['no version', good.slice(2)],
+      ['another version', `2|${good.slice(2)}`],
+      ['the first bot version', JSON.stringify({ q: rankingQuery('wait'), p: 2 })],
+      ['unknown kind', mutate((v) => (v.kind = 'delete-everything'))],
+      ['page zero', mutate((v) => (v.page = 0))],
+      ['page as text', mutate((v) => (v.page = '2'))],
+      ['bad metric', mutate((v) => (v.query.by = 'speed'))],
+      ['top 51', mutate((v) => (v.query.top = 51))],
+      ['window in instants', mutate((v) => (v.query.window = { from: 1, to: 2, label: 'x' }))],
+      ['window over 24 h', mutate((v) => (v.query.window = { kind: 'last', ms: 25 * 3_600_000 }))],
+      [
+        'since hour 24',
+        mutate((v) => (v.query.window = { kind: 'since', hour: 24, minute: 0, day: 'auto' })),
+      ],
+      ['audience unknown', mutate((v) => (v.query.audience = 'robots'))],
+      ['public missing', mutate((v) => delete v.query.public)],
+      ['pick without id', `1|${JSON.stringify({ kind: 'pick', query: skillQuery('x') })}`],
+      ['pick with an empty name', `1|${JSON.stringify({ kind: 'pick', query: skillQuery(''), id: '1' })}`],
+      ['a stored key that is not there', '1@abcdefghijklmnop'],
+      ['a stored key of odd characters', '1@../../etc/passwd'],
+    ];
+    for (const [what, raw] of cases) {
+      it(what, async () => assert.equal(await decodeActionValue(raw, repo()), undefined));
+    }
+  });
+
+  it('drops unknown fields instead of passing them on', () => {
+    const raw = { ...REFS[4]!, evil: '<!channel>', query: { ...REFS[4]!.query, extra: 1 } };
+    assert.deepEqual(parseActionRef(raw), REFS[4]);
+  });
+
+  it('names its action ids qp:<kind>[:n] and reads the kind back', () => {
+    assert.equal(actionId('pick', 3), 'qp:pick:3');
+    assert.equal(actionId('page', 'next'), 'qp:page:next');
+    assert.equal(kindOfActionId('qp:pick:3'), 'pick');
+    assert.equal(kindOfActionId('qp:page'), 'page');
+    for (const id of ['page_next', 'pick_skill_0', 'qp:nope:1', 'qp:', 'qp:pick:' + 'x'.repeat(60)]) {
+      assert.equal(kindOfActionId(id), undefined, id);
+    }
+  });
+});

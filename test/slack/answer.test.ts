@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import type { ReportOutcome } from '../../src/domain/outcome';
+import { Deadline } from '../../src/shared/deadline';
+import { answerQuery } from '../../src/slack/answer';
+import { billingResponse, buildReport, skillQuery, SOURCE } from '../fixtures/reports';
+import { fakes, order, textOf } from './listeners/support';
+
+const query = skillQuery('billing');
+const report: ReportOutcome = {
+  kind: 'report',
+  report: buildReport({
+    query,
+    scope: { id: '1001', name: 'Billing' },
+    responses: billingResponse(),
+    fetchedAt: 0,
+    source: SOURCE,
+  }),
+};
+
+describe('answerQuery', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({
+      shouldClearNativeTimers: true,
+      toFake: ['setTimeout', 'clearTimeout', 'performance'],
+    });
+  });
+  afterEach(() => clock.restore());
+
+  const slow = (ms: number) => () =>
+    new Promise<ReportOutcome>((resolve) => setTimeout(() => resolve(report), ms));
+
+  it('tells the placeholder it is still waiting when LivePerson is slow, then answers', async () => {
+    const f = fakes(slow(35_000));
+    f.deps.stillWaitingAfterMs = [4_000, 30_000];
+    const done = answerQuery(f.ctx, f.deps, query);
+    await clock.tickAsync(35_000);
+    await done;
+    assert.deepEqual(order(f), ['run', 'replace', 'replace', 'answer']);
+    assert.match(textOf(f.sent('replace')[0]), /Still waiting on LivePerson for \*billing\* \(4 s so far\)/);
+    assert.match(textOf(f.sent('replace')[1]), /\(30 s so far\)/);
+    assert.match(textOf(f.sent('answer')[0]), /Waiting in queue/);
+  });
+
+  it('says nothing about waiting when the answer comes quickly', async () => {
+    const f = fakes(slow(3_000));
+    f.deps.stillWaitingAfterMs = [4_000];
+    const done = answerQuery(f.ctx, f.deps, query);
+    await clock.tickAsync(10_000);
+    await done;
+    assert.deepEqual(order(f), ['run', 'answer']);
+  });
+
+  it('never lets a "still waiting" land after the answer, even when it is slow to send', async () => {
+    const f = fakes(slow(4_500));
+    f.deps.stillWaitingAfterMs = [4_000];
+    const events = f.events;
+    // The "still waiting" post takes 2 s to reach Slack; the report is ready half a second in.
+    (f.ctx.conversation as unknown as { replace: unknown }).replace = (m: unknown) =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          events.push(['replace', m]);
+          resolve({ ok: true });
+        }, 2_000),
+      );
+    const done = answerQuery(f.ctx, f.deps, query);
+    await clock.tickAsync(10_000);
+    await done;
+    assert.deepEqual(order(f), ['run', 'replace', 'answer']);
+  });
+
+  it('passes one deadline of the whole budget down to the report service', async () => {
+    const f = fakes(report);
+    f.deps.answerBudgetMs = 90_000;
+    await answerQuery(f.ctx, f.deps, query);
+    const opts = f.events[0]![2] as { deadline: Deadline };
+    assert.ok(opts.deadline instanceof Deadline);
+    assert.equal(opts.deadline.budgetMs, 90_000);
+  });
+
+  it('an answer Slack would refuse is replaced by one saying so', async () => {
+    const f = fakes(report);
+    const conversation = f.ctx.conversation as unknown as { answer: sinon.SinonStub };
+    const sent: unknown[] = [];
+    conversation.answer = sinon.stub().callsFake((m: unknown) => {
+      sent.push(m);
+      return Promise.resolve(
+        sent.length === 1 ? { ok: false, reason: 'limits', detail: 'blocks: 60' } : { ok: true },
+      );
+    });
+    await answerQuery(f.ctx, f.deps, query);
+    assert.equal(sent.length, 2);
+    assert.match(textOf(sent[1] as never), /too big for one Slack message/);
+    assert.ok(f.logLines.some((l) => /breaks Slack limits/.test(l)));
+  });
+});

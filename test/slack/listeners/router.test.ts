@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import type { ReportOutcome } from '../../../src/domain/outcome';
+import { encodeActionValue, sealActionValues, type ActionRef } from '../../../src/slack/action-ref';
+import { routeAction } from '../../../src/slack/listeners/actions/router';
+import {
+  billingResponse,
+  buildReport,
+  overviewResponse,
+  rankingQuery,
+  SOURCE,
+  skillQuery,
+} from '../../fixtures/reports';
+import { fakes, order, textOf } from './support';
+
+const skillReport: ReportOutcome = {
+  kind: 'report',
+  report: buildReport({
+    query: skillQuery('billing'),
+    scope: { id: '1001', name: 'Billing' },
+    responses: billingResponse(),
+    fetchedAt: 0,
+    source: SOURCE,
+  }),
+};
+const rankingReport: ReportOutcome = {
+  kind: 'report',
+  report: buildReport({
+    query: rankingQuery('closed'),
+    responses: overviewResponse(),
+    fetchedAt: 0,
+    source: SOURCE,
+    page: 2,
+  }),
+};
+const PICK: ActionRef = { kind: 'pick', query: skillQuery('biling'), id: '1001' };
+const PAGE: ActionRef = { kind: 'page', query: rankingQuery('closed'), page: 2 };
+
+const click = (f: ReturnType<typeof fakes>, actionId: string, value: unknown) =>
+  routeAction(
+    { action: { action_id: actionId, value } as never, ack: f.ack as never, context: f.context as never },
+    f.deps,
+  );
+
+describe('action router', () => {
+  it('a pick acks first, shows the placeholder in place (no fallback), then answers by id', async () => {
+    const f = fakes(skillReport);
+    await click(f, 'qp:pick:0', encodeActionValue(PICK));
+    assert.deepEqual(order(f), ['ack', 'replace', 'run', 'answer']);
+    const [, placeholder, replaceOpts] = f.events[1]!;
+    assert.match(textOf(placeholder as never), /Fetching \*biling\*/);
+    assert.deepEqual(replaceOpts, { fallback: false });
+    const [, query, runOpts] = f.events[2]! as [string, unknown, Record<string, unknown>];
+    assert.deepEqual(query, PICK.query);
+    assert.equal(runOpts.id, '1001');
+    assert.ok(runOpts.deadline, 'one deadline for the answer');
+    assert.match(textOf(f.sent('answer')[0]), /Waiting in queue/);
+  });
+
+  it('a page re-runs the stored ranking for that page and edits the message in place', async () => {
+    const f = fakes(rankingReport);
+    await click(f, 'qp:page:next', encodeActionValue(PAGE));
+    assert.deepEqual(order(f), ['ack', 'run', 'answer']);
+    assert.equal((f.events[1]![2] as { page: number }).page, 2);
+    assert.deepEqual(f.events[2]![2], { inPlace: true });
+  });
+
+  it('state that lived in the store comes back from it', async () => {
+    const f = fakes(skillReport);
+    const big: ActionRef = { ...PICK, query: skillQuery('x'.repeat(480)) };
+    const [block] = await sealActionValues(
+      [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'x' },
+              action_id: 'qp:pick:0',
+              value: encodeActionValue(big, 100),
+            },
+          ],
+        },
+      ],
+      f.actionState,
+    );
+    const value = (block as { elements: { value: string }[] }).elements[0]!.value;
+    assert.match(value, /^1@/);
+    await click(f, 'qp:pick:0', value);
+    assert.deepEqual(f.events.find((e) => e[0] === 'run')?.[1], big.query);
+  });
+
+  describe('stale, tampered, foreign or expired buttons get a friendly note, never an error', () => {
+    const cases: [string, string, unknown][] = [
+      ['garbage', 'qp:page:next', '1|{"garbage":true'],
+      ['a tampered value', 'qp:page:next', '1|{"kind":"page","query":{"kind":"ranking"},"page":2}'],
+      ['a value of another kind than its button', 'qp:pick:0', encodeActionValue(PAGE)],
+      ['an expired stored key', 'qp:pick:0', '1@abcdefghijklmnop'],
+      ['a button of the first bot version', 'page_next', JSON.stringify({ q: { kind: 'overview' }, p: 2 })],
+      ['no value at all', 'qp:pick:0', undefined],
+    ];
+    for (const [what, actionId, value] of cases) {
+      it(what, async () => {
+        const f = fakes(skillReport);
+        await click(f, actionId, value);
+        assert.deepEqual(order(f), ['ack', 'note']);
+        assert.match(textOf(f.sent('note')[0]), /older message; run the command again/);
+        assert.equal(f.run.callCount, 0);
+        assert.ok(f.logLines.some((l) => /stale or unknown button/.test(l)));
+      });
+    }
+  });
+
+  it('a store that fails while reading button state: an apology beside the message, and a log line', async () => {
+    const f = fakes(skillReport);
+    f.actionState.get = () => Promise.reject(new Error('ECONNREFUSED redis'));
+    await click(f, 'qp:pick:0', '1@abcdefghijklmnop');
+    assert.deepEqual(order(f), ['ack', 'note']);
+    assert.match(textOf(f.sent('note')[0]), /Something went wrong on our side/);
+    assert.ok(f.logLines.some((l) => /could not read button state/.test(l) && /ECONNREFUSED/.test(l)));
+  });
+
+  it('acks at once even when reading the state from the store takes long', async () => {
+    const f = fakes(skillReport);
+    let release!: () => void;
+    f.actionState.get = () =>
+      new Promise((resolve) => {
+        release = () => resolve(PICK);
+      });
+    const pending = click(f, 'qp:pick:0', '1@abcdefghijklmnop');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(order(f), ['ack'], 'acked before the store answered');
+    release();
+    await pending;
+    assert.ok(order(f).includes('answer'));
+  });
+});

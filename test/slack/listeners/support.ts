@@ -1,0 +1,106 @@
+/**
+ * Fakes for unit-testing exported listener handlers without Bolt or a network: a QueueContext
+ * whose conversation records what would be sent, a report service stub, and Bolt-shaped args.
+ */
+import sinon from 'sinon';
+import type { ReportOutcome } from '../../../src/domain/outcome';
+import { needsTimezone, type WindowSpec } from '../../../src/domain/window';
+import type { ReportService, RunOptions } from '../../../src/reports/report-service';
+import { createLogger } from '../../../src/shared/logger';
+import { ACTION_STATE_CODEC, type ActionRef } from '../../../src/slack/action-ref';
+import type { ChartDelivery } from '../../../src/slack/chart-delivery';
+import type { QueueContext } from '../../../src/slack/context';
+import type { Conversation } from '../../../src/slack/conversation';
+import { InFlight } from '../../../src/slack/in-flight';
+import type { ListenerDeps } from '../../../src/slack/listeners/deps';
+import type { SlackMessage } from '../../../src/slack/views';
+import { MemoryRepository } from '../../fixtures/memory-store';
+
+/** Every call the handler made, in order: ack, timezone, run, replace, answer, note. */
+export type Event = [string, ...unknown[]];
+
+export interface Fakes {
+  events: Event[];
+  ctx: QueueContext;
+  deps: ListenerDeps;
+  actionState: MemoryRepository<ActionRef>;
+  run: sinon.SinonStub<[unknown, RunOptions?], Promise<ReportOutcome>>;
+  logLines: string[];
+  context: Record<string, unknown>;
+  ack: sinon.SinonStub;
+  sent(kind: 'replace' | 'answer' | 'note'): SlackMessage[];
+}
+
+export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): Fakes {
+  const events: Event[] = [];
+  const logLines: string[] = [];
+  const log = createLogger({ level: 'debug', destination: { write: (l: string) => logLines.push(l) } });
+  const ok = { ok: true as const };
+  const conversation = {
+    replace: sinon.spy((m: SlackMessage, o?: unknown) => {
+      events.push(['replace', m, o]);
+      return Promise.resolve(ok);
+    }),
+    answer: sinon.spy((m: SlackMessage, o?: unknown) => {
+      events.push(['answer', m, o]);
+      return Promise.resolve(ok);
+    }),
+    note: sinon.spy((m: SlackMessage) => {
+      events.push(['note', m]);
+      return Promise.resolve(ok);
+    }),
+  };
+  const ctx: QueueContext = {
+    requestId: 'r1',
+    surface: 'action',
+    teamId: 'T1',
+    userId: 'U1',
+    channelId: 'C1',
+    log,
+    now: () => Date.UTC(2026, 10, 25, 15, 0),
+    timezone: () => {
+      events.push(['timezone']);
+      return Promise.resolve('Europe/Berlin');
+    },
+    conversation: conversation as unknown as Conversation,
+  };
+  const run = sinon.stub<[unknown, RunOptions?], Promise<ReportOutcome>>().callsFake(async (query, opts) => {
+    events.push(['run', query, opts]);
+    // As the report service does: the zone is asked for only when the window reads the wall clock.
+    const q = query as { window?: WindowSpec };
+    if (q.window && needsTimezone(q.window) && typeof opts?.timezone === 'function') await opts.timezone();
+    return typeof outcome === 'function' ? outcome() : outcome;
+  });
+  const reports: ReportService = { run };
+  const charts: ChartDelivery = { chartFor: () => Promise.resolve(undefined) };
+  const actionState = new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+  const deps: ListenerDeps = {
+    reports,
+    charts,
+    inFlight: new InFlight(),
+    actionState,
+    source: 'Simulator',
+    stillWaitingAfterMs: [],
+  };
+  const ack = sinon.spy((m?: unknown) => {
+    events.push(['ack', m]);
+    return Promise.resolve();
+  });
+  return {
+    events,
+    ctx,
+    deps,
+    actionState,
+    run,
+    logLines,
+    context: { queuePulse: ctx },
+    ack: ack as unknown as sinon.SinonStub,
+    sent: (kind) => events.filter((e) => e[0] === kind).map((e) => e[1] as SlackMessage),
+  };
+}
+
+/** The kinds of events, in order: ['ack', 'run', 'answer']. */
+export const order = (f: Fakes) => f.events.map((e) => e[0]);
+
+/** All text of a message's blocks. */
+export const textOf = (m: SlackMessage | undefined) => JSON.stringify(m?.blocks ?? []);

@@ -1,0 +1,610 @@
+/**
+ * The outbox over real HTTP against the fake Slack: a WebClient built as production builds it
+ * (no retries of its own, 429 rejected to the caller), button state sealed into an in-memory
+ * store, and a fake monotonic clock and sleep so pacing and Retry-After never wait in real time.
+ */
+import { strict as assert } from 'node:assert';
+import type { KnownBlock } from '@slack/types';
+import { LogLevel, WebClient } from '@slack/web-api';
+import { FakeSlack } from '../../src/sandbox/fake-slack';
+import { createLogger } from '../../src/shared/logger';
+import {
+  ACTION_STATE_CODEC,
+  decodeActionValue,
+  encodeActionValue,
+  type ActionRef,
+} from '../../src/slack/action-ref';
+import { Outbox, type OutboxDeps, type SendResult } from '../../src/slack/outbox';
+import type { SlackMessage } from '../../src/slack/views/message';
+import { MemoryRepository } from '../fixtures/memory-store';
+
+interface Harness {
+  outbox: Outbox;
+  repo: MemoryRepository<ActionRef>;
+  lines: string[];
+  /** Every sleep the outbox asked for, in ms. */
+  sleeps: number[];
+  /** The fake monotonic clock, in ms; sleeps advance it. */
+  clock: { now: number };
+}
+
+function message(text = 'hello', blocks?: KnownBlock[]): SlackMessage {
+  return { text, blocks: blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+function sixtyBlocks(): SlackMessage {
+  return message(
+    'too many',
+    Array.from({ length: 60 }, (_, i) => ({ type: 'section', text: { type: 'mrkdwn', text: `row ${i}` } })),
+  );
+}
+
+function longSection(): SlackMessage {
+  return message('too long', [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }]);
+}
+
+function pick(name: string): ActionRef {
+  return {
+    kind: 'pick',
+    query: { kind: 'skill', name, window: { kind: 'today' }, public: false },
+    id: 'S42',
+  };
+}
+
+function buttons(...values: string[]): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: 'Did you mean …?' } },
+    {
+      type: 'actions',
+      elements: values.map((value, i) => ({
+        type: 'button',
+        action_id: `qp:pick:${i}`,
+        text: { type: 'plain_text', text: `Option ${i}` },
+        value,
+      })),
+    },
+  ];
+}
+
+/** The button values of the first actions block a call (or response post) carried. */
+function buttonValues(blocks: unknown): string[] {
+  const actions = (blocks as { type: string; elements?: { value?: string }[] }[]).find(
+    (b) => b.type === 'actions',
+  );
+  return (actions?.elements ?? []).map((e) => String(e.value));
+}
+
+function assertFailure(r: SendResult, reason: string): asserts r is Extract<SendResult, { ok: false }> {
+  assert.equal(r.ok, false, `expected a ${reason} failure, got ${JSON.stringify(r)}`);
+  assert.equal(r.reason, reason, JSON.stringify(r));
+}
+
+describe('Outbox', () => {
+  let fake: FakeSlack;
+
+  beforeEach(async () => {
+    fake = await new FakeSlack().start();
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  function outbox(overrides: Partial<OutboxDeps> = {}): Harness {
+    const lines: string[] = [];
+    const sleeps: number[] = [];
+    const clock = { now: 1_000_000 };
+    const repo = new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+    const client = new WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      // Quiet: the outbox's own log is the one under test.
+      logLevel: LogLevel.ERROR,
+    });
+    const box = new Outbox({
+      client,
+      actionState: repo,
+      log: createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(l) } }),
+      clock: () => clock.now,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        clock.now += ms;
+        return Promise.resolve();
+      },
+      ...overrides,
+    });
+    return { outbox: box, repo, lines, sleeps, clock };
+  }
+
+  /** Calls Slack carried out (not answered 429). */
+  const delivered = (method: string) => fake.callsTo(method).filter((c) => !c.rateLimited);
+
+  describe('sending', () => {
+    it('post: chat.postMessage with channel, text and blocks; ok with the channel and ts', async () => {
+      const { outbox: box } = outbox();
+      const msg = message('queue is 4');
+      const r = await box.post('C1', msg);
+      assert.equal(r.ok, true);
+      assert.ok(r.ok);
+      assert.equal(r.channel, 'C1');
+      assert.match(r.ts ?? '', /^\d+\.\d{6}$/);
+      const [call, ...more] = fake.callsTo('chat.postMessage');
+      assert.equal(more.length, 0);
+      assert.equal(call!.token, 'xoxb-test');
+      assert.equal(call!.args.channel, 'C1');
+      assert.equal(call!.args.text, 'queue is 4');
+      assert.deepEqual(call!.args.blocks, msg.blocks);
+    });
+
+    it('ephemeral: chat.postEphemeral to the user in the channel; ok with the message_ts', async () => {
+      const { outbox: box } = outbox();
+      const msg = message('only you');
+      const r = await box.ephemeral('C1', 'U1', msg);
+      assert.ok(r.ok);
+      assert.equal(r.channel, 'C1');
+      assert.match(r.ts ?? '', /^\d+\.\d{6}$/);
+      const calls = fake.callsTo('chat.postEphemeral');
+      assert.equal(calls.length, 1);
+      assert.equal(calls[0]!.args.channel, 'C1');
+      assert.equal(calls[0]!.args.user, 'U1');
+      assert.equal(calls[0]!.args.text, 'only you');
+      assert.deepEqual(calls[0]!.args.blocks, msg.blocks);
+      assert.equal(fake.callsTo('chat.postMessage').length, 0);
+    });
+
+    it('update: chat.update of the message by channel and ts', async () => {
+      const { outbox: box } = outbox();
+      const msg = message('edited');
+      const r = await box.update('C1', '1700000000.000100', msg);
+      assert.deepEqual(r, { ok: true, channel: 'C1', ts: '1700000000.000100' });
+      const calls = fake.callsTo('chat.update');
+      assert.equal(calls.length, 1);
+      assert.equal(calls[0]!.args.channel, 'C1');
+      assert.equal(calls[0]!.args.ts, '1700000000.000100');
+      assert.equal(calls[0]!.args.text, 'edited');
+      assert.deepEqual(calls[0]!.args.blocks, msg.blocks);
+    });
+
+    it('delete: chat.delete of the message by channel and ts', async () => {
+      const { outbox: box } = outbox();
+      const r = await box.delete('C1', '1700000000.000100');
+      assert.deepEqual(r, { ok: true, channel: 'C1', ts: '1700000000.000100' });
+      const calls = fake.callsTo('chat.delete');
+      assert.equal(calls.length, 1);
+      assert.equal(calls[0]!.args.channel, 'C1');
+      assert.equal(calls[0]!.args.ts, '1700000000.000100');
+    });
+
+    it('dm: chat.postMessage to the user id (their DM with the bot)', async () => {
+      const { outbox: box } = outbox();
+      const r = await box.dm('U77', message('your digest'));
+      assert.ok(r.ok);
+      const calls = fake.callsTo('chat.postMessage');
+      assert.equal(calls.length, 1);
+      assert.equal(calls[0]!.args.channel, 'U77');
+      assert.equal(calls[0]!.args.text, 'your digest');
+    });
+
+    it('respond: posts the payload as JSON to the response_url, and no Web API call', async () => {
+      const { outbox: box } = outbox();
+      const payload = { ...message('in place'), response_type: 'ephemeral' as const, replace_original: true };
+      const r = await box.respond(fake.responseUrl('r1'), payload);
+      assert.deepEqual(r, { ok: true });
+      const posts = fake.responsesTo('r1');
+      assert.equal(posts.length, 1);
+      assert.deepEqual(posts[0]!.body, payload);
+      assert.equal(fake.calls.length, 0);
+    });
+
+    it('respond: a delete_original needs no text and is sent as is', async () => {
+      const { outbox: box } = outbox();
+      const r = await box.respond(fake.responseUrl('r1'), { delete_original: true });
+      assert.deepEqual(r, { ok: true });
+      assert.deepEqual(
+        fake.responsesTo('r1').map((p) => p.body),
+        [{ delete_original: true }],
+      );
+    });
+  });
+
+  describe("Slack's limits, checked before every send", () => {
+    const sends: [string, (box: Outbox, msg: SlackMessage) => Promise<SendResult>][] = [
+      ['post', (box, msg) => box.post('C1', msg)],
+      ['dm', (box, msg) => box.dm('U1', msg)],
+      ['ephemeral', (box, msg) => box.ephemeral('C1', 'U1', msg)],
+      ['update', (box, msg) => box.update('C1', '1.000001', msg)],
+      ['respond', (box, msg) => box.respond(fake.responseUrl('r1'), { ...msg, replace_original: true })],
+    ];
+
+    for (const [kind, send] of sends) {
+      it(`${kind}: 60 blocks are not sent; limits, with the violation in detail`, async () => {
+        const { outbox: box } = outbox();
+        const r = await send(box, sixtyBlocks());
+        assertFailure(r, 'limits');
+        assert.match(r.detail, /blocks: 60 blocks; Slack allows 50/);
+        assert.equal(fake.calls.length, 0, 'no Web API call reached Slack');
+        assert.equal(fake.responses.length, 0, 'no response_url post reached Slack');
+      });
+
+      it(`${kind}: a 3001-character section is not sent; limits, with the violation in detail`, async () => {
+        const { outbox: box } = outbox();
+        const r = await send(box, longSection());
+        assertFailure(r, 'limits');
+        assert.match(r.detail, /blocks\[0\]\.text\.text: text is 3001 characters; Slack allows 3000/);
+        assert.equal(fake.calls.length, 0, 'no Web API call reached Slack');
+        assert.equal(fake.responses.length, 0, 'no response_url post reached Slack');
+      });
+    }
+
+    it('a message at the limits (50 blocks, 3000-character section) is sent', async () => {
+      const { outbox: box } = outbox();
+      const blocks: KnownBlock[] = Array.from({ length: 50 }, (_, i) => ({
+        type: 'section',
+        text: { type: 'mrkdwn', text: i === 0 ? 'y'.repeat(3000) : `row ${i}` },
+      }));
+      const r = await box.post('C1', message('fits', blocks));
+      assert.equal(r.ok, true, JSON.stringify(r));
+      assert.equal(fake.callsTo('chat.postMessage').length, 1);
+    });
+
+    it('a message refused for its limits does not hold up the next post to the channel', async () => {
+      const { outbox: box, sleeps } = outbox({ channelIntervalMs: 1_000 });
+      assertFailure(await box.post('C1', sixtyBlocks()), 'limits');
+      assert.equal((await box.post('C1', message())).ok, true);
+      assert.deepEqual(sleeps, []);
+    });
+  });
+
+  describe('sealing button state', () => {
+    const longName = `Billing ${'very long skill name '.repeat(20)}`;
+
+    it('post: an over-long state reaches Slack as 1@<key>, which decodes back to the ref', async () => {
+      const { outbox: box, repo } = outbox();
+      const ref = pick(longName);
+      const unsealed = encodeActionValue(ref, 100);
+      assert.ok(unsealed.startsWith('1~'), 'the view marked it for the store');
+      const r = await box.post('C1', message('pick one', buttons(unsealed)));
+      assert.equal(r.ok, true, JSON.stringify(r));
+      const [value] = buttonValues(fake.callsTo('chat.postMessage')[0]!.args.blocks);
+      assert.match(value!, /^1@[\w-]{8,64}$/);
+      assert.equal(repo.data.size, 1);
+      assert.deepEqual(await decodeActionValue(value, repo), ref);
+    });
+
+    it('an inline value is sent unchanged next to a sealed one; the message passed in is not mutated', async () => {
+      const { outbox: box, repo } = outbox();
+      const small = pick('Billing');
+      const inline = encodeActionValue(small);
+      assert.ok(inline.startsWith('1|'));
+      const unsealed = encodeActionValue(pick(longName), 100);
+      const msg = message('pick one', buttons(inline, unsealed));
+      const before = structuredClone(msg);
+      assert.equal((await box.post('C1', msg)).ok, true);
+      const [sentInline, sentSealed] = buttonValues(fake.callsTo('chat.postMessage')[0]!.args.blocks);
+      assert.equal(sentInline, inline);
+      assert.match(sentSealed!, /^1@/);
+      assert.deepEqual(await decodeActionValue(sentInline, repo), small);
+      assert.deepEqual(msg, before, 'the caller’s message is untouched');
+      assert.equal(repo.data.size, 1, 'only the over-long state went to the store');
+    });
+
+    it('a message with inline values only stores nothing', async () => {
+      const { outbox: box, repo } = outbox();
+      const inline = encodeActionValue(pick('Billing'));
+      assert.equal((await box.post('C1', message('pick', buttons(inline)))).ok, true);
+      assert.deepEqual(buttonValues(fake.callsTo('chat.postMessage')[0]!.args.blocks), [inline]);
+      assert.equal(repo.data.size, 0);
+    });
+
+    it('respond and ephemeral seal too (nothing marked 1~ ever reaches Slack)', async () => {
+      const { outbox: box, repo } = outbox();
+      const ref = pick(longName);
+      const msg = message('pick one', buttons(encodeActionValue(ref, 100)));
+      assert.equal((await box.respond(fake.responseUrl('r1'), { ...msg, replace_original: true })).ok, true);
+      assert.equal((await box.ephemeral('C1', 'U1', msg)).ok, true);
+      assert.equal((await box.update('C1', '1.000001', msg)).ok, true);
+      const values = [
+        ...buttonValues(fake.responsesTo('r1')[0]!.body.blocks),
+        ...buttonValues(fake.callsTo('chat.postEphemeral')[0]!.args.blocks),
+        ...buttonValues(fake.callsTo('chat.update')[0]!.args.blocks),
+      ];
+      assert.equal(values.length, 3);
+      for (const v of values) {
+        assert.match(v, /^1@/);
+        assert.deepEqual(await decodeActionValue(v, repo), ref);
+      }
+      assert.equal(new Set(values).size, 3, 'each send stores its own key');
+    });
+
+    it('when the store fails, nothing is sent and the result is failed', async () => {
+      const { outbox: box, repo } = outbox();
+      repo.set = () => Promise.reject(new Error('store is down'));
+      const r = await box.post('C1', message('pick one', buttons(encodeActionValue(pick(longName), 100))));
+      assertFailure(r, 'failed');
+      assert.match(r.detail, /could not store button state: store is down/);
+      assert.equal(fake.calls.length, 0);
+    });
+  });
+
+  describe('429 (rate limited)', () => {
+    it('waits Retry-After and sends again; the message is delivered exactly once', async () => {
+      const { outbox: box, sleeps, lines } = outbox();
+      fake.rateLimits.set('chat.postMessage', { times: 2, retryAfterSeconds: 1 });
+      const r = await box.post('C1', message('after the 429s'));
+      assert.equal(r.ok, true, JSON.stringify(r));
+      assert.equal(sleeps.length, 2);
+      for (const ms of sleeps) assert.ok(ms >= 1000, `slept ${ms} ms`);
+      assert.equal(fake.callsTo('chat.postMessage').length, 3);
+      assert.equal(delivered('chat.postMessage').length, 1);
+      assert.equal(delivered('chat.postMessage')[0]!.args.text, 'after the 429s');
+      const warns = lines.map((l) => JSON.parse(l) as { level: number; msg: string; retryAfterMs?: number });
+      assert.equal(warns.filter((l) => l.level === 40 && /rate-limited/.test(l.msg)).length, 2);
+    });
+
+    it('honours the Retry-After Slack sends (3 s → 3000 ms)', async () => {
+      const { outbox: box, sleeps } = outbox();
+      fake.rateLimits.set('chat.postMessage', { times: 1, retryAfterSeconds: 3 });
+      assert.equal((await box.post('C1', message())).ok, true);
+      assert.deepEqual(sleeps, [3000]);
+    });
+
+    it('ephemeral, update and delete are sent again after a 429 too', async () => {
+      const { outbox: box, sleeps } = outbox();
+      for (const m of ['chat.postEphemeral', 'chat.update', 'chat.delete'])
+        fake.rateLimits.set(m, { times: 1, retryAfterSeconds: 1 });
+      assert.equal((await box.ephemeral('C1', 'U1', message())).ok, true);
+      assert.equal((await box.update('C1', '1.000001', message())).ok, true);
+      assert.equal((await box.delete('C1', '1.000001')).ok, true);
+      assert.deepEqual(sleeps, [1000, 1000, 1000]);
+      for (const m of ['chat.postEphemeral', 'chat.update', 'chat.delete']) {
+        assert.equal(fake.callsTo(m).length, 2, m);
+        assert.equal(delivered(m).length, 1, m);
+      }
+    });
+
+    it('after more 429s than maxRateLimitRetries, gives up with rate_limited', async () => {
+      const { outbox: box, sleeps } = outbox({ maxRateLimitRetries: 2 });
+      fake.rateLimits.set('chat.postMessage', { times: 5, retryAfterSeconds: 1 });
+      const r = await box.post('C1', message());
+      assertFailure(r, 'rate_limited');
+      assert.match(r.detail, /chat\.postMessage: rate limited after 3 tries/);
+      assert.equal(fake.callsTo('chat.postMessage').length, 3, 'the first try and 2 retries');
+      assert.equal(delivered('chat.postMessage').length, 0);
+      assert.deepEqual(sleeps, [1000, 1000]);
+    });
+
+    it('as many 429s as maxRateLimitRetries still get through on the last try', async () => {
+      const { outbox: box, sleeps } = outbox({ maxRateLimitRetries: 2 });
+      fake.rateLimits.set('chat.postMessage', { times: 2, retryAfterSeconds: 1 });
+      assert.equal((await box.post('C1', message())).ok, true);
+      assert.equal(delivered('chat.postMessage').length, 1);
+      assert.equal(sleeps.length, 2);
+    });
+
+    it('a Retry-After longer than maxRetryAfterMs gives up at once, without sleeping', async () => {
+      const { outbox: box, sleeps } = outbox({ maxRetryAfterMs: 30_000 });
+      fake.rateLimits.set('chat.postMessage', { times: 1, retryAfterSeconds: 31 });
+      const r = await box.post('C1', message());
+      assertFailure(r, 'rate_limited');
+      assert.deepEqual(sleeps, []);
+      assert.equal(fake.callsTo('chat.postMessage').length, 1);
+    });
+
+    it('a 429 from a response_url is waited out and the post made again', async () => {
+      let answered429 = 0;
+      const fetch429Once: typeof fetch = (input, init) => {
+        if (answered429++ === 0)
+          return Promise.resolve(
+            new Response('rate limited', { status: 429, headers: { 'retry-after': '2' } }),
+          );
+        return fetch(input, init);
+      };
+      const { outbox: box, sleeps } = outbox({ fetch: fetch429Once });
+      const r = await box.respond(fake.responseUrl('r1'), message('again'));
+      assert.deepEqual(r, { ok: true });
+      assert.deepEqual(sleeps, [2000]);
+      assert.equal(fake.responsesTo('r1').length, 1);
+    });
+  });
+
+  describe('failed posts are not retried', () => {
+    for (const code of ['not_in_channel', 'channel_not_found', 'is_archived'] as const) {
+      it(`chat.postMessage answering ${code}: one call, reason ${code}`, async () => {
+        const { outbox: box, sleeps } = outbox();
+        fake.failures['chat.postMessage'] = code;
+        const r = await box.post('C1', message());
+        assertFailure(r, code);
+        assert.equal(r.detail, `chat.postMessage: ${code}`);
+        assert.equal(fake.callsTo('chat.postMessage').length, 1);
+        assert.deepEqual(sleeps, []);
+      });
+    }
+
+    it('chat.postEphemeral answering not_in_channel: one call, reason not_in_channel', async () => {
+      const { outbox: box } = outbox();
+      fake.failures['chat.postEphemeral'] = 'not_in_channel';
+      assertFailure(await box.ephemeral('C1', 'U1', message()), 'not_in_channel');
+      assert.equal(fake.callsTo('chat.postEphemeral').length, 1);
+    });
+
+    it('chat.update answering message_not_found: one call, reason message_not_found', async () => {
+      const { outbox: box } = outbox();
+      fake.failures['chat.update'] = 'message_not_found';
+      assertFailure(await box.update('C1', '1.000001', message()), 'message_not_found');
+      assert.equal(fake.callsTo('chat.update').length, 1);
+    });
+
+    it('chat.delete answering message_not_found: one call, reason message_not_found', async () => {
+      const { outbox: box } = outbox();
+      fake.failures['chat.delete'] = 'message_not_found';
+      assertFailure(await box.delete('C1', '1.000001'), 'message_not_found');
+      assert.equal(fake.callsTo('chat.delete').length, 1);
+    });
+
+    it('any other Slack error: one call, reason failed, with the code in detail', async () => {
+      const { outbox: box } = outbox();
+      fake.failures['chat.postMessage'] = 'invalid_blocks';
+      const r = await box.post('C1', message());
+      assertFailure(r, 'failed');
+      assert.equal(r.detail, 'chat.postMessage: invalid_blocks');
+      assert.equal(fake.callsTo('chat.postMessage').length, 1);
+    });
+
+    it('Slack unreachable: failed, no throw', async () => {
+      const { outbox: box } = outbox();
+      await fake.close();
+      const r = await box.post('C1', message());
+      assertFailure(r, 'failed');
+    });
+  });
+
+  describe('pacing: one post a channel interval', () => {
+    it('a second post to the same channel waits out the interval on the clock', async () => {
+      const clock = { now: 5_000 };
+      const sleeps: number[] = [];
+      const sentAtSleep: number[] = [];
+      const { outbox: paced } = outbox({
+        channelIntervalMs: 1_000,
+        clock: () => clock.now,
+        sleep: (ms) => {
+          sentAtSleep.push(fake.callsTo('chat.postMessage').length);
+          sleeps.push(ms);
+          clock.now += ms;
+          return Promise.resolve();
+        },
+      });
+      assert.equal((await paced.post('C1', message('one'))).ok, true);
+      clock.now += 250;
+      assert.equal((await paced.post('C1', message('two'))).ok, true);
+      assert.deepEqual(sleeps, [750]);
+      assert.deepEqual(sentAtSleep, [1], 'the second post left only after the wait');
+      assert.deepEqual(
+        fake.callsTo('chat.postMessage').map((c) => c.args.text),
+        ['one', 'two'],
+      );
+    });
+
+    it('back-to-back posts to one channel are spaced by the full interval each', async () => {
+      const { outbox: box, sleeps } = outbox({ channelIntervalMs: 1_000 });
+      for (const t of ['a', 'b', 'c']) assert.equal((await box.post('C1', message(t))).ok, true);
+      assert.deepEqual(sleeps, [1000, 1000]);
+    });
+
+    it('concurrent posts to one channel queue up: 0, 1, 2 intervals', async () => {
+      const sleeps: number[] = [];
+      const { outbox: box } = outbox({
+        channelIntervalMs: 500,
+        clock: () => 42,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        },
+      });
+      const rs = await Promise.all(['a', 'b', 'c'].map((t) => box.post('C1', message(t))));
+      assert.ok(rs.every((r) => r.ok));
+      assert.deepEqual(sleeps, [500, 1000]);
+    });
+
+    it('posts to different channels are not delayed', async () => {
+      const { outbox: box, sleeps } = outbox({ channelIntervalMs: 1_000 });
+      assert.equal((await box.post('C1', message())).ok, true);
+      assert.equal((await box.post('C2', message())).ok, true);
+      assert.equal((await box.dm('U1', message())).ok, true);
+      assert.deepEqual(sleeps, []);
+    });
+
+    it('a post after the interval has passed is not delayed', async () => {
+      const { outbox: box, sleeps, clock } = outbox({ channelIntervalMs: 1_000 });
+      assert.equal((await box.post('C1', message())).ok, true);
+      clock.now += 1_000;
+      assert.equal((await box.post('C1', message())).ok, true);
+      assert.deepEqual(sleeps, []);
+    });
+
+    it('an ephemeral note shares the channel’s pace with posts', async () => {
+      const { outbox: box, sleeps } = outbox({ channelIntervalMs: 1_000 });
+      assert.equal((await box.post('C1', message())).ok, true);
+      assert.equal((await box.ephemeral('C1', 'U1', message())).ok, true);
+      assert.deepEqual(sleeps, [1000]);
+    });
+  });
+
+  describe('response_url outcomes', () => {
+    it('an expired response_url (404): expired, nothing recorded', async () => {
+      const { outbox: box } = outbox();
+      fake.expiredResponseUrls.add('gone');
+      const r = await box.respond(fake.responseUrl('gone'), message());
+      assertFailure(r, 'expired');
+      assert.match(r.detail, /HTTP 404/);
+      assert.equal(fake.responsesTo('gone').length, 0);
+    });
+
+    it('a 2xx: ok', async () => {
+      const { outbox: box } = outbox();
+      assert.deepEqual(await box.respond(fake.responseUrl('live'), message()), { ok: true });
+      assert.equal(fake.responsesTo('live').length, 1);
+    });
+  });
+
+  describe('response_url outcomes from a custom Slack', () => {
+    let odd: FakeSlack;
+    let hits: string[];
+    beforeEach(async () => {
+      hits = [];
+      odd = await new FakeSlack({
+        routes: async (_req, res, url) => {
+          hits.push(url.pathname);
+          if (url.pathname === '/used-up') {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{"ok":false,"error":"used_url"}');
+            return true;
+          }
+          if (url.pathname === '/broken') {
+            res.writeHead(500, { 'content-type': 'text/plain' });
+            res.end('oops');
+            return true;
+          }
+          if (url.pathname === '/refused') {
+            res.writeHead(400, { 'content-type': 'text/plain' });
+            res.end('invalid_blocks');
+            return true;
+          }
+          if (url.pathname === '/slow') {
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            res.end('ok');
+            return true;
+          }
+          return false;
+        },
+      }).start();
+    });
+    afterEach(async () => {
+      await odd.close();
+    });
+
+    it('a 200 answering ok:false (used up): expired', async () => {
+      const { outbox: box } = outbox();
+      assertFailure(await box.respond(`${odd.url}/used-up`, message()), 'expired');
+    });
+
+    it('a 5xx: failed (not expired), and not posted again', async () => {
+      const { outbox: box } = outbox();
+      const r = await box.respond(`${odd.url}/broken`, message());
+      assertFailure(r, 'failed');
+      assert.match(r.detail, /HTTP 500/);
+      assert.deepEqual(hits, ['/broken']);
+    });
+
+    it('a 400 (the payload refused) is a failure, not an expiry', async () => {
+      const { outbox: box } = outbox();
+      const r = await box.respond(`${odd.url}/refused`, message());
+      assertFailure(r, 'failed');
+      assert.match(r.detail, /HTTP 400 invalid_blocks/);
+    });
+
+    it('a response_url slower than responseTimeoutMs: failed', async () => {
+      const { outbox: box } = outbox({ responseTimeoutMs: 50 });
+      assertFailure(await box.respond(`${odd.url}/slow`, message()), 'failed');
+    });
+  });
+});
