@@ -11,6 +11,7 @@ import { createContainer, type Container } from './container';
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import { createLogger, type AppLogger } from './shared/logger';
 import { SlackTokenError, createBotAuthorization } from './slack/authorize';
+import { boltLogger } from './slack/bolt-logger';
 import { openStore } from './store/keyv-store';
 import { StoreError } from './store/store';
 
@@ -70,7 +71,10 @@ export async function startBot(
     ...(opts.logDestination ? { destination: opts.logDestination } : {}),
   });
   const store = await openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger: log });
-  const authorization = createBotAuthorization(config.slack.botToken, slackClientOptions(config));
+  const authorization = createBotAuthorization(config.slack.botToken, {
+    ...slackClientOptions(config),
+    logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),
+  });
   try {
     await authorization.verify();
   } catch (err) {

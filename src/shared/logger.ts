@@ -124,7 +124,13 @@ export function createLogger(opts: LoggerOptions): AppLogger {
       ? pretty({ sync: true, colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' })
       : undefined);
   // Credential-named fields are censored by scrubValue, at any depth (pino's redact paths are fixed).
-  const options = { level: opts.level, base: { name: 'queue-pulse' } };
+  const options = {
+    level: opts.level,
+    base: { name: 'queue-pulse' },
+    // Level names and ISO times: readable by a person grepping, and by any log pipeline.
+    formatters: { level: (label: string) => ({ level: label }) },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
   const instance = destination ? pino(options, destination) : pino(options);
   return new PinoLogger(instance, scrubber(opts.secrets ?? (() => [])));
 }

@@ -132,12 +132,7 @@ async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: numb
       `DATA_DIR (${opts.dataDir}): the SQLite file ${file} cannot be used (${reason(err)}); ${hint}`,
     );
   }
-  return new KeyvStore(
-    'sqlite',
-    `SQLite at ${path.relative(process.cwd(), file) || file}`,
-    keyv,
-    opts.logger,
-  );
+  return new KeyvStore('sqlite', `SQLite at ${path.join(opts.dataDir, SQLITE_FILE)}`, keyv, opts.logger);
 }
 
 async function openRedis(

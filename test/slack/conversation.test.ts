@@ -16,12 +16,12 @@ import type { SlackMessage } from '../../src/slack/views/message';
 import { MemoryRepository } from '../fixtures/memory-store';
 
 interface LogRecord {
-  level: number;
+  level: string;
   msg: string;
   detail?: string;
 }
-const WARN = 40;
-const ERROR = 50;
+const WARN = 'warn';
+const ERROR = 'error';
 
 function message(text: string, responseType?: 'ephemeral' | 'in_channel'): SlackMessage {
   return {

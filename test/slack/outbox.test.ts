@@ -337,8 +337,8 @@ describe('Outbox', () => {
       assert.equal(fake.callsTo('chat.postMessage').length, 3);
       assert.equal(delivered('chat.postMessage').length, 1);
       assert.equal(delivered('chat.postMessage')[0]!.args.text, 'after the 429s');
-      const warns = lines.map((l) => JSON.parse(l) as { level: number; msg: string; retryAfterMs?: number });
-      assert.equal(warns.filter((l) => l.level === 40 && /rate-limited/.test(l.msg)).length, 2);
+      const warns = lines.map((l) => JSON.parse(l) as { level: string; msg: string; retryAfterMs?: number });
+      assert.equal(warns.filter((l) => l.level === 'warn' && /rate-limited/.test(l.msg)).length, 2);
     });
 
     it('honours the Retry-After Slack sends (3 s → 3000 ms)', async () => {

@@ -115,7 +115,7 @@ function behavesLikeAStore(backend: () => Backend): void {
       .logs()
       .lines.find((l) => l.msg === DECODE_WARNING);
     assert.ok(warning, 'a warning was logged');
-    assert.equal(warning.level, 40);
+    assert.equal(warning.level, 'warn');
     assert.equal(warning.key, 'visits:U1');
     assert.deepEqual(await store.repository('visits', visitCodec(1)).get('U1'), visit('U1'), 'still there');
   });
