@@ -3,20 +3,11 @@ import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
 import { Deadline } from '../../src/shared/deadline';
 import { answerQuery } from '../../src/slack/answer';
-import { billingResponse, buildReport, skillQuery, SOURCE } from '../fixtures/reports';
-import { fakes, order, textOf } from './listeners/support';
+import { skillQuery } from '../fixtures/reports';
+import { fakes, order, skillReportOutcome, textOf } from './listeners/support';
 
 const query = skillQuery('billing');
-const report: ReportOutcome = {
-  kind: 'report',
-  report: buildReport({
-    query,
-    scope: { id: '1001', name: 'Billing' },
-    responses: billingResponse(),
-    fetchedAt: 0,
-    source: SOURCE,
-  }),
-};
+const report = skillReportOutcome();
 
 describe('answerQuery', () => {
   let clock: sinon.SinonFakeTimers;

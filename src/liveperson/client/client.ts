@@ -33,7 +33,7 @@ import {
 import type { HistoricalResponse } from '../contract/historical';
 import { redactingLogger, silentLogger, type LivePersonLogger } from './http-log';
 import { DEFAULT_SORT, MAX_PAGE_SIZE } from '../contract/catalog';
-import { formatSort, type Validation } from '../contract/validation';
+import type { Validation } from '../contract/validation';
 import { parseKmmResponse, type KmmResponse } from '../contract/metrics-response';
 import { validateKmmRequest, type KmmRequest } from '../contract/metrics-request';
 import { mergeAgentViewPages, mergeMetricsPages, remainingPages, type AllPages } from './paging';
@@ -122,6 +122,19 @@ const SELECT: Record<ConfigKind, string> = {
   agentGroups: 'id,name,deleted,parentGroupId',
 };
 
+/**
+ * The `sort` query parameter: left out for the method's default, which is documented as a default,
+ * not as a value LivePerson promises to accept.
+ */
+function sortParam(
+  sort: { key: string; order: string },
+  defaultSort: { key: string; order: string },
+): string | undefined {
+  return sort.key === defaultSort.key && sort.order === defaultSort.order
+    ? undefined
+    : `${sort.key}:${sort.order}`;
+}
+
 /** The validated request (window rounded to the minute, within 24 h), or a typed error. */
 function validOrThrow<T>(v: Validation<T>): T {
   if (v.ok) return v.value;
@@ -153,20 +166,15 @@ class KmmClient implements LivePersonClient {
 
   async metrics(req: KmmRequest, opts: CallOptions = {}): Promise<KmmResponse> {
     const n = validOrThrow(validateKmmRequest(req, this.now()));
-    const isDefaultSort = n.sort.key === DEFAULT_SORT.key && n.sort.order === DEFAULT_SORT.order;
     return this.cached('metrics', n, opts, (policy) =>
-      this.transport.send({
-        service: 'agentManagerWorkspace',
-        method: 'POST',
-        path: `/manager_workspace/api/account/${this.account}/metrics`,
-        // The default sort is left to LivePerson: `key` is a documented default, not a documented value.
-        query: { offset: n.offset, limit: n.limit, sort: isDefaultSort ? undefined : formatSort(n.sort) },
-        body: n.body,
+      this.kmm(
+        'metrics',
+        { offset: n.offset, limit: n.limit, sort: sortParam(n.sort, DEFAULT_SORT) },
+        n.body,
         policy,
-        ...(opts.deadline ? { deadline: opts.deadline } : {}),
-        label: 'metrics',
-        parse: (_a, json) => parseKmmResponse(json()),
-      }),
+        opts,
+        parseKmmResponse,
+      ),
     );
   }
 
@@ -181,24 +189,15 @@ class KmmClient implements LivePersonClient {
 
   async agentView(req: AgentViewRequest, opts: CallOptions = {}): Promise<AgentViewResponse> {
     const n = validOrThrow(validateAgentViewRequest(req, this.now()));
-    const isDefaultSort =
-      n.sort.key === DEFAULT_AGENT_VIEW_SORT.key && n.sort.order === DEFAULT_AGENT_VIEW_SORT.order;
     return this.cached('agentView', n, opts, (policy) =>
-      this.transport.send({
-        service: 'agentManagerWorkspace',
-        method: 'POST',
-        path: `/manager_workspace/api/account/${this.account}/agent_view`,
-        query: {
-          offset: n.offset,
-          limit: n.limit,
-          sort: isDefaultSort ? undefined : `${n.sort.key}:${n.sort.order}`,
-        },
-        body: n.body,
+      this.kmm(
+        'agent_view',
+        { offset: n.offset, limit: n.limit, sort: sortParam(n.sort, DEFAULT_AGENT_VIEW_SORT) },
+        n.body,
         policy,
-        ...(opts.deadline ? { deadline: opts.deadline } : {}),
-        label: 'agent_view',
-        parse: (_a, json) => parseAgentViewResponse(json()),
-      }),
+        opts,
+        parseAgentViewResponse,
+      ),
     );
   }
 
@@ -218,18 +217,30 @@ class KmmClient implements LivePersonClient {
     };
     const n = validOrThrow(validateHistoricalRequest(raw, this.now()));
     return this.cached('historical', n, opts, (policy) =>
-      this.transport.send({
-        service: 'agentManagerWorkspace',
-        method: 'POST',
-        path: `/manager_workspace/api/account/${this.account}/historical`,
-        query: { interval: n.intervalMinutes },
-        body: n.body,
-        policy,
-        ...(opts.deadline ? { deadline: opts.deadline } : {}),
-        label: 'historical',
-        parse: (_a, json) => parseHistoricalResponse(json()),
-      }),
+      this.kmm('historical', { interval: n.intervalMinutes }, n.body, policy, opts, parseHistoricalResponse),
     );
+  }
+
+  /** POST …/manager_workspace/api/account/{id}/{method}: the one shape every KMM method shares. */
+  private kmm<T>(
+    method: 'metrics' | 'agent_view' | 'historical',
+    query: Record<string, string | number | undefined>,
+    body: unknown,
+    policy: RetryPolicy,
+    opts: CallOptions,
+    parse: (json: unknown) => T,
+  ): Promise<T> {
+    return this.transport.send({
+      service: 'agentManagerWorkspace',
+      method: 'POST',
+      path: `/manager_workspace/api/account/${this.account}/${method}`,
+      query,
+      body,
+      policy,
+      ...(opts.deadline ? { deadline: opts.deadline } : {}),
+      label: method,
+      parse: (_a, json) => parse(json()),
+    });
   }
 
   accountConfig(kind: ConfigKind, ifMatch?: string, opts: CallOptions = {}): Promise<AccountConfigResult> {

@@ -77,10 +77,6 @@ export function parseSort(raw: unknown): Validation<Sort> {
     : { ok: true, value: { key: key as SortKey, order: order as SortOrder } };
 }
 
-export function formatSort(sort: Sort): string {
-  return `${sort.key}:${sort.order}`;
-}
-
 /** Checks filters.time (required, ordered, ≤ 24 h, within 14 days) and rounds it as the API does. */
 export function validateWindow(
   time: unknown,

@@ -7,28 +7,21 @@ import type { ResolvedWindow } from '../../domain/window';
 import { fieldsSection } from './blocks';
 import { formatMetric } from './format';
 import { markOf } from './marks';
+import { METRIC_LABELS } from './metric-labels';
 import { safeText } from './mrkdwn';
 import { windowLabel } from './window-text';
 
-/** Short labels as a lead reads them. */
+/**
+ * The labels of the KPI fields: each metric's own name, shortened only where the field sits under
+ * a heading that already says it ("Closed: by agent · by consumer · auto").
+ */
 export const KPI_LABELS: Record<KpiMetric, string> = {
-  waiting: 'Waiting in queue',
-  overdueInQueue: 'Overdue in queue',
-  queueWaitP50: 'Queue wait p50',
-  queueWaitP90: 'Queue wait p90',
-  agentsOnline: 'Online',
-  agentsBackSoon: 'Back soon',
-  agentsAway: 'Away',
-  freeSlots: 'Available slots',
-  humanLoad: 'Human load',
-  closed: 'Closed',
+  ...METRIC_LABELS,
   closedByAgent: 'by agent',
   closedByConsumer: 'by consumer',
   autoClosed: 'auto',
-  avgWait: 'Avg wait',
   avgWaitFirstResponse: 'First response',
   avgTimeToResponse: 'Time to response',
-  csat: 'CSAT',
 };
 
 /** A KPI's value as printed. */

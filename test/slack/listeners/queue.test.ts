@@ -1,19 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { ReportOutcome } from '../../../src/domain/outcome';
 import { handleQueueCommand } from '../../../src/slack/listeners/commands/queue';
-import { billingResponse, buildReport, skillQuery, SOURCE } from '../../fixtures/reports';
-import { fakes, order, textOf } from './support';
+import { fakes, order, skillReportOutcome, textOf } from './support';
 
-const report: ReportOutcome = {
-  kind: 'report',
-  report: buildReport({
-    query: skillQuery('billing'),
-    scope: { id: '1001', name: 'Billing' },
-    responses: billingResponse(),
-    fetchedAt: 0,
-    source: SOURCE,
-  }),
-};
+const report = skillReportOutcome();
 
 const run = (f: ReturnType<typeof fakes>, text: string) =>
   handleQueueCommand(

@@ -2,26 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { ReportOutcome } from '../../../src/domain/outcome';
 import { encodeActionValue, sealActionValues, type ActionRef } from '../../../src/slack/action-ref';
 import { routeAction } from '../../../src/slack/listeners/actions/router';
-import {
-  billingResponse,
-  buildReport,
-  overviewResponse,
-  rankingQuery,
-  SOURCE,
-  skillQuery,
-} from '../../fixtures/reports';
-import { fakes, order, textOf } from './support';
+import { buildReport, overviewResponse, rankingQuery, SOURCE, skillQuery } from '../../fixtures/reports';
+import { fakes, order, skillReportOutcome, textOf } from './support';
 
-const skillReport: ReportOutcome = {
-  kind: 'report',
-  report: buildReport({
-    query: skillQuery('billing'),
-    scope: { id: '1001', name: 'Billing' },
-    responses: billingResponse(),
-    fetchedAt: 0,
-    source: SOURCE,
-  }),
-};
+const skillReport = skillReportOutcome();
 const rankingReport: ReportOutcome = {
   kind: 'report',
   report: buildReport({

@@ -15,6 +15,7 @@ import { InFlight } from '../../../src/slack/in-flight';
 import type { ListenerDeps } from '../../../src/slack/listeners/deps';
 import type { SlackMessage } from '../../../src/slack/views';
 import { MemoryRepository } from '../../fixtures/memory-store';
+import { billingResponse, buildReport, skillQuery, SOURCE } from '../../fixtures/reports';
 
 /** Every call the handler made, in order: ack, timezone, run, replace, answer, note. */
 export type Event = [string, ...unknown[]];
@@ -104,3 +105,17 @@ export const order = (f: Fakes) => f.events.map((e) => e[0]);
 
 /** All text of a message's blocks. */
 export const textOf = (m: SlackMessage | undefined) => JSON.stringify(m?.blocks ?? []);
+
+/** A real skill report (Billing, from the KMM fixture), as the report service would return it. */
+export function skillReportOutcome(): ReportOutcome {
+  return {
+    kind: 'report',
+    report: buildReport({
+      query: skillQuery('billing'),
+      scope: { id: '1001', name: 'Billing' },
+      responses: billingResponse(),
+      fetchedAt: 0,
+      source: SOURCE,
+    }),
+  };
+}
