@@ -55,8 +55,8 @@ export default tseslint.config(
   ),
   layer(
     ['src/charts/**/*.ts'],
-    ['**/liveperson/**', '**/reports/**', '@slack/bolt', '@slack/web-api', ...SIMULATOR],
-    'Charts draw domain reports; they know nothing of LivePerson.',
+    ['**/liveperson/**', '**/reports/**', '**/slack/**', '@slack/*', ...SIMULATOR],
+    'Charts turn chart data into a spec, a URL or a PNG; which chart a report gets is a view.',
   ),
   layer(
     ['src/liveperson/**/*.ts'],

@@ -28,7 +28,7 @@ export function present(value: number | undefined | null): value is number {
 }
 
 // Charts print numbers exactly as the report text does (same rounding), so they never disagree.
-export { formatCount, formatDuration } from '../slack/views/format';
+export { formatCount, formatDuration } from '../shared/number-format';
 
 /**
  * `head` followed by `items` joined with "; ", within `limit` characters: items that do not fit are

@@ -3,8 +3,10 @@
  * LivePerson mapper turns wire fields into these; nothing past it reads a LivePerson field name.
  */
 
+import type { NumberUnit } from '../shared/number-format';
+
 /** count: whole numbers; duration: milliseconds; ratio: 0..1 (a load can exceed 1). */
-export type MetricUnit = 'count' | 'duration' | 'ratio';
+export type MetricUnit = NumberUnit;
 
 export const METRIC_UNITS = {
   /** Conversations waiting in a queue, no agent assigned yet. */

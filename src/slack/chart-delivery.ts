@@ -8,7 +8,7 @@ import { Deadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
 import { renderPng } from '../charts/render-png';
-import { chartForReport } from '../charts/report-chart';
+import { chartForReport } from './views/report-chart';
 import type { Report } from '../domain/report';
 import type { ReportChart } from './views';
 

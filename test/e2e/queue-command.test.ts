@@ -4,7 +4,7 @@ import { planReport } from '../../src/liveperson/planner';
 import { metricByField } from '../../src/liveperson/contract/catalog';
 import { parseCommand } from '../../src/grammar/parser';
 import { resolveWindow } from '../../src/domain/window';
-import { formatValue } from '../../src/slack/views/format';
+import { formatValue } from '../../src/shared/number-format';
 import { DEFAULT_OAUTH } from '../../src/simulator';
 import {
   BOT_TOKEN,

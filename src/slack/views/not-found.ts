@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Named } from '../../domain/outcome';
 import type { ScopeQuery } from '../../domain/query';
-import { formatCount } from './format';
+import { formatCount } from '../../shared/number-format';
 import { safeText } from './mrkdwn';
 import { actions, button, section } from './blocks';
 import { actionId, encodeActionValue } from '../action-ref';

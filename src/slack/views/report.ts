@@ -3,7 +3,8 @@
  * overview adds the skills with the most conversations waiting; rankings page their rows.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount, formatDuration, formatMetric } from './format';
+import { formatCount, formatDuration } from '../../shared/number-format';
+import { formatMetric } from './format';
 import { safeText } from './mrkdwn';
 import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
 import { displayName, markOf } from './marks';

@@ -3,10 +3,10 @@ import {
   ABSENT,
   formatCount,
   formatDuration,
-  formatMetric,
-  formatValue,
   formatPercent,
-} from '../../../src/slack/views/format';
+  formatValue,
+} from '../../../src/shared/number-format';
+import { formatMetric } from '../../../src/slack/views/format';
 
 describe('format', () => {
   describe('formatDuration', () => {

@@ -2,16 +2,16 @@
  * Which chart each report shows: the skill and group views show queue vs capacity and wait times,
  * rankings horizontal bars of the ranked value, the overview the skills with most waiting. Pure.
  */
-import { unitOf, type MetricId } from '../domain/metrics';
-import { pageRows, rankingPageInfo } from '../domain/ranking-page';
-import type { RankingReport, Report } from '../domain/report';
-import { formatMetric } from '../slack/views/format';
-import { displayName } from '../slack/views/marks';
-import { METRIC_LABELS } from '../slack/views/metric-labels';
-import type { ChartSpec } from './chart-spec';
-import { overviewChart } from './overview-chart';
-import { rankingChart } from './ranking-chart';
-import { skillChart } from './skill-chart';
+import { unitOf, type MetricId } from '../../domain/metrics';
+import { pageRows, rankingPageInfo } from '../../domain/ranking-page';
+import type { RankingReport, Report } from '../../domain/report';
+import { formatMetric } from './format';
+import { displayName } from './marks';
+import { METRIC_LABELS } from './metric-labels';
+import type { ChartSpec } from '../../charts/chart-spec';
+import { overviewChart } from '../../charts/overview-chart';
+import { rankingChart } from '../../charts/ranking-chart';
+import { skillChart } from '../../charts/skill-chart';
 
 /** How a ranked metric reads on a chart axis: minutes for durations, % for ratios, counts as they are. */
 function axisOf(metric: MetricId): { factor: number; label: string } {
