@@ -114,15 +114,35 @@ interface Local {
 }
 
 /**
+ * The moment the clocks jumped forward over a wall-clock time that did not exist: Luxon moves a
+ * skipped 02:30 forward by the gap (to 03:30), but the clocks read 03:00 at the jump, and a window
+ * "since 02:30" starts there, not half an hour later. Transitions fall on whole minutes.
+ */
+function gapEnd(shifted: DateTime): number {
+  const zone = shifted.zone;
+  let hi = shifted.toMillis();
+  const after = zone.offset(hi);
+  let lo = hi - 3 * HOUR_MS;
+  if (zone.offset(lo) === after) return hi;
+  while (hi - lo > MINUTE_MS) {
+    const mid = Math.floor((lo + hi) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (mid <= lo) break;
+    if (zone.offset(mid) === after) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
  * The instant of a wall-clock time on the day of `day` in `zone`. A skipped time (clocks went
- * forward) moves forward by the gap, as Luxon does. A repeated time (clocks went back) means its
- * first occurrence: Luxon picks the later one, so the earlier is looked for here, because
+ * forward) means the moment of the jump. A repeated time (clocks went back) means its first
+ * occurrence: Luxon picks the later one, so the earlier is looked for here, because
  * "since 02:30" on that night should count from the first 02:30.
  */
 function atWallClock(day: DateTime, hour: number, minute: number): Local {
   const later = day.set({ hour, minute, second: 0, millisecond: 0 });
   const exact = later.hour === hour && later.minute === minute;
-  if (!exact) return { epoch: later.toMillis(), exact };
+  if (!exact) return { epoch: gapEnd(later), exact };
   const zone = later.zone;
   const offsetBefore = zone.offset(later.toMillis() - 6 * HOUR_MS);
   if (offsetBefore > later.offset) {

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { AUDIENCES, MAX_TOP, RANK_METRICS, type RankingQuery, type ScopeQuery } from '../domain/query';
-import { checkSpan } from '../domain/window';
+import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';
 import type { RecordCodec, Repository } from '../store/store';
 
@@ -26,8 +26,11 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 export type ActionRef =
   /** "Did you mean …?": run the query for this skill or group id. */
   | { kind: 'pick'; query: ScopeQuery; id: string }
-  /** Previous / Next on a ranking. */
-  | { kind: 'page'; query: RankingQuery; page: number };
+  /**
+   * Previous / Next on a ranking. `zone`: the zone its wall-clock window was read in, so a
+   * colleague paging a shared ranking sees the asker's "since 08:00", not their own.
+   */
+  | { kind: 'page'; query: RankingQuery; page: number; zone?: string };
 
 const VERSION = '1';
 const INLINE = `${VERSION}|`;
@@ -72,6 +75,15 @@ const windowSpec = z.union([
   }),
   z.object({ kind: z.literal('today') }),
   z.object({ kind: z.literal('yesterday') }),
+  z.object({
+    kind: z.literal('shift'),
+    ms: z
+      .number()
+      .int()
+      .refine((ms) => checkSpan(ms) === undefined),
+    hour: z.number().int().min(0).max(23),
+    minute: z.number().int().min(0).max(59),
+  }),
 ]);
 const options = {
   window: windowSpec,
@@ -92,7 +104,16 @@ const rankingQuery = z.object({
 });
 const actionRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pick'), query: scopeQuery, id: z.string().min(1).max(100) }),
-  z.object({ kind: z.literal('page'), query: rankingQuery, page: z.number().int().min(1).max(1_000_000) }),
+  z.object({
+    kind: z.literal('page'),
+    query: rankingQuery,
+    page: z.number().int().min(1).max(1_000_000),
+    zone: z
+      .string()
+      .max(64)
+      .refine((zone) => isTimeZone(zone))
+      .optional(),
+  }),
 ]);
 
 /** Drops absent optional fields, so a decoded ref equals the one encoded. */

@@ -35,9 +35,16 @@ export interface AnswerDeps {
   stillWaitingAfterMs?: readonly number[];
 }
 
-export interface AnswerOptions extends Pick<RunOptions, 'page' | 'id' | 'fresh'> {
+export interface AnswerOptions extends Pick<RunOptions, 'page' | 'id' | 'fresh' | 'timezone'> {
   /** Edit the clicked message (paging) instead of answering beside it. */
   inPlace?: boolean;
+}
+
+/** The answer to a query: a report, or a message saying why there is none (not found, a problem …). */
+export interface Answer {
+  message: SlackMessage;
+  /** True for a report; false for a note about the query (it must not replace a shared message). */
+  isReport: boolean;
 }
 
 /** The message that answers `query`: the report, a not-found or window note, or a problem. */
@@ -45,30 +52,35 @@ export async function buildAnswer(
   ctx: QueueContext,
   deps: Pick<AnswerDeps, 'reports' | 'charts'>,
   query: ReportQuery,
-  opts: Pick<RunOptions, 'page' | 'id' | 'fresh'>,
+  opts: Pick<RunOptions, 'page' | 'id' | 'fresh' | 'timezone'>,
   deadline: Deadline,
-): Promise<SlackMessage> {
+): Promise<Answer> {
+  const note = (message: SlackMessage): Answer => ({ message, isReport: false });
   try {
-    const outcome = await deps.reports.run(query, { ...opts, deadline, timezone: () => ctx.timezone() });
+    const outcome = await deps.reports.run(query, { timezone: () => ctx.timezone(), ...opts, deadline });
     switch (outcome.kind) {
       case 'report': {
         const chart = await deps.charts.chartFor(outcome.report, { log: ctx.log, deadline });
-        return renderReport(outcome.report, chart ? { chart } : {});
+        return { message: renderReport(outcome.report, chart ? { chart } : {}), isReport: true };
       }
       case 'not-found':
-        return renderNotFound(outcome.query, outcome.suggestions);
+        return note(renderNotFound(outcome.query, outcome.suggestions));
       case 'ambiguous':
-        return renderAmbiguous(outcome.query, outcome.candidates);
+        return note(renderAmbiguous(outcome.query, outcome.candidates));
       case 'window':
-        return renderWindowProblem(outcome.problem);
+        return note(renderWindowProblem(outcome.problem));
     }
   } catch (err) {
     ctx.log.error(`queue report failed: ${describeError(err)}`, { waitedMs: Math.round(deadline.elapsed()) });
-    return renderProblem(problemOf(err));
+    return note(renderProblem(problemOf(err)));
   }
 }
 
-/** Answers `query` to the asker; never throws. */
+/**
+ * Answers `query` to the asker; never throws. With `inPlace` (paging) the clicked message is
+ * edited only by a report: it may be a public ranking everyone sees, so a problem, a window note
+ * or a "still waiting" goes to the asker alone, beside it.
+ */
 export async function answerQuery(
   ctx: QueueContext,
   deps: AnswerDeps,
@@ -76,31 +88,45 @@ export async function answerQuery(
   opts: AnswerOptions = {},
 ): Promise<void> {
   const deadline = Deadline.after(deps.answerBudgetMs ?? ANSWER_BUDGET_MS);
+  const inPlace = opts.inPlace ?? false;
   let done = false;
   // Posts are chained so a "still waiting" already on its way lands before the answer, never after.
   let posting: Promise<unknown> = Promise.resolve();
-  const timers = (deps.stillWaitingAfterMs ?? STILL_WAITING_AFTER_MS).map((ms) =>
+  // A clicked message is left as it is until its new version is ready: no placeholder over it.
+  const stillWaiting = inPlace ? [] : (deps.stillWaitingAfterMs ?? STILL_WAITING_AFTER_MS);
+  const timers = stillWaiting.map((ms) =>
     setTimeout(() => {
-      posting = posting.then(() =>
-        done ? undefined : ctx.conversation.replace(renderStillWaiting(query, deadline.elapsed())),
-      );
+      posting = posting
+        .then(() =>
+          done
+            ? undefined
+            : // In place of the placeholder or not at all: a separate note would never be replaced.
+              ctx.conversation.replace(renderStillWaiting(query, deadline.elapsed()), { fallback: false }),
+        )
+        .catch((err: unknown) =>
+          ctx.log.warn('could not say the answer is still coming', { error: (err as Error).message }),
+        );
     }, ms),
   );
-  let message: SlackMessage;
+  let answer: Answer;
   try {
     const { inPlace: _inPlace, ...run } = opts;
-    message = await buildAnswer(ctx, deps, query, run, deadline);
+    answer = await buildAnswer(ctx, deps, query, run, deadline);
   } finally {
     done = true;
     for (const t of timers) clearTimeout(t);
   }
   await posting;
-  const inPlace = opts.inPlace ?? false;
-  const sent = await ctx.conversation.answer(message, { inPlace });
+  const send = (message: SlackMessage) =>
+    inPlace && !answer.isReport
+      ? ctx.conversation.note(message)
+      : ctx.conversation.answer(message, { inPlace });
+  const sent = await send(answer.message);
   if (!sent.ok && sent.reason === 'limits') {
     // Slack would refuse it (invalid_blocks) and the user would see nothing: say so instead.
     ctx.log.error('answer breaks Slack limits; sent an explanation instead', { detail: sent.detail });
-    await ctx.conversation.answer(renderProblem({ kind: 'too-big' }), { inPlace });
+    answer = { message: renderProblem({ kind: 'too-big' }), isReport: false };
+    await send(answer.message);
   } else if (!sent.ok) {
     ctx.log.error('answer could not be delivered', { reason: sent.reason, detail: sent.detail });
   }

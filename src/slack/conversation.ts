@@ -44,7 +44,11 @@ export class Conversation {
     // Refused for Slack's limits before sending: nothing reached the response_url, no use spent.
     if (!r.ok && r.reason === 'limits') this.uses -= 1;
     if (!r.ok && r.reason === 'expired') this.expired = true;
-    if (!r.ok && r.reason !== 'limits')
+    if (!r.ok && r.maybeDelivered)
+      this.log.warn('response_url did not answer; not sending again, it may have arrived', {
+        detail: r.detail,
+      });
+    else if (!r.ok && r.reason !== 'limits')
       this.log.warn('response_url failed; using the Web API instead', { detail: r.detail });
     return r;
   }
@@ -56,20 +60,20 @@ export class Conversation {
   async replace(message: SlackMessage, opts: { fallback?: boolean } = {}): Promise<SendResult> {
     const { response_type: _kept, ...rest } = message;
     const viaUrl = await this.respond({ ...rest, replace_original: true });
-    if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+    if (viaUrl && settled(viaUrl)) return viaUrl;
     // A courtesy (a placeholder) is not worth a second message when it cannot go in place.
     if (opts.fallback === false)
       return viaUrl ?? { ok: false, reason: 'expired', detail: 'no response_url left' };
     const { channelId, messageTs, messageEphemeral } = this.target;
     if (channelId && messageTs && !messageEphemeral) {
       const updated = await this.outbox.update(channelId, messageTs, message);
-      if (updated.ok || updated.reason === 'limits') return updated;
+      if (settled(updated)) return updated;
     }
     return this.toAsker(message);
   }
 
   /**
-   * The final answer in place of the placeholder: a public one is posted for the channel (the
+   * The final answer in place of the placeholder: a public one is posted for the channel (then the
    * placeholder is deleted), a private one replaces the placeholder; `inPlace` edits the clicked
    * message whatever its visibility (paging a public ranking keeps it public).
    */
@@ -77,30 +81,28 @@ export class Conversation {
     if (opts.inPlace) return this.replace(message);
     if (message.response_type !== 'in_channel') {
       const viaUrl = await this.respond({ ...message, response_type: 'ephemeral', replace_original: true });
-      if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+      if (viaUrl && settled(viaUrl)) return viaUrl;
       return this.toAsker(message);
     }
-    // Deleting the placeholder cannot be undone: first make sure Slack will take the answer.
-    const prepared = await this.outbox.prepareMessage(message);
-    if (!prepared.ok) return prepared;
-    message = prepared.message;
-    // The placeholder may be gone already (deleted by the user): that must not stop the answer.
-    await this.respond({ delete_original: true });
-    const viaUrl = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });
-    if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
-    if (this.target.channelId) {
+    // Post first, then delete the placeholder: the asker is never left with neither.
+    let posted = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });
+    if ((!posted || !settled(posted)) && this.target.channelId) {
       // A public answer stays public when the bot may post there (it is a member of the channel).
-      const posted = await this.outbox.post(this.target.channelId, message);
-      if (posted.ok || posted.reason === 'limits') return posted;
-      this.log.warn('could not post the public answer; answering the asker only', { detail: posted.detail });
+      const r = await this.outbox.post(this.target.channelId, message);
+      if (!r.ok && !settled(r))
+        this.log.warn('could not post the public answer; answering the asker only', { detail: r.detail });
+      posted = r;
     }
-    return this.toAsker(message);
+    if (!posted || !settled(posted)) return this.toAsker(message);
+    // The placeholder may be gone already (deleted by the user): that does not matter.
+    if (posted.ok) await this.respond({ delete_original: true });
+    return posted;
   }
 
   /** A new message only the asker sees (a note beside the clicked message, not in place of it). */
   async note(message: SlackMessage): Promise<SendResult> {
     const viaUrl = await this.respond({ ...message, response_type: 'ephemeral', replace_original: false });
-    if (viaUrl?.ok || viaUrl?.reason === 'limits') return viaUrl;
+    if (viaUrl && settled(viaUrl)) return viaUrl;
     return this.toAsker(message);
   }
 
@@ -115,4 +117,12 @@ export class Conversation {
       this.log.error('answer lost: chat.postEphemeral failed too', { detail: r.detail });
     return r;
   }
+}
+
+/**
+ * Whether a send ends the attempt: it arrived, or trying another way cannot help (Slack's limits
+ * refuse the message everywhere) or could show it twice (it may have arrived).
+ */
+function settled(r: SendResult | undefined): boolean {
+  return r !== undefined && (r.ok || r.reason === 'limits' || r.maybeDelivered === true);
 }

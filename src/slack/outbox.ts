@@ -33,7 +33,17 @@ export type SendFailure =
   | 'failed';
 
 export type SendResult =
-  { ok: true; channel?: string; ts?: string } | { ok: false; reason: SendFailure; detail: string };
+  | { ok: true; channel?: string; ts?: string }
+  | {
+      ok: false;
+      reason: SendFailure;
+      detail: string;
+      /**
+       * The request went out but no answer came back (a timeout, a dropped connection): Slack may
+       * have shown it. Sending it another way could show it twice.
+       */
+      maybeDelivered?: true;
+    };
 
 /** What a response_url takes: a message plus how it treats the original. */
 export interface ResponsePayload extends Partial<SlackMessage> {
@@ -100,12 +110,22 @@ export class Outbox {
     if (!prepared.ok) return prepared;
     return this.withRateLimit('response_url', async () => {
       const http = this.deps.fetch ?? fetch;
-      const res = await http(responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(prepared.payload),
-        signal: AbortSignal.timeout(this.deps.responseTimeoutMs ?? 10_000),
-      });
+      let res: Response;
+      try {
+        res = await http(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(prepared.payload),
+          signal: AbortSignal.timeout(this.deps.responseTimeoutMs ?? 10_000),
+        });
+      } catch (err) {
+        return {
+          ok: false,
+          reason: 'failed',
+          detail: `response_url: ${errorText(err)}`,
+          maybeDelivered: true,
+        };
+      }
       if (res.status === 429) throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
       const text = await res.text().catch(() => '');
       if (res.ok && !/"ok"\s*:\s*false/.test(text)) return { ok: true };
@@ -225,7 +245,14 @@ export class Outbox {
         if (code && (CHANNEL_ERRORS as readonly string[]).includes(code)) {
           return { ok: false, reason: code as SendFailure, detail: `${method}: ${code}` };
         }
-        return { ok: false, reason: 'failed', detail: `${method}: ${code ?? errorText(err)}` };
+        // No answer at all (a timeout, a reset): the call may have been carried out.
+        const unanswered = e.code === 'slack_webapi_request_error';
+        return {
+          ok: false,
+          reason: 'failed',
+          detail: `${method}: ${code ?? errorText(err)}`,
+          ...(unanswered ? { maybeDelivered: true as const } : {}),
+        };
       }
     });
   }

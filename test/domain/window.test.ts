@@ -80,11 +80,21 @@ describe('resolveWindow', () => {
         '2026-10-25T00:30:00.000Z',
       );
     });
-    it('since 02:30 on the spring-forward night counts from 03:30, noted', () => {
+    it('since 02:30 on the spring-forward night counts from the jump, 03:00 CEST, noted', () => {
       const w = resolved(resolveWindow(since(2, 30), utc('2026-03-29T08:00:00'), Z));
-      assert.equal(new Date(w.from).toISOString(), '2026-03-29T01:30:00.000Z');
+      assert.equal(new Date(w.from).toISOString(), '2026-03-29T01:00:00.000Z');
       assert.deepEqual(w.notes, [
-        { kind: 'skipped-time', hour: 2, minute: 30, day: 'today', shownHour: 3, shownMinute: 30 },
+        { kind: 'skipped-time', hour: 2, minute: 30, day: 'today', shownHour: 3, shownMinute: 0 },
+      ]);
+    });
+    it('a few minutes after the jump, since 02:30 is those few minutes', () => {
+      const w = resolved(resolveWindow(since(2, 30), utc('2026-03-29T01:05:00'), Z)); // 03:05 CEST
+      assert.equal(w.to - w.from, 5 * MINUTE_MS);
+    });
+    it('a shift ending at a skipped 02:30 ends at the jump', () => {
+      assert.deepEqual(span(resolveWindow(shift(8, 2, 30), utc('2026-03-29T08:00:00'), Z)), [
+        '2026-03-28T17:00:00.000Z',
+        '2026-03-29T01:00:00.000Z',
       ]);
     });
     it('a shift ending at 17:00 ends at the latest 17:00 already reached', () => {
@@ -120,11 +130,15 @@ describe('resolveWindow', () => {
       assert.equal(w.to - w.from, DAY_MS);
       assert.deepEqual(w.notes, [{ kind: 'clamped', spanMs: 24.5 * HOUR_MS }]);
     });
-    it('since 02:30 on the spring-forward day counts from 03:30 EDT', () => {
+    it('since 02:30 on the spring-forward day counts from the jump, 03:00 EDT', () => {
       assert.equal(
         span(resolveWindow(since(2, 30), utc('2026-03-08T16:00:00'), Z))[0],
-        '2026-03-08T07:30:00.000Z',
+        '2026-03-08T07:00:00.000Z',
       );
+    });
+    it('at 03:05 EDT that morning, since 02:30 is five minutes', () => {
+      const w = resolved(resolveWindow(since(2, 30), utc('2026-03-08T07:05:00'), Z));
+      assert.equal(w.to - w.from, 5 * MINUTE_MS);
     });
     it('yesterday after the spring-forward day is 23 hours, midnight EST to midnight EDT', () => {
       assert.deepEqual(span(resolveWindow(YESTERDAY, utc('2026-03-09T15:00:00'), Z)), [
@@ -166,9 +180,9 @@ describe('resolveWindow', () => {
       assert.equal(span(resolveWindow(TODAY, utc('2026-06-15T14:30:00'), Z))[0], '2026-06-15T02:30:00.000Z');
       assert.equal(span(resolveWindow(TODAY, utc('2026-01-15T14:30:00'), Z))[0], '2026-01-15T03:30:00.000Z');
     });
-    it('since 02:30 on the spring-forward day counts from 03:30 NDT, noted', () => {
+    it('since 02:30 on the spring-forward day counts from the jump, 03:00 NDT, noted', () => {
       const w = resolved(resolveWindow(since(2, 30), utc('2026-03-08T15:00:00'), Z));
-      assert.equal(new Date(w.from).toISOString(), '2026-03-08T06:00:00.000Z');
+      assert.equal(new Date(w.from).toISOString(), '2026-03-08T05:30:00.000Z');
       assert.equal(w.notes[0]?.kind, 'skipped-time');
     });
     it('today on the spring-forward day is 11.5 h at 12:30 NDT', () => {
@@ -204,12 +218,16 @@ describe('resolveWindow', () => {
         '2026-10-04T12:59:59.999Z',
       ]);
     });
-    it('since 02:15 on the spring-forward night counts from 02:45 LHDT (the gap is 30 minutes)', () => {
+    it('since 02:15 on the spring-forward night counts from the jump, 02:30 LHDT (a 30-minute gap)', () => {
       const w = resolved(resolveWindow(since(2, 15), utc('2026-10-04T00:00:00'), Z));
-      assert.equal(new Date(w.from).toISOString(), '2026-10-03T15:45:00.000Z');
+      assert.equal(new Date(w.from).toISOString(), '2026-10-03T15:30:00.000Z');
       assert.deepEqual(w.notes, [
-        { kind: 'skipped-time', hour: 2, minute: 15, day: 'today', shownHour: 2, shownMinute: 45 },
+        { kind: 'skipped-time', hour: 2, minute: 15, day: 'today', shownHour: 2, shownMinute: 30 },
       ]);
+    });
+    it('at 02:40 LHDT that night, since 02:15 is ten minutes', () => {
+      const w = resolved(resolveWindow(since(2, 15), utc('2026-10-03T15:40:00'), Z));
+      assert.equal(w.to - w.from, 10 * MINUTE_MS);
     });
   });
 

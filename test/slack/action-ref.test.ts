@@ -116,6 +116,11 @@ describe('action refs (button state)', () => {
       ['public missing', mutate((v) => delete v.query.public)],
       ['pick without id', `1|${JSON.stringify({ kind: 'pick', query: skillQuery('x') })}`],
       ['pick with an empty name', `1|${JSON.stringify({ kind: 'pick', query: skillQuery(''), id: '1' })}`],
+      ['a zone that is not one', mutate((v) => Object.assign(v, { zone: 'Not/AZone' }))],
+      [
+        'a shift over 24 h',
+        `1|${JSON.stringify({ kind: 'pick', query: skillQuery('x', { kind: 'shift', ms: 25 * 3_600_000, hour: 17, minute: 0 }), id: '1' })}`,
+      ],
       ['a stored key that is not there', '1@abcdefghijklmnop'],
       ['a stored key of odd characters', '1@../../etc/passwd'],
     ];

@@ -85,4 +85,54 @@ describe('answerQuery', () => {
     assert.match(textOf(sent[1] as never), /too big for one Slack message/);
     assert.ok(f.logLines.some((l) => /breaks Slack limits/.test(l)));
   });
+
+  it('asks for "still waiting" in place of the placeholder only, never as a new message', async () => {
+    const f = fakes(slow(5_000));
+    f.deps.stillWaitingAfterMs = [4_000];
+    const done = answerQuery(f.ctx, f.deps, query);
+    await clock.tickAsync(5_000);
+    await done;
+    const [, , opts] = f.events.find((e) => e[0] === 'replace')!;
+    assert.deepEqual(opts, { fallback: false });
+  });
+
+  it('a "still waiting" that throws does not lose the answer', async () => {
+    const f = fakes(slow(5_000));
+    f.deps.stillWaitingAfterMs = [4_000];
+    (f.ctx.conversation as unknown as { replace: unknown }).replace = () =>
+      Promise.reject(new Error('socket closed'));
+    const done = answerQuery(f.ctx, f.deps, query);
+    await clock.tickAsync(5_000);
+    await done;
+    assert.deepEqual(order(f), ['run', 'answer']);
+    assert.ok(f.logLines.some((l) => /still coming/.test(l) && /socket closed/.test(l)));
+  });
+
+  describe('paging (in place): the clicked message may be a ranking the whole channel sees', () => {
+    it('is replaced by the new page, with no "still waiting" over it meanwhile', async () => {
+      const f = fakes(slow(35_000));
+      f.deps.stillWaitingAfterMs = [4_000, 30_000];
+      const done = answerQuery(f.ctx, f.deps, query, { inPlace: true, page: 2 });
+      await clock.tickAsync(35_000);
+      await done;
+      assert.deepEqual(order(f), ['run', 'answer']);
+      assert.deepEqual(f.events[1]![2], { inPlace: true });
+    });
+
+    it('is left as it is when the page cannot be shown: the problem goes to the clicker alone', async () => {
+      const f = fakes(() => Promise.reject(new Error('boom')));
+      await answerQuery(f.ctx, f.deps, query, { inPlace: true, page: 2 });
+      assert.deepEqual(order(f), ['run', 'note']);
+      assert.match(textOf(f.sent('note')[0]), /Something went wrong on our side/);
+    });
+
+    it('a window that has no answer now is a note too, not a replacement', async () => {
+      const f = fakes({
+        kind: 'window',
+        problem: { kind: 'not-yet', hour: 20, minute: 0, nowHour: 16, nowMinute: 0, zone: 'UTC' },
+      });
+      await answerQuery(f.ctx, f.deps, query, { inPlace: true });
+      assert.deepEqual(order(f), ['run', 'note']);
+    });
+  });
 });

@@ -113,13 +113,13 @@ describe('Conversation', () => {
       assert.deepEqual(bodies(), [{ ...msg, replace_original: true }]);
     });
 
-    it('a public answer: delete_original first, then a new in_channel post', async () => {
+    it('a public answer: a new in_channel post first, then delete_original (never neither)', async () => {
       const msg = message('for everyone', 'in_channel');
       const r = await conversation().answer(msg);
       assert.deepEqual(r, { ok: true });
       assert.deepEqual(bodies(), [
-        { delete_original: true },
         { ...msg, response_type: 'in_channel', replace_original: false },
+        { delete_original: true },
       ]);
       assert.deepEqual(methods(), []);
     });
@@ -252,12 +252,11 @@ describe('Conversation', () => {
       const c = conversation();
       assert.equal((await c.answer(message('one', 'in_channel'))).ok, true);
       assert.equal((await c.answer(message('two', 'in_channel'))).ok, true);
-      // Four used: the delete goes through the url (5th), the post falls back to the Web API.
+      // Four used: the post goes through the url (5th); the placeholder's delete has no use left.
       assert.equal((await c.answer(message('three', 'in_channel'))).ok, true);
       assert.equal(hitsTo('r1'), 5);
-      assert.deepEqual(bodies().at(-1), { delete_original: true });
-      assert.deepEqual(methods(), ['chat.postMessage']);
-      assert.equal(fake.callsTo('chat.postMessage')[0]!.args.text, 'three');
+      assert.deepEqual(bodies().at(-1), { ...message('three', 'in_channel'), replace_original: false });
+      assert.deepEqual(methods(), [], 'no Web API fallback was needed');
     });
 
     it('a message refused for its limits does not use up one of the five (it never reached Slack)', async () => {
@@ -296,17 +295,17 @@ describe('Conversation', () => {
       const spies = spyOutbox();
       const r = await conversation().answer(tooBig('in_channel'));
       assertFailure(r, 'limits');
-      assert.deepEqual(bodies(), [], 'the placeholder is not deleted before Slack would take the answer');
+      assert.deepEqual(bodies(), [], 'nothing reached Slack: the placeholder is not deleted either');
       assert.deepEqual(methods(), []);
-      assert.equal(spies.respond.callCount + spies.ephemeral.callCount + spies.post.callCount, 0);
+      assert.equal(spies.ephemeral.callCount + spies.post.callCount, 0, 'no Web API fallback tried');
     });
 
     it('past the response_url, a public answer breaking the limits is neither posted nor tried as an ephemeral', async () => {
       const spies = spyOutbox();
       const r = await conversation({ responseUrl: undefined }).answer(tooBig('in_channel'));
       assertFailure(r, 'limits');
-      assert.deepEqual(methods(), []);
-      assert.equal(spies.post.callCount + spies.ephemeral.callCount, 0);
+      assert.deepEqual(methods(), [], 'nothing reached Slack');
+      assert.equal(spies.ephemeral.callCount, 0, 'not tried as an ephemeral');
     });
 
     it('replace(): limits is returned as is, no chat.update or ephemeral attempted', async () => {
@@ -378,6 +377,38 @@ describe('Conversation', () => {
       const error = errors().find((e) => /answer lost/.test(e.msg));
       assert.ok(error);
       assert.match(error.detail ?? '', /chat\.postEphemeral: channel_not_found/);
+    });
+  });
+
+  describe('a response_url that does not answer (the post may have arrived)', () => {
+    const unanswered = () =>
+      sinon.stub(outbox, 'respond').resolves({
+        ok: false,
+        reason: 'failed',
+        detail: 'response_url: The operation was aborted due to timeout',
+        maybeDelivered: true,
+      });
+    afterEach(() => sinon.restore());
+
+    for (const [what, run] of [
+      ['a private answer', (c: Conversation) => c.answer(message('private'))],
+      ['a public answer', (c: Conversation) => c.answer(message('public', 'in_channel'))],
+      ['a note', (c: Conversation) => c.note(message('note'))],
+      ['a replace', (c: Conversation) => c.replace(message('in place'))],
+    ] as const) {
+      it(`${what} is not sent again another way (it could show twice)`, async () => {
+        unanswered();
+        const r = await run(conversation({ messageTs: '1.000001' }));
+        assert.equal(r.ok, false);
+        assert.deepEqual(methods(), [], 'no Web API fallback');
+        assert.ok(warnings().some((w) => /may have arrived/.test(w.msg)));
+      });
+    }
+
+    it('a public answer whose post may have arrived keeps its placeholder (no delete sent)', async () => {
+      const stub = unanswered();
+      await conversation().answer(message('public', 'in_channel'));
+      assert.equal(stub.callCount, 1, 'only the post; no delete_original after it');
     });
   });
 });

@@ -368,7 +368,12 @@ describe(`Store on Redis (keyv + @keyv/redis) ${REDIS_URL ? `at ${safeRedisUrl(R
 
   it('is a Redis store that says where it is, and writes only under its namespace', async () => {
     const namespace = `${run}-where`;
-    const store = await openStore({ redisUrl: REDIS_URL, dataDir: 'unused', namespace, logger: logs.logger });
+    const store = await openStore({
+      redisUrl: REDIS_URL,
+      dataDir: '/nonexistent/never-used-with-redis',
+      namespace,
+      logger: logs.logger,
+    });
     try {
       assert.equal(store.kind, 'redis');
       assert.equal(store.where, `Redis at ${safeRedisUrl(REDIS_URL!)}`);
@@ -392,7 +397,7 @@ describe(`Store on Redis (keyv + @keyv/redis) ${REDIS_URL ? `at ${safeRedisUrl(R
     await proxy.start();
     const store = await openStore({
       redisUrl: proxy.url(),
-      dataDir: 'unused',
+      dataDir: '/nonexistent/never-used-with-redis',
       namespace: `${run}-away`,
       logger: logs.logger,
       timeoutMs: 2_000,
@@ -487,7 +492,12 @@ describe('Store on a Redis that cannot be used (no real Redis needed)', () => {
   it('an unreachable Redis → StoreError naming REDIS_URL, within the timeoutMs given', async function () {
     this.timeout(4_000); // the default timeout is 5 s: only timeoutMs keeps this under the bound
     await assert.rejects(
-      openStore({ redisUrl: 'redis://127.0.0.1:1', dataDir: 'unused', logger: logs.logger, timeoutMs: 300 }),
+      openStore({
+        redisUrl: 'redis://127.0.0.1:1',
+        dataDir: '/nonexistent/never-used-with-redis',
+        logger: logs.logger,
+        timeoutMs: 300,
+      }),
       (err: unknown) => {
         assert.ok(err instanceof StoreError, `a StoreError, got ${String(err)}`);
         assert.ok(err.message.startsWith('REDIS_URL (redis://127.0.0.1:1) cannot be used'), err.message);
@@ -502,7 +512,7 @@ describe('Store on a Redis that cannot be used (no real Redis needed)', () => {
     await assert.rejects(
       openStore({
         redisUrl: 'redis://user:s3cr3t@127.0.0.1:1',
-        dataDir: 'unused',
+        dataDir: '/nonexistent/never-used-with-redis',
         logger: logs.logger,
         timeoutMs: 300,
       }),
@@ -519,7 +529,12 @@ describe('Store on a Redis that cannot be used (no real Redis needed)', () => {
   it('a failed open leaves nothing reconnecting in the background', async function () {
     this.timeout(4_000);
     await assert.rejects(
-      openStore({ redisUrl: 'redis://127.0.0.1:1', dataDir: 'unused', logger: logs.logger, timeoutMs: 300 }),
+      openStore({
+        redisUrl: 'redis://127.0.0.1:1',
+        dataDir: '/nonexistent/never-used-with-redis',
+        logger: logs.logger,
+        timeoutMs: 300,
+      }),
       StoreError,
     );
     await sleep(100);
@@ -533,7 +548,12 @@ describe('Store on a Redis that cannot be used (no real Redis needed)', () => {
     const url = await redis.listen();
     try {
       await assert.rejects(
-        openStore({ redisUrl: url, dataDir: 'unused', logger: logs.logger, timeoutMs: 2_000 }),
+        openStore({
+          redisUrl: url,
+          dataDir: '/nonexistent/never-used-with-redis',
+          logger: logs.logger,
+          timeoutMs: 2_000,
+        }),
         (err: unknown) => {
           assert.ok(err instanceof StoreError, `a StoreError, got ${String(err)}`);
           assert.match(err.message, /^REDIS_URL \(redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\) cannot be used/);
@@ -552,7 +572,12 @@ describe('Store on a Redis that cannot be used (no real Redis needed)', () => {
   for (const url of ['redis://user:s3cr3t@127.0.0.1:99999', 'redis://user:s3cr3t@127.0.0.1:6379/not-a-db']) {
     it(`a REDIS_URL the client cannot parse (${url.replace('s3cr3t', '***')}) → StoreError naming REDIS_URL`, async () => {
       await assert.rejects(
-        openStore({ redisUrl: url, dataDir: 'unused', logger: logs.logger, timeoutMs: 300 }),
+        openStore({
+          redisUrl: url,
+          dataDir: '/nonexistent/never-used-with-redis',
+          logger: logs.logger,
+          timeoutMs: 300,
+        }),
         (err: unknown) => {
           assert.ok(err instanceof StoreError, `a StoreError, got ${String(err)}`);
           assert.match(err.message, /^REDIS_URL \(/);

@@ -12,7 +12,8 @@ import { LIMITS } from './limits';
 import { displayName, markOf } from './marks';
 import { escapeMrkdwn, safeText } from './mrkdwn';
 import { actions, button, context, header, lineSections } from './blocks';
-import { actionId, encodeActionValue } from '../action-ref';
+import { needsTimezone } from '../../domain/window';
+import { actionId, encodeActionValue, type ActionRef } from '../action-ref';
 import { reportFooter } from './context-line';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
@@ -62,24 +63,15 @@ function title(report: RankingReport): string {
 }
 
 function pager(report: RankingReport, info: PageInfo): KnownBlock[] {
+  // A wall-clock window ("since 08:00") keeps the zone it was read in, whoever pages it.
+  const zone = needsTimezone(report.query.window) ? { zone: report.window.zone } : {};
+  const pageTo = (page: number): ActionRef => ({ kind: 'page', query: report.query, page, ...zone });
   const buttons = [];
   if (info.page > 1) {
-    buttons.push(
-      button(
-        '◀ Previous',
-        actionId('page', 'prev'),
-        encodeActionValue({ kind: 'page', query: report.query, page: info.page - 1 }),
-      ),
-    );
+    buttons.push(button('◀ Previous', actionId('page', 'prev'), encodeActionValue(pageTo(info.page - 1))));
   }
   if (info.page < info.pages) {
-    buttons.push(
-      button(
-        'Next ▶',
-        actionId('page', 'next'),
-        encodeActionValue({ kind: 'page', query: report.query, page: info.page + 1 }),
-      ),
-    );
+    buttons.push(button('Next ▶', actionId('page', 'next'), encodeActionValue(pageTo(info.page + 1))));
   }
   return buttons.length ? [actions(buttons, 'ranking_pager')] : [];
 }

@@ -48,6 +48,21 @@ describe('action router', () => {
     assert.deepEqual(f.events[2]![2], { inPlace: true });
   });
 
+  it('a page keeps the zone its wall-clock window was read in, whoever clicks', async () => {
+    const f = fakes(rankingReport);
+    const sinceEight = {
+      ...PAGE,
+      query: { ...PAGE.query, window: { kind: 'since' as const, hour: 8, minute: 0, day: 'auto' as const } },
+      zone: 'Asia/Kathmandu',
+    };
+    await click(f, 'qp:page:next', encodeActionValue(sinceEight));
+    assert.equal(
+      (f.events.find((e) => e[0] === 'run')![2] as { timezone: unknown }).timezone,
+      'Asia/Kathmandu',
+    );
+    assert.ok(!order(f).includes('timezone'), "the clicker's own zone is not asked for");
+  });
+
   it('state that lived in the store comes back from it', async () => {
     const f = fakes(skillReport);
     const big: ActionRef = { ...PICK, query: skillQuery('x'.repeat(480)) };

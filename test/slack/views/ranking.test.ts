@@ -20,6 +20,7 @@ import {
   SOURCE,
   buildReport,
   refOf,
+  windowAt,
 } from '../../fixtures/reports';
 
 function report(
@@ -98,6 +99,24 @@ describe('ranking view', () => {
   describe('paging 1,000 groups', () => {
     const responses = pages(manyGroups(1000));
     const base = report(responses);
+
+    it("a wall-clock window's buttons carry the zone it was read in; a relative one's do not", () => {
+      const since = {
+        ...base.query,
+        window: { kind: 'since' as const, hour: 8, minute: 0, day: 'auto' as const },
+      };
+      const zoned = buildReport({
+        query: since,
+        window: windowAt(since.window, [], 'Asia/Kathmandu'),
+        responses,
+        fetchedAt: FETCHED_AT,
+        source: SOURCE,
+      });
+      const [next] = buttons(renderReport({ ...zoned, page: 1 } as RankingReport, { pageSize: 25 }).blocks);
+      assert.deepEqual(refOf(next!.value), { kind: 'page', query: since, page: 2, zone: 'Asia/Kathmandu' });
+      const [plain] = buttons(renderReport({ ...base, page: 1 }, { pageSize: 25 }).blocks);
+      assert.equal((refOf(plain!.value) as { zone?: string }).zone, undefined);
+    });
 
     it('says which rows it shows and offers Next only on the first page', () => {
       const m = renderReport({ ...base, page: 1 }, { pageSize: 25 });

@@ -31,7 +31,11 @@ export const handlePick: Handler<'pick'> = async (ref, ctx, deps) => {
 
 /** Previous / Next: the same ranking, another page, edited in place (a public one stays public). */
 export const handlePage: Handler<'page'> = (ref, ctx, deps) =>
-  answerQuery(ctx, deps, ref.query, { page: ref.page, inPlace: true });
+  answerQuery(ctx, deps, ref.query, {
+    page: ref.page,
+    inPlace: true,
+    ...(ref.zone ? { timezone: ref.zone } : {}),
+  });
 
 /** The one table from action kind to handler. */
 export const ACTION_HANDLERS: { [K in ActionKind]: Handler<K> } = {
