@@ -4,7 +4,7 @@
  * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
  */
 import type { AccountConfigSource, ConfigKind } from './contract/account-config';
-import type { Deadline } from '../shared/deadline';
+import { raceDeadline, type Deadline } from '../shared/deadline';
 import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
 
@@ -118,6 +118,22 @@ interface Snapshot<T> {
   revision: string | undefined;
 }
 
+/** A load in progress, with the deadline it runs under (its starter's). */
+interface Flight<T> {
+  run: Promise<Snapshot<T>>;
+  deadline: Deadline | undefined;
+}
+
+/**
+ * Whether a caller with `mine` could have given a load more time than the `theirs` it ran under:
+ * then a failure of that load is (or may be) the starter's lack of time, not the caller's.
+ */
+function hasMoreTime(mine: Deadline | undefined, theirs: Deadline | undefined): boolean {
+  if (!theirs) return false;
+  if (!mine) return true;
+  return !mine.expired() && mine.remaining() > theirs.remaining();
+}
+
 /** One cached list with TTL, If-Match revalidation, single-flight and stale-on-error. */
 class CachedList<T extends { id: string; name: string }> {
   private snapshot: Snapshot<T> | undefined;
@@ -125,7 +141,7 @@ class CachedList<T extends { id: string; name: string }> {
   private validatedAt = 0;
   /** When the next revalidation may be tried after a failure. */
   private retryAt = 0;
-  private inflight: Promise<Snapshot<T>> | undefined;
+  private inflight: Flight<T> | undefined;
 
   constructor(
     private readonly kind: ConfigKind,
@@ -139,18 +155,57 @@ class CachedList<T extends { id: string; name: string }> {
     },
   ) {}
 
+  /**
+   * The list: cached, or from the one load in flight, or from a new load under `opts.deadline`.
+   * A caller that joins a load started by someone else waits for it at most until its own deadline.
+   */
   get(force = false, opts: LookupOptions = {}): Promise<Snapshot<T>> {
-    if (this.inflight) return this.inflight;
+    return this.fetch(force, opts, true);
+  }
+
+  private fetch(force: boolean, opts: LookupOptions, mayRetry: boolean): Promise<Snapshot<T>> {
+    if (this.inflight) return this.join(this.inflight, force, opts, mayRetry);
     const now = this.opts.now();
     const snap = this.snapshot;
     if (snap && !force && (now - this.validatedAt < this.opts.ttlMs || now < this.retryAt)) {
       return Promise.resolve(snap);
     }
+    // The starter is not raced: the source ends the load by its deadline, and load() turns that
+    // failure into the stale list when there is one.
     const run = this.load(opts).finally(() => {
-      if (this.inflight === run) this.inflight = undefined;
+      if (this.inflight?.run === run) this.inflight = undefined;
     });
-    this.inflight = run;
+    this.inflight = { run, deadline: opts.deadline };
     return run;
+  }
+
+  /**
+   * Waits for someone else's load under this caller's own deadline. When that passes first, the
+   * stale list if there is one (a list in hand beats no answer; the load goes on and will refresh
+   * the cache), else the DeadlineExceededError. When the load fails under a deadline shorter than
+   * this caller's, it asks once more itself, through fetch() so that other joiners share the retry.
+   */
+  private async join(
+    flight: Flight<T>,
+    force: boolean,
+    opts: LookupOptions,
+    mayRetry: boolean,
+  ): Promise<Snapshot<T>> {
+    // The load's own outcome as a value, so that only this caller's deadline can reject the race.
+    const settled = flight.run.then(
+      (snap) => ({ ok: true as const, snap }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    let outcome: Awaited<typeof settled>;
+    try {
+      outcome = await raceDeadline(settled, opts.deadline);
+    } catch (deadlineExceeded) {
+      if (this.snapshot) return this.snapshot;
+      throw deadlineExceeded;
+    }
+    if (outcome.ok) return outcome.snap;
+    if (mayRetry && hasMoreTime(opts.deadline, flight.deadline)) return this.fetch(force, opts, false);
+    throw outcome.error;
   }
 
   private async load(opts: LookupOptions): Promise<Snapshot<T>> {

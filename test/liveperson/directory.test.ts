@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { Deadline } from '../../src/shared/deadline';
+import { Deadline, DeadlineExceededError } from '../../src/shared/deadline';
 import type {
   AccountConfigResult,
   AccountConfigSource,
@@ -58,6 +58,56 @@ function silentLogger(): DirectoryLogger & { warn: sinon.SinonSpy } {
 }
 
 const callsFor = (stub: Stub, kind: ConfigKind) => stub.getCalls().filter((c) => c.args[0] === kind);
+
+interface PendingRequest {
+  kind: ConfigKind;
+  deadline: Deadline | undefined;
+  resolve: (result: AccountConfigResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A source whose answers the test gives by hand and which, as the client does, fails a request
+ * when the deadline it was sent with passes ("timed out after N ms", N its budget).
+ */
+function manualSource(): { source: AccountConfigSource; requests: PendingRequest[] } {
+  const requests: PendingRequest[] = [];
+  const source: AccountConfigSource = {
+    accountConfig: (kind, _ifMatch, opts) =>
+      new Promise((resolve, reject) => {
+        const deadline = opts?.deadline;
+        if (deadline) {
+          setTimeout(
+            () => reject(new Error(`timed out after ${deadline.budgetMs} ms`)),
+            deadline.remaining(),
+          );
+        }
+        requests.push({ kind, deadline, resolve, reject });
+      }),
+  };
+  return { source, requests };
+}
+
+type Tracked<T> =
+  { state: 'pending' } | { state: 'fulfilled'; value: T } | { state: 'rejected'; error: unknown };
+
+/** Records how `promise` settles; the returned function tells, so a test can look between ticks. */
+function track<T>(promise: Promise<T>): () => Tracked<T> {
+  let now: Tracked<T> = { state: 'pending' };
+  promise.then(
+    (value) => (now = { state: 'fulfilled', value }),
+    (error: unknown) => (now = { state: 'rejected', error }),
+  );
+  return () => now;
+}
+
+/** The value `promise` was fulfilled with; fails the test if it is not (yet). */
+function valueOf<T>(t: Tracked<T>): T {
+  if (t.state !== 'fulfilled') assert.fail(`expected fulfilled, got ${t.state}: ${String(errorOf(t))}`);
+  return t.value;
+}
+
+const errorOf = (t: Tracked<unknown>): unknown => (t.state === 'rejected' ? t.error : undefined);
 
 describe('parseSkills / parseAgentGroups', () => {
   it('stringifies numeric ids, ignores deleted items and sorts by name', () => {
@@ -433,6 +483,141 @@ describe('createDirectory', () => {
       stub.resolves({ notModified: false, revision: 'r1', items: null as unknown as unknown[] });
       const dir = createDirectory({ source, logger: silentLogger() });
       assert.deepEqual(await dir.skills(), []);
+    });
+  });
+
+  describe('callers that join a load in flight keep their own deadline', () => {
+    let clock: sinon.SinonFakeTimers;
+    const after = (ms: number) => Deadline.after(ms, () => clock.now);
+    const names = (t: Tracked<{ name: string }[]>) => valueOf(t).map((s) => s.name);
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ now: 0 });
+    });
+
+    /** A directory whose skills list was loaded (revision r1) and whose TTL has just run out. */
+    async function withStaleList() {
+      const { source, requests } = manualSource();
+      const logger = silentLogger();
+      const dir = createDirectory({ source, ttlMs: MIN, now: () => clock.now, logger });
+      const first = dir.skills();
+      requests[0]!.resolve({ notModified: false, revision: 'r1', items: RAW_SKILLS });
+      await first;
+      await clock.tickAsync(MIN);
+      return { dir, requests, logger };
+    }
+
+    it('a joiner with a shorter deadline gets the stale list at its deadline; the load goes on', async () => {
+      const { dir, requests, logger } = await withStaleList();
+      const starter = track(dir.skills({ deadline: after(5_000) }));
+      const joiner = track(dir.skillName('1001', { deadline: after(100) }));
+      await clock.tickAsync(99);
+      assert.equal(joiner().state, 'pending', 'it waits for the load while it has time');
+      await clock.tickAsync(1);
+      assert.deepEqual(joiner(), { state: 'fulfilled', value: 'Billing' });
+      assert.equal(starter().state, 'pending', 'the load is not cut short');
+
+      requests[1]!.resolve({ notModified: false, revision: 'r2', items: [{ id: 1001, name: 'Billing 2' }] });
+      await clock.tickAsync(0);
+      assert.deepEqual(names(starter()), ['Billing 2']);
+      assert.equal(await dir.skillName('1001'), 'Billing 2', 'the load still refreshed the cache');
+      assert.equal(requests.length, 2);
+      assert.equal(logger.warn.callCount, 0, 'serving the stale list to a hurried joiner is not news');
+    });
+
+    it('a joiner with a shorter deadline and no list in hand fails at its deadline', async () => {
+      const { source, requests } = manualSource();
+      const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
+      const starter = track(dir.skills({ deadline: after(5_000) }));
+      const joiner = track(dir.findSkill('billing', { deadline: after(100) }));
+      await clock.tickAsync(99);
+      assert.equal(joiner().state, 'pending');
+      await clock.tickAsync(1);
+      assert.ok(errorOf(joiner()) instanceof DeadlineExceededError, JSON.stringify(joiner()));
+      assert.equal(starter().state, 'pending');
+
+      requests[0]!.resolve({ notModified: false, revision: 'r1', items: RAW_SKILLS });
+      await clock.tickAsync(0);
+      assert.equal(names(starter()).length, 5);
+      assert.equal(requests.length, 1);
+    });
+
+    it("joiners with more time are not failed by the starter's deadline: they share one retry", async () => {
+      const { source, requests } = manualSource();
+      const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
+      const short = after(100);
+      const starter = track(dir.skills({ deadline: short }));
+      const longer = after(5_000);
+      const joiner = track(dir.skillName('1002', { deadline: longer }));
+      const unbounded = track(dir.findSkill('billing'));
+      await clock.tickAsync(100);
+      assert.match(String(errorOf(starter())), /timed out after 100 ms/);
+      assert.equal(requests.length, 2, 'one retry for both joiners');
+      assert.notEqual(requests[1]!.deadline, short, "the retry runs under a joiner's deadline");
+      assert.ok([longer, undefined].includes(requests[1]!.deadline));
+      assert.equal(joiner().state, 'pending');
+      assert.equal(unbounded().state, 'pending');
+
+      requests[1]!.resolve({ notModified: false, revision: 'r1', items: RAW_SKILLS });
+      await clock.tickAsync(0);
+      assert.deepEqual(joiner(), { state: 'fulfilled', value: 'Sales' });
+      assert.equal(valueOf(unbounded()).kind, 'found');
+      assert.equal(requests.length, 2);
+    });
+
+    it('retries only once: a joiner of the retry gets its failure', async () => {
+      const { source, requests } = manualSource();
+      const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
+      const starter = track(dir.skills({ deadline: after(100) }));
+      const second = track(dir.skills({ deadline: after(300) }));
+      const third = track(dir.skills({ deadline: after(5_000) }));
+      await clock.tickAsync(100);
+      assert.equal(starter().state, 'rejected');
+      assert.equal(requests.length, 2);
+      await clock.tickAsync(200);
+      assert.match(String(errorOf(second())), /timed out after 300 ms/);
+      assert.match(String(errorOf(third())), /timed out after 300 ms/);
+      assert.equal(requests.length, 2, 'no third request');
+    });
+
+    it('does not retry a failure the joiner had no more time for', async () => {
+      const { source, requests } = manualSource();
+      const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
+      const starter = track(dir.skills({ deadline: after(5_000) }));
+      const joiner = track(dir.skills({ deadline: after(1_000) }));
+      requests[0]!.reject(new Error('503 Service Unavailable'));
+      await clock.tickAsync(0);
+      assert.match(String(errorOf(starter())), /503/);
+      assert.match(String(errorOf(joiner())), /503/);
+      assert.equal(requests.length, 1);
+    });
+
+    it('concurrent callers with different deadlines still cost one request per list', async () => {
+      const { source, requests } = manualSource();
+      const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
+      const calls = Array.from({ length: 10 }, (_, i) =>
+        track<unknown>(i % 2 ? dir.skillName('1002', { deadline: after(100 * (i + 1)) }) : dir.skills()),
+      );
+      const groups = [
+        track(dir.agentGroups({ deadline: after(2_000) })),
+        track(dir.subGroupIds('501', { deadline: after(50) })),
+      ];
+      await clock.tickAsync(40);
+      for (const r of requests) {
+        r.resolve({
+          notModified: false,
+          revision: 'r1',
+          items: r.kind === 'skills' ? RAW_SKILLS : RAW_GROUPS,
+        });
+      }
+      await clock.tickAsync(0);
+      assert.ok(
+        [...calls, ...groups].every((c) => c().state === 'fulfilled'),
+        JSON.stringify([...calls, ...groups].map((c) => c())),
+      );
+      assert.deepEqual(
+        requests.map((r) => r.kind),
+        ['skills', 'agentGroups'],
+      );
     });
   });
 });
