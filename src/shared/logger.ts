@@ -1,12 +1,14 @@
 /**
  * Structured logs through pino: JSON lines in production (one object per line, ready for any log
  * pipeline), readable lines on a developer's terminal. Secrets never reach a line: known secret
- * values (tokens, signing secret, LivePerson keys, a Redis password) are scrubbed from every message
- * and field, and fields named like credentials are censored whatever they hold.
+ * values (tokens, signing secret, LivePerson keys, a Redis password) and credential-looking text
+ * (Slack tokens, `Bearer …`, Authorization headers: see shared/redact.ts) are scrubbed from every
+ * message and string field, and fields named like credentials are censored whatever they hold.
  */
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
 import pretty from 'pino-pretty';
+import { REDACTED, redactPatterns, scrubKnown, secretForms } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -30,32 +32,59 @@ export interface LoggerOptions {
   secrets?: () => readonly string[];
 }
 
-/**
- * Field names whose values are credentials, censored in every line, at any depth and in any letter
- * case (`headers.Authorization`, `error.config.headers.authorization`, a child's `token` …).
- */
-const REDACTED_FIELDS = new Set(
-  ['token', 'botToken', 'appToken', 'authorization', 'password', 'secret', 'signingSecret', 'cookie'].map(
-    (f) => f.toLowerCase(),
-  ),
-);
-const CENSORED = '[redacted]';
+/** Compiled once: `normalizeField` runs for every key of every line. */
+const NON_ALPHANUMERIC = /[^a-z0-9]/g;
 
-/** Secrets shorter than this are not scrubbed as substrings (they would eat ordinary words). */
-const MIN_SECRET_LENGTH = 6;
-
-function scrubber(secrets: () => readonly string[]): (text: string) => string {
-  return (text) => {
-    let out = text;
-    for (const s of secrets()) {
-      if (s.length < MIN_SECRET_LENGTH) continue;
-      for (const form of new Set([s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])) {
-        out = out.split(form).join('[redacted]');
-      }
-    }
-    return out;
-  };
+/** `X-Slack-Signature` → `xslacksignature`: lower case, letters and digits only. */
+function normalizeField(name: string): string {
+  return name.toLowerCase().replace(NON_ALPHANUMERIC, '');
 }
+
+/**
+ * Field names whose values are credentials, censored in every line whatever they hold, at any depth
+ * (`headers.Authorization`, `error.config.headers.authorization`, a child's `token` …). Names are
+ * compared normalized (`normalizeField`): `access_token`, `Access-Token` and `accessToken` are one.
+ *
+ * Exact names, not substrings: `tokens`, `tokenCount`, `tokenType`, `passwordPolicy` or
+ * `secretName` pass. Those are counts and metadata a person needs when reading a line, and a
+ * substring rule would censor them all. What a harmlessly named field holds is not trusted either:
+ * every string value still goes through the known-secret and pattern scrubbing, so a Slack token or
+ * a bearer under `tokens` is scrubbed by its value.
+ */
+const REDACTED_FIELDS: ReadonlySet<string> = new Set(
+  [
+    'token',
+    'botToken',
+    'appToken',
+    'accessToken',
+    'refreshToken',
+    'idToken',
+    'apiToken',
+    'authToken',
+    'sessionToken',
+    'csrfToken',
+    'xCsrfToken',
+    'authorization',
+    'proxyAuthorization',
+    'password',
+    'passwd',
+    'secret',
+    'signingSecret',
+    'clientSecret',
+    'appSecret',
+    'consumerSecret',
+    'accessTokenSecret',
+    'tokenSecret',
+    'cookie',
+    'setCookie',
+    'bearer',
+    'csrf',
+    'apiKey',
+    'xApiKey',
+    'privateKey',
+    'xSlackSignature',
+  ].map(normalizeField),
+);
 
 /** Past this depth a value is dropped: scrubbing must see all of what reaches a line. */
 const MAX_DEPTH = 12;
@@ -75,7 +104,7 @@ function scrubValue(
     if (Array.isArray(value)) return value.map((v) => scrubValue(v, scrub, seen, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value))
-      out[k] = REDACTED_FIELDS.has(k.toLowerCase()) ? CENSORED : scrubValue(v, scrub, seen, depth + 1);
+      out[k] = REDACTED_FIELDS.has(normalizeField(k)) ? REDACTED : scrubValue(v, scrub, seen, depth + 1);
     return out;
   } finally {
     seen.delete(value);
@@ -85,7 +114,8 @@ function scrubValue(
 class PinoLogger implements AppLogger {
   constructor(
     private readonly pino: Pino,
-    private readonly scrub: (t: string) => string,
+    /** Read on every line: a secret rotated in later is covered too. */
+    private readonly secrets: () => readonly string[],
     /** Kept as given and scrubbed on every line, so a secret rotated in later is covered too. */
     private readonly bindings: Record<string, unknown> = {},
   ) {}
@@ -93,8 +123,11 @@ class PinoLogger implements AppLogger {
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (!this.pino.isLevelEnabled(level)) return;
     const all = fields ? { ...this.bindings, ...fields } : this.bindings;
-    const text = this.scrub(message);
-    if (Object.keys(all).length) this.pino[level](scrubValue(all, this.scrub) as object, text);
+    // The secrets' forms once per line; then every string: known values first, patterns after.
+    const forms = secretForms(this.secrets());
+    const scrub = (t: string): string => redactPatterns(scrubKnown(t, forms));
+    const text = scrub(message);
+    if (Object.keys(all).length) this.pino[level](scrubValue(all, scrub) as object, text);
     else this.pino[level](text);
   }
   debug(message: string, fields?: Record<string, unknown>): void {
@@ -110,7 +143,7 @@ class PinoLogger implements AppLogger {
     this.write('error', message, fields);
   }
   child(bindings: Record<string, unknown>): AppLogger {
-    return new PinoLogger(this.pino, this.scrub, { ...this.bindings, ...bindings });
+    return new PinoLogger(this.pino, this.secrets, { ...this.bindings, ...bindings });
   }
 }
 
@@ -132,7 +165,7 @@ export function createLogger(opts: LoggerOptions): AppLogger {
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   const instance = destination ? pino(options, destination) : pino(options);
-  return new PinoLogger(instance, scrubber(opts.secrets ?? (() => [])));
+  return new PinoLogger(instance, opts.secrets ?? (() => []));
 }
 
 /** Loggers that take console-style arguments (Bolt's, the LivePerson layer's). */

@@ -240,11 +240,105 @@ describe('createLogger', () => {
       assert.equal(line.word, 'team');
     });
 
-    it('without secrets() nothing is scrubbed', () => {
+    it('without secrets() only credential-looking text is scrubbed', () => {
+      const plain = 'plain-value-123456';
       const c = capture();
-      c.log.info(SECRET, { v: SECRET });
-      assert.equal(c.lines[0]!.msg, SECRET);
-      assert.equal(c.lines[0]!.v, SECRET);
+      c.log.info(`${plain} ${SECRET}`, { v: plain, w: SECRET });
+      assert.equal(c.lines[0]!.msg, `${plain} [redacted]`, 'the Slack token goes by its look');
+      assert.equal(c.lines[0]!.v, plain);
+      assert.equal(c.lines[0]!.w, '[redacted]');
+    });
+  });
+
+  describe('credential-looking text, configured or not', () => {
+    const BOT = 'xoxb-2211-3344-AbCdEfGh1234';
+    const USER = 'xoxp-5566-7788-9900-ZyXwVu987';
+    const APP = 'xapp-1-A0123BCD-4455-0a1b2c3d4e5f';
+    const REFRESH = 'xoxe-1-My0xLTE2MzQ1Njc4';
+
+    it('Slack bot, user, app-level and refresh tokens are scrubbed from the message', () => {
+      const c = capture();
+      c.log.error(`auth.test failed for ${BOT}; user ${USER}, app token ${APP}, refresh ${REFRESH}.`);
+      assert.equal(
+        c.lines[0]!.msg,
+        'auth.test failed for [redacted]; user [redacted], app token [redacted], refresh [redacted].',
+      );
+      for (const t of [BOT, USER, APP, REFRESH]) assert.equal(c.text.includes(t), false, t);
+    });
+
+    it('Slack tokens are scrubbed from nested fields, arrays, URLs and child bindings', () => {
+      const c = capture();
+      c.log.child({ source: `socket ${APP}` }).warn('x', {
+        request: { body: { text: `my token is ${BOT} ok` } },
+        list: [USER, { deeper: [APP] }],
+        url: `https://slack.com/api/auth.test?t=${BOT}&pretty=1`,
+        json: JSON.stringify({ t: USER }),
+      });
+      const line = c.lines[0]!;
+      for (const t of [BOT, USER, APP]) assert.equal(c.text.includes(t), false, `${t}: ${c.text}`);
+      assert.equal(line.source, 'socket [redacted]');
+      assert.deepEqual(line.request, { body: { text: 'my token is [redacted] ok' } });
+      assert.deepEqual(line.list, ['[redacted]', { deeper: ['[redacted]'] }]);
+      assert.equal(line.url, 'https://slack.com/api/auth.test?t=[redacted]&pretty=1');
+      assert.equal(line.json, '{"t":"[redacted]"}');
+    });
+
+    it('an Authorization header pasted into an error message is scrubbed', () => {
+      const bearer = 'abc123def456ghi789.jkl-mno_pqr';
+      const c = capture();
+      c.log.error(`request failed: Authorization: Bearer ${bearer}\naccept: json`, {
+        error: `401 from upstream; sent authorization="Bearer ${bearer}"`,
+      });
+      const line = c.lines[0]!;
+      assert.equal(c.text.includes(bearer), false, c.text);
+      assert.equal(
+        line.msg,
+        'request failed: Authorization: [redacted]\naccept: json',
+        'the next line is kept',
+      );
+      assert.equal(line.error, '401 from upstream; sent authorization="[redacted]"');
+    });
+
+    it('a bearer token in free text is scrubbed', () => {
+      const c = capture();
+      c.log.warn('retrying with bearer eyJhbGciOiJIUzI1NiJ9.e30.sig-nature after 401');
+      assert.equal(c.lines[0]!.msg, 'retrying with bearer [redacted] after 401');
+    });
+
+    it('credentials in util.format output (consoleStyle) are scrubbed', () => {
+      const c = capture();
+      consoleStyle(c.log, { source: 'lp' }).error('oauth answer', {
+        access_token: 'at-value-123',
+        refresh_token: 'rt-value-456',
+        expires_in: 3600,
+      });
+      const msg = String(c.lines[0]!.msg);
+      assert.equal(msg.includes('at-value-123'), false, msg);
+      assert.equal(msg.includes('rt-value-456'), false, msg);
+      assert.ok(msg.includes('expires_in: 3600'), msg);
+    });
+
+    it('ordinary text is untouched, in the message and in fields', () => {
+      const ordinary = [
+        'SLACK_BOT_TOKEN must be a bot token starting with xoxb-.',
+        "copy the Bot User OAuth Token (xoxb-…) from the app's page",
+        'the bearer of bad news: 3 tokens left, token budget fine',
+        'password reset is not something this bot does; see the cookie policy',
+        'https://api.slack.com/methods/auth.test?team=T1&channel=C2',
+        'queue "Sales" has 4 waiting, longest 02:13; secretary skill offline',
+        '{"tokenCount":12,"tokens":3,"tokenType":"bearer"}',
+      ];
+      const c = capture();
+      for (const t of ordinary) c.log.info(t, { t, nested: { t } });
+      assert.deepEqual(
+        c.lines.map((l) => l.msg),
+        ordinary,
+      );
+      for (const [i, l] of c.lines.entries()) {
+        assert.equal(l.t, ordinary[i]);
+        assert.deepEqual(l.nested, { t: ordinary[i] });
+      }
+      assert.equal(c.text.includes('[redacted]'), false);
     });
   });
 
@@ -307,6 +401,83 @@ describe('createLogger', () => {
       });
       for (const v of ['deep-1', 'deep-2', 'deep-3'])
         assert.equal(c.text.includes(v), false, `${v}: ${c.text}`);
+    });
+
+    it('are matched normalized: letter case, `_`, `-` and other separators do not matter', () => {
+      const names = [
+        'access_token',
+        'Access-Token',
+        'accessToken',
+        'ACCESS_TOKEN',
+        'refresh_token',
+        'id-token',
+        'bot_token',
+        'client_secret',
+        'Client-Secret',
+        'app_secret',
+        'consumer.secret',
+        'access_token_secret',
+        'signing_secret',
+        'api_key',
+        'X-Api-Key',
+        'Proxy-Authorization',
+        'Set-Cookie',
+        'x_csrf_token',
+        'pass wd',
+      ];
+      const c = capture();
+      c.log.info('x', Object.fromEntries(names.map((n, i) => [n, `value-${i}-kept-out`])));
+      const line = c.lines[0]!;
+      for (const n of names) assert.equal(line[n], '[redacted]', n);
+      assert.equal(c.text.includes('-kept-out'), false, c.text);
+    });
+
+    it('x-slack-signature and authorization nested in headers are censored; other headers stay', () => {
+      const c = capture();
+      c.log.warn('signature mismatch', {
+        request: {
+          headers: {
+            'X-Slack-Signature': 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+            'x-slack-request-timestamp': '1531420618',
+            'Proxy-Authorization': 'Basic dXNlcjpwYXNz',
+            'content-type': 'application/json',
+          },
+        },
+        headers: [{ x_slack_signature: 'v0=deadbeef' }],
+      });
+      const line = c.lines[0]!;
+      assert.deepEqual((line.request as Line).headers, {
+        'X-Slack-Signature': '[redacted]',
+        'x-slack-request-timestamp': '1531420618',
+        'Proxy-Authorization': '[redacted]',
+        'content-type': 'application/json',
+      });
+      assert.deepEqual(line.headers, [{ x_slack_signature: '[redacted]' }]);
+    });
+
+    it('counts and metadata named after tokens are kept (exact names only); their values still get scrubbed', () => {
+      const c = capture();
+      c.log.info('usage', {
+        tokens: 1234,
+        tokenCount: 56,
+        token_count: 7,
+        tokenType: 'bearer',
+        tokenExpiresAt: '2030-01-01T00:00:00Z',
+        passwordPolicy: 'min 12',
+        secretName: 'lp-keys',
+        usage: { tokens: 99 },
+        leaked: { tokens: 'xoxb-1111-2222-LeakedByValue' },
+      });
+      const line = c.lines[0]!;
+      assert.equal(line.tokens, 1234);
+      assert.equal(line.tokenCount, 56);
+      assert.equal(line.token_count, 7);
+      assert.equal(line.tokenType, 'bearer');
+      assert.equal(line.tokenExpiresAt, '2030-01-01T00:00:00Z');
+      assert.equal(line.passwordPolicy, 'min 12');
+      assert.equal(line.secretName, 'lp-keys');
+      assert.deepEqual(line.usage, { tokens: 99 });
+      assert.deepEqual(line.leaked, { tokens: '[redacted]' }, 'the Slack token goes by its value');
     });
 
     it('are censored in child bindings', () => {

@@ -170,7 +170,7 @@ export class LoginAuthenticator implements Authenticator {
     const body = parseJson(answer, LOGIN_WHAT, [password]);
     const rec = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     if (typeof rec.bearer !== 'string' || rec.bearer === '') {
-      throw new LivePersonUnavailableError(`${LOGIN_WHAT} answered without a session; try again shortly.`, {
+      throw new LivePersonUnavailableError(`${LOGIN_WHAT} answered without a session.`, {
         status: answer.status,
         detail: `login answer had no bearer (fields: ${Object.keys(rec).join(', ')})`,
       });

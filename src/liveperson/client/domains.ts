@@ -107,7 +107,7 @@ export class DomainResolver {
       this.logger.debug(`LivePerson CSDS: ${service} → ${base}`);
       return base;
     } catch (error) {
-      throw new LivePersonUnavailableError(`${what} sent an answer we could not read; try again shortly.`, {
+      throw new LivePersonUnavailableError(`${what} sent an answer we could not read.`, {
         status: answer.status,
         detail: `CSDS ${service}: ${answer.text.slice(0, 500)}`,
         cause: error,

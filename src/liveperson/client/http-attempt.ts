@@ -119,10 +119,7 @@ export function errorForStatus(
       ...(reason === undefined ? {} : { reason }),
     });
   }
-  return new LivePersonUnavailableError(
-    `${what} is having trouble right now (HTTP ${status}); try again in a few minutes.`,
-    { status, detail },
-  );
+  return new LivePersonUnavailableError(`${what} answered HTTP ${status}.`, { status, detail });
 }
 
 /** Performs one exchange; resolves on success, throws a typed LivePerson error otherwise. */
@@ -169,7 +166,7 @@ export async function exchange(http: AxiosInstance, ex: HttpExchange): Promise<H
     }
     const code = axios.isAxiosError(error) ? error.code : undefined;
     const message = error instanceof Error ? error.message : String(error);
-    throw new LivePersonUnavailableError(`${what} could not be reached; try again in a few minutes.`, {
+    throw new LivePersonUnavailableError(`${what} could not be reached.`, {
       detail: `${code ?? 'network error'} (${message}): ${ex.method} ${ex.url}`,
     });
   } finally {
@@ -182,7 +179,7 @@ export function parseJson(answer: HttpAnswer, what = 'LivePerson', secrets: read
   try {
     return JSON.parse(answer.text) as unknown;
   } catch {
-    throw new LivePersonUnavailableError(`${what} sent an answer we could not read; try again shortly.`, {
+    throw new LivePersonUnavailableError(`${what} sent an answer we could not read.`, {
       status: answer.status,
       detail: `unreadable body (HTTP ${answer.status}): ${bodyForLog(answer.text, secrets)}`,
     });

@@ -2,7 +2,12 @@
  * Logging for the LivePerson HTTP layer. The logger shape is the subset of Bolt's `Logger` we use,
  * so the app can pass its Bolt logger straight in. Everything written here passes through `redact`
  * first: credentials, bearer tokens and Authorization headers must never reach a log line.
+ * `redact` itself lives in shared/redact.ts (the process logger uses it too); it is re-exported here
+ * for this layer's callers.
  */
+import { redact } from '../../shared/redact';
+
+export { redact };
 
 /** Structurally compatible with Bolt's Logger (debug/info/warn/error). */
 export interface LivePersonLogger {
@@ -22,30 +27,6 @@ export const silentLogger: LivePersonLogger = {
 
 /** Upstream bodies are logged for diagnosis, but a 5 MB HTML error page is not useful in a log line. */
 export const MAX_LOGGED_BODY_CHARS = 2000;
-
-// Each also matches inside JSON-escaped text (\" or deeper, \\\"): error bodies may echo our request.
-const SECRET_PATTERNS: RegExp[] = [
-  // OAuth parameters first: the quotes inside an OAuth header would stop the Authorization pattern.
-  /(oauth_(?:signature|token|consumer_key|nonce)=(?:\\*["'])?)[^"'&,\s\\]*/gi,
-  // A header value that carries credentials, up to the end of the line or the closing quote.
-  /(authorization(?:\\*["'])?\s*[:=]\s*(?:\\*["'])?)(?:[^"\\\r\n]|\\.)*/gi,
-  // JSON fields that carry credentials.
-  /(\\*"(?:bearer|csrf|password|token|accessToken|access_token|secret|appSecret|accessTokenSecret)\\*"\s*:\s*\\*")[^"\\]*/gi,
-];
-
-/**
- * Replaces every known secret value and every credential-looking fragment in `text`.
- * `secrets` are the live values (app secret, tokens, password, bearer, csrf) to scrub verbatim.
- */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const s of secrets) {
-    // Short values would scrub ordinary words; real credentials are long.
-    if (s && s.length >= 6) out = out.split(s).join('[redacted]');
-  }
-  for (const re of SECRET_PATTERNS) out = out.replace(re, '$1[redacted]');
-  return out;
-}
 
 /** Shortens and redacts an upstream body for the log. */
 export function bodyForLog(body: string, secrets: readonly string[] = []): string {

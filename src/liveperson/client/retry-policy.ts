@@ -120,7 +120,7 @@ export function parseRetryAfter(header: string | undefined, nowMs: number): numb
   return Number.isNaN(at) ? undefined : Math.max(0, (at - nowMs) / 1000);
 }
 
-export const RATE_LIMITED_MESSAGE = 'LivePerson is rate-limiting us; try again in a minute.';
+export const RATE_LIMITED_MESSAGE = 'LivePerson rate-limited the request (HTTP 429).';
 
 /** The timeout error for a call whose budget (`budgetMs`, unscaled) ran out. */
 export function budgetTimeout(budgetMs: number, cause?: LivePersonError): LivePersonTimeoutError {

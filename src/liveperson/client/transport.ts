@@ -123,14 +123,11 @@ export class Transport {
       return req.parse(answer, () => parseJson(answer, 'LivePerson', secrets));
     } catch (error) {
       if (isLivePersonError(error)) throw error;
-      throw new LivePersonUnavailableError(
-        'LivePerson sent an answer we could not read; try again shortly.',
-        {
-          status: answer.status,
-          detail: `unexpected answer to ${req.label}: ${error instanceof Error ? error.message : String(error)}`,
-          cause: error,
-        },
-      );
+      throw new LivePersonUnavailableError('LivePerson sent an answer we could not read.', {
+        status: answer.status,
+        detail: `unexpected answer to ${req.label}: ${error instanceof Error ? error.message : String(error)}`,
+        cause: error,
+      });
     }
   }
 

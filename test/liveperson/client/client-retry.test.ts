@@ -57,7 +57,7 @@ describe('kmm-client retries (simulator faults)', () => {
     sim.inject({ route: 'metrics', status: 429, retryAfterSeconds: 600, times: 5 });
     await assert.rejects(oauthClient().metrics(dayBySkill(T0)), (e: unknown) => {
       assert.ok(e instanceof LivePersonRateLimitedError);
-      assert.equal(e.message, 'LivePerson is rate-limiting us; try again in a minute.');
+      assert.equal(e.message, 'LivePerson rate-limited the request (HTTP 429).');
       assert.equal(e.retryAfterSeconds, 600);
       return true;
     });
@@ -86,7 +86,7 @@ describe('kmm-client retries (simulator faults)', () => {
     sim.inject({ route: 'metrics', status: 500, times: 10 });
     await assert.rejects(oauthClient().metrics(dayBySkill(T0)), (e: unknown) => {
       assert.ok(e instanceof LivePersonUnavailableError);
-      assert.match(e.message, /having trouble/);
+      assert.match(e.message, /answered HTTP 500/);
       return true;
     });
     assert.equal(sim.stats().metrics, 4);

@@ -7,7 +7,7 @@ import {
   LivePersonUnavailableError,
 } from '../../../src/liveperson/client/errors';
 import { errorForStatus, userTextOf } from '../../../src/liveperson/client/http-attempt';
-import { redact, redactingLogger } from '../../../src/liveperson/client/http-log';
+import { bodyForLog, redact, redactingLogger } from '../../../src/liveperson/client/http-log';
 import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
 import { mergeMetricsPages, remainingPages } from '../../../src/liveperson/client/paging';
 import {
@@ -97,7 +97,7 @@ describe('retry policy', () => {
     const { fn, calls } = script(rateLimited(300));
     await assert.rejects(withRetries(fn, interactive, rt, noReauth), (e: unknown) => {
       assert.ok(e instanceof LivePersonRateLimitedError);
-      assert.equal(e.message, 'LivePerson is rate-limiting us; try again in a minute.');
+      assert.equal(e.message, 'LivePerson rate-limited the request (HTTP 429).');
       assert.equal(e.retryAfterSeconds, 300);
       return true;
     });
@@ -242,6 +242,20 @@ describe('log redaction', () => {
     for (const s of ['abc.def.ghi', 'sig%3D', 'hunter2hunter2', '"c1"', 'my-secret-value']) {
       assert.ok(!text.includes(s), `${s} leaked: ${text}`);
     }
+  });
+
+  it('http-log scrubs what the shared redaction does: Slack tokens, bearers, escaped and encoded secrets', () => {
+    const body = JSON.stringify({
+      error: 'echoed request',
+      headers: 'Authorization: Bearer lp-bearer-0123456789',
+      note: 'pasted xoxb-1111-2222-AbCdEf and xapp-1-A01-2-abc',
+      key: 'key%2Fwith%2Fslashes',
+    });
+    const text = bodyForLog(body, ['key/with/slashes']);
+    for (const s of ['lp-bearer-0123456789', 'xoxb-1111', 'xapp-1-A01', 'key%2Fwith']) {
+      assert.ok(!text.includes(s), `${s} leaked: ${text}`);
+    }
+    assert.ok(text.includes('echoed request'), text);
   });
 
   it('redactingLogger scrubs strings, errors and objects with the secrets known at call time', () => {
