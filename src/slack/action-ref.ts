@@ -183,6 +183,26 @@ export async function sealActionValues(
 }
 
 /**
+ * The blocks without the buttons whose state could not be stored: a message with fewer buttons
+ * beats no message. An actions block left empty goes too (Slack refuses one with no elements).
+ */
+export function dropUnsealed(blocks: readonly KnownBlock[]): KnownBlock[] {
+  const unsealed = (e: unknown): boolean =>
+    isRecord(e) && typeof e.value === 'string' && e.value.startsWith(UNSEALED);
+  const out: KnownBlock[] = [];
+  for (const block of structuredClone(blocks) as unknown as Record<string, unknown>[]) {
+    if (unsealed(block.accessory)) delete block.accessory;
+    if (Array.isArray(block.elements)) {
+      const kept = block.elements.filter((e) => !unsealed(e));
+      if (kept.length === 0 && block.type === 'actions') continue;
+      block.elements = kept;
+    }
+    out.push(block as unknown as KnownBlock);
+  }
+  return out;
+}
+
+/**
  * The ref a clicked button carries, read from the value (or from the store behind it) and
  * validated; undefined for anything else, including a stored key that expired.
  */

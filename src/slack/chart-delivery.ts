@@ -4,12 +4,14 @@
  * cannot be delivered is dropped with a log line: the report itself must still arrive.
  */
 import type { WebClient } from '@slack/web-api';
-import { Deadline } from '../shared/deadline';
+import { Deadline, raceDeadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
 import { renderPng } from '../charts/render-png';
+import type { ChartSpec } from '../charts/chart-spec';
 import { chartForReport } from './views/report-chart';
 import type { Report } from '../domain/report';
+import { describeError } from '../reports/problem-of';
 import type { ReportChart } from './views';
 
 export interface ChartDeliveryOptions {
@@ -19,6 +21,8 @@ export interface ChartDeliveryOptions {
   client: Pick<WebClient, 'filesUploadV2' | 'files'>;
   /** How long to wait for an uploaded file to become visible (files.info), in ms. */
   uploadWaitMs?: number;
+  /** Draws the PNG for CHARTS=upload (default: the bundled Chart.js renderer). */
+  render?: (spec: ChartSpec) => Promise<Buffer>;
 }
 
 export interface ChartDelivery {
@@ -50,26 +54,34 @@ interface UploadResult {
 /** The chart delivery for the configured CHARTS mode. */
 export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
   const client = opts.client;
+
+  async function deliver(report: Report, deadline: Deadline | undefined): Promise<ReportChart | undefined> {
+    const image = chartImage(chartForReport(report), opts.mode, { quickchartUrl: opts.quickchartUrl });
+    if (!image) return undefined;
+    if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
+    const png = await (opts.render ?? renderPng)(image.spec);
+    const result = (await client.filesUploadV2({
+      file: png,
+      filename: 'queue-pulse-chart.png',
+      title: image.spec.title,
+    })) as UploadResult;
+    const id = result.files?.[0]?.files?.[0]?.id;
+    if (!id) throw new Error('files.completeUploadExternal returned no file id');
+    const wait = Math.min(opts.uploadWaitMs ?? 3000, deadline?.remaining() ?? Infinity);
+    if (!(await waitForFile(client, id, wait))) throw new Error(`file ${id} not ready in time`);
+    return { slackFileId: id, alt: image.spec.alt, title: image.spec.title };
+  }
+
   return {
     async chartFor(report, { log, deadline }) {
-      const image = chartImage(chartForReport(report), opts.mode, { quickchartUrl: opts.quickchartUrl });
-      if (!image) return undefined;
-      if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
+      // Everything, the chart's own code included, is inside the try and the answer's deadline:
+      // a chart is never worth losing or delaying the report past its budget.
       try {
-        const png = await renderPng(image.spec);
-        const result = (await client.filesUploadV2({
-          file: png,
-          filename: 'queue-pulse-chart.png',
-          title: image.spec.title,
-        })) as UploadResult;
-        const id = result.files?.[0]?.files?.[0]?.id;
-        if (!id) throw new Error('files.completeUploadExternal returned no file id');
-        // The answer's deadline bounds the wait too: a chart is never worth losing the report.
-        const wait = Math.min(opts.uploadWaitMs ?? 3000, deadline?.remaining() ?? Infinity);
-        if (!(await waitForFile(client, id, wait))) throw new Error(`file ${id} not ready in time`);
-        return { slackFileId: id, alt: image.spec.alt, title: image.spec.title };
+        return await raceDeadline(deliver(report, deadline), deadline);
       } catch (err) {
-        log.warn('chart upload failed; sending the report without it', { error: (err as Error).message });
+        log.warn('chart could not be delivered; sending the report without it', {
+          error: describeError(err),
+        });
         return undefined;
       }
     },

@@ -1,7 +1,8 @@
 /**
  * The per-request context, made once by Bolt global middleware (like probot's Context): who asked,
  * where, a child logger carrying team, user, surface and a request id, the clock, the asker's
- * timezone (looked up lazily, only if a window needs it) and the conversation to answer through.
+ * timezone (looked up lazily, only if a window needs it), the conversation to answer through and
+ * the outbox every other message goes out by.
  * Building it does no I/O, so nothing delays the ack.
  */
 import { randomBytes } from 'node:crypto';
@@ -27,6 +28,8 @@ export interface QueueContext {
   timezone(): Promise<string>;
   /** Delivery to the asker for this interaction. */
   conversation: Conversation;
+  /** Every other send (a channel post, a DM, an update by ts) goes through the shared outbox. */
+  outbox: Outbox;
 }
 
 export interface ContextDeps {
@@ -114,6 +117,7 @@ export function createQueueContext(body: unknown, deps: ContextDeps): QueueConte
     now: deps.now,
     timezone: () => (zone ??= userId ? deps.timezones.of(userId) : Promise.resolve(deps.timezones.fallback)),
     conversation,
+    outbox: deps.outbox,
   };
 }
 

@@ -3,7 +3,8 @@
  * schedule): replace in place through a response_url, post to a channel, an ephemeral note, a DM,
  * an update or a delete by ts.
  *
- * Before anything is sent: button state too big for Slack is sealed into the store, and the whole
+ * Before anything is sent: button state too big for Slack is sealed into the store (when the store
+ * fails, those buttons are left out rather than the message), and the whole
  * message is checked against Slack's limits (a message Slack would refuse is not sent; the caller
  * gets `limits` and can say so instead). Slack's 429 is honoured (Retry-After) and the call made
  * again, which is safe: a rate-limited call was not carried out. Other failures of a post are not
@@ -15,7 +16,7 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../shared/logger';
 import type { Repository } from '../store/store';
-import { needsSealing, sealActionValues, type ActionRef } from './action-ref';
+import { dropUnsealed, needsSealing, sealActionValues, type ActionRef } from './action-ref';
 import { checkMessage } from './views/limits';
 import type { SlackMessage } from './views/message';
 
@@ -205,7 +206,11 @@ export class Outbox {
       try {
         blocks = await sealActionValues(blocks, this.deps.actionState);
       } catch (err) {
-        return { ok: false, reason: 'failed', detail: `could not store button state: ${errorText(err)}` };
+        // The store is down: the report still goes, without the buttons it could not back.
+        this.deps.log.warn('could not store button state; sending the message without those buttons', {
+          error: errorText(err),
+        });
+        blocks = dropUnsealed(blocks);
       }
     }
     const sealed = blocks ? { ...payload, blocks } : payload;

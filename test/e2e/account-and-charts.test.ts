@@ -183,7 +183,7 @@ describe('e2e: charts', function () {
       const final = (await h.responses(r.responseId))[0]!.body;
       assert.equal(imageOf(final), undefined);
       assert.ok(fieldValue(final, 'Waiting in queue') !== undefined);
-      assert.ok(h.logger.lines.some((l) => /chart upload failed/.test(l)));
+      assert.ok(h.logger.lines.some((l) => /chart could not be delivered/.test(l)));
     } finally {
       await h.close();
     }

@@ -4,6 +4,7 @@ import {
   ACTION_STATE_CODEC,
   actionId,
   decodeActionValue,
+  dropUnsealed,
   encodeActionValue,
   kindOfActionId,
   needsSealing,
@@ -71,6 +72,41 @@ describe('action refs (button state)', () => {
     assert.deepEqual(await decodeActionValue(value, store), big);
     const ttl = [...store.data.values()][0]!.expiresAt! - Date.now();
     assert.ok(ttl > 13 * 24 * 3_600_000, 'kept about as long as LivePerson keeps the data');
+  });
+
+  it('dropUnsealed leaves out only the buttons that needed the store, accessory ones too', () => {
+    const marked = encodeActionValue({ kind: 'pick', query: skillQuery('b'.repeat(480)), id: '1' }, 300);
+    const inline = encodeActionValue(REFS[0]!);
+    const blocks: KnownBlock[] = [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: 'Billing' },
+        accessory: {
+          type: 'button',
+          text: { type: 'plain_text', text: 'x' },
+          action_id: 'qp:pick:1',
+          value: marked,
+        },
+      },
+      button(marked),
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: 'a' }, action_id: 'qp:pick:2', value: inline },
+          { type: 'button', text: { type: 'plain_text', text: 'b' }, action_id: 'qp:pick:3', value: marked },
+        ],
+      },
+    ];
+    const kept = dropUnsealed(blocks);
+    assert.deepEqual(
+      kept.map((b) => b.type),
+      ['section', 'actions'],
+    );
+    assert.equal((kept[0] as { accessory?: unknown }).accessory, undefined);
+    assert.equal(valueOf(kept.slice(1)), inline);
+    assert.equal((kept[1] as { elements: unknown[] }).elements.length, 1);
+    assert.ok(!needsSealing(kept));
+    assert.ok(needsSealing(blocks), 'the input is not modified');
   });
 
   it('leaves inline values alone when sealing', async () => {

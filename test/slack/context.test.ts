@@ -96,6 +96,11 @@ describe('per-request context', () => {
     assert.notEqual(createQueueContext(command(), d.deps).requestId, ctx.requestId);
   });
 
+  it('carries the shared outbox, for sends other than the answer (channel posts, DMs)', () => {
+    const d = deps();
+    assert.equal(createQueueContext(command(), d.deps).outbox, d.deps.outbox);
+  });
+
   it('asks for the timezone only when called, at most once per request', async () => {
     const d = deps();
     const ctx = createQueueContext(command(), d.deps);

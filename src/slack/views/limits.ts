@@ -24,6 +24,8 @@ export const LIMITS = {
   optionValue: 75,
   overflowOptions: 5,
   topLevelText: 4000,
+  /** A Home tab or modal holds up to 100 blocks. */
+  blocksPerView: 100,
   /** Undocumented: Slack answers `msg_blocks_too_long` near 13k characters of block JSON. */
   blocksJson: 12_000,
 } as const;
@@ -225,6 +227,18 @@ export function checkMessage(msg: MessageLike): LimitViolation[] {
         c.add('blocks', `blocks are ${size} characters of JSON; keep under ${LIMITS.blocksJson}`);
       }
     }
+  }
+  return c.violations;
+}
+
+/** Every way a Home tab or modal view breaks Slack's limits (no top-level text; 100 blocks). */
+export function checkView(view: { blocks?: unknown }): LimitViolation[] {
+  const c = new Checker();
+  if (!Array.isArray(view.blocks)) {
+    c.add('blocks', 'a view needs a list of blocks');
+  } else {
+    c.maxCount('blocks', view.blocks, LIMITS.blocksPerView, 'blocks');
+    view.blocks.forEach((b, i) => c.block(`blocks[${i}]`, b));
   }
   return c.violations;
 }

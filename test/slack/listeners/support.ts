@@ -8,6 +8,7 @@ import { needsTimezone, type WindowSpec } from '../../../src/domain/window';
 import type { ReportService, RunOptions } from '../../../src/reports/report-service';
 import { createLogger } from '../../../src/shared/logger';
 import { ACTION_STATE_CODEC, type ActionRef } from '../../../src/slack/action-ref';
+import type { Outbox } from '../../../src/slack/outbox';
 import type { ChartDelivery } from '../../../src/slack/chart-delivery';
 import type { QueueContext } from '../../../src/slack/context';
 import type { Conversation } from '../../../src/slack/conversation';
@@ -64,6 +65,8 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
       return Promise.resolve('Europe/Berlin');
     },
     conversation: conversation as unknown as Conversation,
+    // Listeners answer through the conversation; a direct outbox call would be a bug here.
+    outbox: {} as Outbox,
   };
   const run = sinon.stub<[unknown, RunOptions?], Promise<ReportOutcome>>().callsFake(async (query, opts) => {
     events.push(['run', query, opts]);

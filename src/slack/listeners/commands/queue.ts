@@ -6,6 +6,7 @@ import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/
 import { parseCommand } from '../../../grammar/parser';
 import { answerQuery } from '../../answer';
 import { queueContextOf } from '../../context';
+import { fitMessage } from '../../fit-message';
 import { renderFetching, renderHelp, renderUsage } from '../../views';
 import type { ListenerDeps } from '../deps';
 
@@ -15,10 +16,10 @@ export async function handleQueueCommand(
   deps: ListenerDeps,
 ): Promise<void> {
   const parsed = parseCommand(args.command.text);
-  if (parsed.kind === 'help') return args.ack(renderHelp());
-  if (parsed.kind === 'usage') return args.ack(renderUsage(parsed));
-  await args.ack(renderFetching(parsed));
   const ctx = queueContextOf(args.context);
+  if (parsed.kind === 'help') return args.ack(fitMessage(renderHelp(), ctx.log));
+  if (parsed.kind === 'usage') return args.ack(fitMessage(renderUsage(parsed), ctx.log));
+  await args.ack(fitMessage(renderFetching(parsed), ctx.log));
   ctx.log.info('/queue', { report: parsed.kind, window: parsed.window.kind });
   await deps.inFlight.run(() => answerQuery(ctx, deps, parsed));
 }

@@ -1,6 +1,7 @@
 /** app_home_opened → publish the Home tab. Idempotent, so Slack's retries are harmless. */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { queueContextOf } from '../../context';
+import { viewFits } from '../../fit-message';
 import { USAGE_EXAMPLES } from '../../views/help';
 import { renderHome } from '../../views/home';
 import type { ListenerDeps } from '../deps';
@@ -11,13 +12,13 @@ export async function handleAppHomeOpened(
   deps: Pick<ListenerDeps, 'source'>,
 ): Promise<void> {
   if (args.event.tab !== 'home') return;
+  const log = queueContextOf(args.context).log;
+  const view = renderHome(USAGE_EXAMPLES, deps.source);
+  if (!viewFits(view, log)) return;
   try {
-    await args.client.views.publish({
-      user_id: args.event.user,
-      view: renderHome(USAGE_EXAMPLES, deps.source),
-    });
+    await args.client.views.publish({ user_id: args.event.user, view });
   } catch (err) {
-    queueContextOf(args.context).log.warn('views.publish failed for the Home tab', {
+    log.warn('views.publish failed for the Home tab', {
       error: (err as Error).message,
     });
   }
