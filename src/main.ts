@@ -15,8 +15,11 @@ import { boltLogger } from './slack/bolt-logger';
 import { openStore } from './store/keyv-store';
 import { StoreError } from './store/store';
 
-/** How long shutdown waits for acked answers before closing connections. */
-export const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long shutdown waits for acked answers before closing connections: most of the 30 s a
+ * platform like Heroku allows between SIGTERM and SIGKILL, leaving time to close the store.
+ */
+export const SHUTDOWN_GRACE_MS = 25_000;
 
 export interface RunningBot {
   app: App;

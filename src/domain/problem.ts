@@ -9,7 +9,7 @@ export type Problem =
   /** It failed or could not be reached, after retries. */
   | { kind: 'unavailable' }
   /** The answer's time budget ran out while it was still working. */
-  | { kind: 'timeout'; waitedMs?: number }
+  | { kind: 'timeout' }
   /** Our credentials were refused, or lack a permission. */
   | { kind: 'auth' }
   /** The request itself was refused; `reason` is the source's explanation when it gave one. */

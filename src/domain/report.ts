@@ -143,7 +143,6 @@ export interface RankingReport extends ReportBase<RankingQuery> {
 }
 
 export type Report = OverviewReport | SkillReport | GroupReport | RankingReport;
-export type ReportKind = Report['kind'];
 
 export interface ReportInput {
   query: ReportQuery;

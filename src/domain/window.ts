@@ -27,8 +27,6 @@ export type WindowSpec =
   /** A shift of `ms` ending at the latest `hour:minute` already reached (digests). */
   | { kind: 'shift'; ms: number; hour: number; minute: number };
 
-export type WindowKind = WindowSpec['kind'];
-
 /** `/queue` with no time phrase: the last hour. */
 export const DEFAULT_WINDOW: WindowSpec = { kind: 'last', ms: HOUR_MS };
 

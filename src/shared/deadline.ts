@@ -30,12 +30,6 @@ export class Deadline {
   expired(): boolean {
     return this.remaining() <= 0;
   }
-
-  /** The earlier of this deadline and `ms` from now: a step that must not take all that is left. */
-  within(ms: number): Deadline {
-    const capped = Math.min(this.remaining(), Math.max(0, ms));
-    return new Deadline(this.clock() + capped, capped, this.clock);
-  }
 }
 
 /** Thrown where a deadline ran out while waiting; carries how long was waited. */

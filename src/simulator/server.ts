@@ -83,6 +83,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
     stats: () => stats.snapshot(),
+    requests: (route) => stats.requests(route),
     resetStats: () => stats.reset(),
   } satisfies Partial<Simulator>;
   const controlTarget: ControlTarget = { ...controls, queued: () => faults.size };
@@ -100,6 +101,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const match = matchRoute(path);
     if (match) stats.count(match.name);
     const body = await readBody(req);
+    if (match) stats.record(match.name, body.toString('utf8'));
     const fault = match ? faults.take(match.name) : undefined;
     const delay = (opts.latencyMs ?? 0) + (fault?.latencyMs ?? 0);
     if (delay > 0) await delays.sleep(delay);

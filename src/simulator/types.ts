@@ -83,6 +83,8 @@ export interface Simulator {
   clearFaults(): void;
   /** Requests received per route, including rejected and faulted ones. */
   stats(): Record<RouteName, number>;
+  /** The latest request bodies on `route` (parsed JSON), oldest first; reset with the stats. */
+  requests(route: RouteName): unknown[];
   resetStats(): void;
   close(): Promise<void>;
 }

@@ -11,8 +11,8 @@ import type { AppLogger } from '../shared/logger';
 export interface TimezoneLookup {
   /** DEFAULT_TIMEZONE: used when the user's zone is unknown. */
   readonly fallback: string;
-  /** The user's zone; waits at most `timeoutMs` (and never past `withinMs`). */
-  of(userId: string, opts?: { withinMs?: number }): Promise<string>;
+  /** The user's zone; waits at most `timeoutMs`, then answers the fallback. */
+  of(userId: string): Promise<string>;
 }
 
 export interface TimezoneOptions {
@@ -58,10 +58,10 @@ export function createTimezoneLookup(opts: TimezoneOptions): TimezoneLookup {
 
   return {
     fallback: opts.fallback,
-    async of(userId, o = {}) {
+    async of(userId) {
       const hit = cache.get(userId);
       if (hit) return hit;
-      const wait = Math.max(0, Math.min(opts.timeoutMs ?? 3_000, o.withinMs ?? Infinity));
+      const wait = Math.max(0, opts.timeoutMs ?? 3_000);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<undefined>((resolve) => {
         timer = setTimeout(() => resolve(undefined), wait);

@@ -22,9 +22,20 @@ export interface StoreOptions {
   logger: AppLogger;
   /** How long opening may take before it counts as unreachable. */
   timeoutMs?: number;
+  /** How often SQLite's expired rows are swept (default hourly). */
+  purgeEveryMs?: number;
 }
 
 const SQLITE_FILE = 'queue-pulse.sqlite';
+/** How often expired SQLite rows are swept. */
+export const SQLITE_PURGE_EVERY_MS = 60 * 60_000;
+
+/** Deletes every row whose Keyv expiry has passed; rows without one stay. */
+export async function purgeExpired(adapter: Pick<KeyvSqlite, 'query'>, nowMs: number): Promise<void> {
+  // Keyv keeps the expiry inside the JSON it stores ({"value":…,"expires":ms}); `keyv` is the
+  // adapter's default table.
+  await adapter.query("DELETE FROM keyv WHERE json_extract(value, '$.expires') < ?", nowMs);
+}
 
 /** redis://user:password@host → redis://user:***@host, for messages. */
 export function safeRedisUrl(url: string): string {
@@ -86,6 +97,8 @@ class KeyvStore implements Store {
     readonly where: string,
     private readonly keyv: Keyv,
     private readonly logger: AppLogger,
+    /** Stops background upkeep (the SQLite purge) before the connection closes. */
+    private readonly stop: () => void = () => undefined,
   ) {}
 
   repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T> {
@@ -93,6 +106,7 @@ class KeyvStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.stop();
     await this.keyv.disconnect();
   }
 }
@@ -132,7 +146,21 @@ async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: numb
       `DATA_DIR (${opts.dataDir}): the SQLite file ${file} cannot be used (${reason(err)}); ${hint}`,
     );
   }
-  return new KeyvStore('sqlite', `SQLite at ${path.join(opts.dataDir, SQLITE_FILE)}`, keyv, opts.logger);
+  // Keyv drops an expired SQLite row only when it is read again, and most button state never is:
+  // without a sweep the file grows by every report's buttons. Redis expires keys itself.
+  const purge = async (): Promise<void> => {
+    try {
+      await purgeExpired(adapter, Date.now());
+    } catch (err) {
+      opts.logger.warn('could not purge expired rows from SQLite', { error: reason(err) });
+    }
+  };
+  await purge();
+  const timer = setInterval(() => void purge(), opts.purgeEveryMs ?? SQLITE_PURGE_EVERY_MS);
+  timer.unref();
+  return new KeyvStore('sqlite', `SQLite at ${path.join(opts.dataDir, SQLITE_FILE)}`, keyv, opts.logger, () =>
+    clearInterval(timer),
+  );
 }
 
 async function openRedis(

@@ -10,6 +10,13 @@ function windowOf(message: Record<string, unknown>): [number, number] {
   return [from, to];
 }
 
+/** The time filter of the latest metrics request the simulator received. */
+function askedWindow(h: Harness): { from: number; to: number } {
+  const last = h.sim.requests('metrics').at(-1) as { filters?: { time?: { from: number; to: number } } };
+  assert.ok(last?.filters?.time, 'a metrics request was sent');
+  return last.filters.time;
+}
+
 describe('e2e: ack first, one deadline, intent not instants', function () {
   this.timeout(90_000);
 
@@ -87,6 +94,7 @@ describe('e2e: ack first, one deadline, intent not instants', function () {
       const r = await h.command('skills by closed top 3');
       const first = (await h.responses(r.responseId))[0]!.body;
       assert.deepEqual(windowOf(first), [BUSY_NOW - HOUR_MS, BUSY_NOW]);
+      assert.deepEqual(askedWindow(h), { from: BUSY_NOW - HOUR_MS, to: BUSY_NOW });
       const next = buttons(first).find((b) => b.actionId === 'qp:page:next');
       assert.ok(next, 'a Next button');
       h.setNow(BUSY_NOW + DAY_MS);
@@ -94,6 +102,8 @@ describe('e2e: ack first, one deadline, intent not instants', function () {
       const posts = await h.responses(click.responseId);
       const second = posts[posts.length - 1]!.body;
       assert.deepEqual(windowOf(second), [BUSY_NOW + DAY_MS - HOUR_MS, BUSY_NOW + DAY_MS]);
+      // What LivePerson was asked, not only what the report shows.
+      assert.deepEqual(askedWindow(h), { from: BUSY_NOW + DAY_MS - HOUR_MS, to: BUSY_NOW + DAY_MS });
       assert.match(texts(second).join('\n'), /4\./, 'page 2 of the same ranking');
     });
   });

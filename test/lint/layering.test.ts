@@ -42,6 +42,34 @@ describe('layering (npm run lint)', function () {
     assert.equal(messages.length, 2, messages.join('\n'));
   });
 
+  it('fails on a view that sends, logs or stores (the outbox, the logger, node:fs)', async () => {
+    const messages = await lintProbe(
+      'src/slack/views/zz-layering-probe.ts',
+      [
+        "import type { Outbox } from '../outbox';",
+        "import type { AppLogger } from '../../shared/logger';",
+        "import { readFileSync } from 'node:fs';",
+        'export type Probe = [Outbox, AppLogger, typeof readFileSync];',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(messages.length, 3, messages.join('\n'));
+  });
+
+  it('fails on a domain module that reads the clock through a Deadline or stores', async () => {
+    const messages = await lintProbe(
+      'src/domain/zz-layering-probe.ts',
+      [
+        "import type { Deadline } from '../shared/deadline';",
+        "import type { Repository } from '../store/store';",
+        "import { randomUUID } from 'node:crypto';",
+        'export type Probe = [Deadline, Repository<string>, typeof randomUUID];',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(messages.length, 3, messages.join('\n'));
+  });
+
   it('lets a view import the domain', async () => {
     const messages = await lintProbe(
       'src/slack/views/zz-layering-probe.ts',

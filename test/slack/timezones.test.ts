@@ -141,17 +141,6 @@ describe('createTimezoneLookup', () => {
     assert.equal(info.callCount, 1);
   });
 
-  it('withinMs shortens the wait below timeoutMs', async () => {
-    clock = sinon.useFakeTimers({ shouldClearNativeTimers: true });
-    info.returns(deferred<unknown>().promise);
-    const tz = lookup({ timeoutMs: 10_000 });
-    let settled: string | undefined;
-    const first = tz.of('U1', { withinMs: 500 }).then((z) => (settled = z));
-    await clock.tickAsync(500);
-    await first;
-    assert.equal(settled, 'America/Chicago');
-  });
-
   it('a lookup during a slow call joins it instead of asking again', async () => {
     clock = sinon.useFakeTimers({ shouldClearNativeTimers: true });
     const slow = deferred<unknown>();

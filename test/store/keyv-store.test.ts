@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
 import sinon from 'sinon';
 import { createLogger, type AppLogger } from '../../src/shared/logger';
 import { openStore, safeRedisUrl, type StoreOptions } from '../../src/store/keyv-store';
@@ -208,6 +209,37 @@ describe('Store on SQLite (keyv + @keyv/sqlite)', () => {
       assert.match(store.where, /^SQLite at .*queue-pulse\.sqlite$/);
     } finally {
       await store.close();
+    }
+  });
+
+  /** Keys in the SQLite file, read with SQL (not through Keyv, which would drop expired ones). */
+  async function rowsIn(dataDir: string): Promise<string[]> {
+    const raw = new KeyvSqlite({ uri: `sqlite://${path.join(dataDir, 'queue-pulse.sqlite')}` });
+    try {
+      const rows = (await raw.query('SELECT key FROM keyv ORDER BY key')) as { key: string }[];
+      return rows.map((r) => r.key);
+    } finally {
+      await raw.disconnect();
+    }
+  }
+
+  it('sweeps expired rows nobody reads again, at open and then on a timer', async () => {
+    const dataDir = path.join(dir, 'data');
+    const first = await openStore(options({ namespace: 'qp-purge' }));
+    const repo = first.repository('visits', visitCodec());
+    await repo.set('gone', visit('gone'), 30);
+    await repo.set('kept', visit('kept'), 3_600_000);
+    await repo.set('forever', visit('forever'));
+    await first.close();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const again = await openStore(options({ namespace: 'qp-purge', purgeEveryMs: 40 }));
+    try {
+      assert.deepEqual(await rowsIn(dataDir), ['qp-purge:visits:forever', 'qp-purge:visits:kept']);
+      await again.repository('visits', visitCodec()).set('soon', visit('soon'), 20);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.deepEqual(await rowsIn(dataDir), ['qp-purge:visits:forever', 'qp-purge:visits:kept']);
+    } finally {
+      await again.close();
     }
   });
 
