@@ -15,7 +15,29 @@ function layer(files, groups, message) {
 
 const SIMULATOR = ['**/simulator', '**/simulator/**', '**/sandbox/**'];
 /** Where I/O lives: storage, logging, Node's own modules. Pure layers import none of it. */
-const IO = ['**/store/**', '**/shared/logger', 'pino', 'pino-*', 'keyv', '@keyv/*', 'node:*'];
+const NODE_IO = [
+  'fs',
+  'fs/*',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'os',
+  'dgram',
+  'dns',
+  'worker_threads',
+];
+const IO = [
+  '**/store',
+  '**/store/**',
+  '**/shared/logger',
+  'pino',
+  'pino-*',
+  'keyv',
+  '@keyv/*',
+  'node:*',
+  ...NODE_IO,
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.mjs'] },
@@ -57,12 +79,18 @@ export default tseslint.config(
     [
       '**/liveperson/**',
       '**/reports/**',
+      '**/listeners',
       '**/listeners/**',
-      '**/outbox',
-      '**/conversation',
-      '**/answer',
+      '**/outbox*',
+      '**/conversation*',
+      '**/answer*',
       '**/context',
-      '**/chart-delivery',
+      '**/context.*',
+      '**/chart-delivery*',
+      '**/timezones*',
+      '**/in-flight*',
+      '**/authorize*',
+      '**/fit-message*',
       '**/shared/deadline',
       '@slack/bolt',
       '@slack/web-api',
@@ -71,6 +99,20 @@ export default tseslint.config(
       ...SIMULATOR,
     ],
     'Views are pure Block Kit builders over the domain: no LivePerson, no sending, no logging, no I/O.',
+  ),
+  layer(
+    ['src/shared/**/*.ts'],
+    [
+      '**/domain/**',
+      '**/grammar/**',
+      '**/liveperson/**',
+      '**/slack/**',
+      '**/reports/**',
+      '**/charts/**',
+      '**/store/**',
+      ...SIMULATOR,
+    ],
+    'shared/ is the leaf every layer may use: it imports none of them.',
   ),
   layer(
     ['src/charts/**/*.ts'],

@@ -4,7 +4,8 @@
  * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
  */
 import type { AccountConfigSource, ConfigKind } from './contract/account-config';
-import { raceDeadline, type Deadline } from '../shared/deadline';
+import { DeadlineExceededError, raceDeadline, type Deadline } from '../shared/deadline';
+import { LivePersonTimeoutError } from './client/errors';
 import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
 
@@ -134,6 +135,11 @@ function hasMoreTime(mine: Deadline | undefined, theirs: Deadline | undefined): 
   return !mine.expired() && mine.remaining() > theirs.remaining();
 }
 
+/** A failure that says the load's deadline ran out, not that LivePerson refused or failed. */
+function ranOutOfTime(error: unknown): boolean {
+  return error instanceof DeadlineExceededError || error instanceof LivePersonTimeoutError;
+}
+
 /** One cached list with TTL, If-Match revalidation, single-flight and stale-on-error. */
 class CachedList<T extends { id: string; name: string }> {
   private snapshot: Snapshot<T> | undefined;
@@ -160,11 +166,7 @@ class CachedList<T extends { id: string; name: string }> {
    * A caller that joins a load started by someone else waits for it at most until its own deadline.
    */
   get(force = false, opts: LookupOptions = {}): Promise<Snapshot<T>> {
-    return this.fetch(force, opts, true);
-  }
-
-  private fetch(force: boolean, opts: LookupOptions, mayRetry: boolean): Promise<Snapshot<T>> {
-    if (this.inflight) return this.join(this.inflight, force, opts, mayRetry);
+    if (this.inflight) return this.join(this.inflight, force, opts);
     const now = this.opts.now();
     const snap = this.snapshot;
     if (snap && !force && (now - this.validatedAt < this.opts.ttlMs || now < this.retryAt)) {
@@ -183,14 +185,12 @@ class CachedList<T extends { id: string; name: string }> {
    * Waits for someone else's load under this caller's own deadline. When that passes first, the
    * stale list if there is one (a list in hand beats no answer; the load goes on and will refresh
    * the cache), else the DeadlineExceededError. When the load fails under a deadline shorter than
-   * this caller's, it asks once more itself, through fetch() so that other joiners share the retry.
+   * this caller's because that deadline ran out, it asks again itself, through get() so that other
+   * joiners share the retry (which runs under the deadline of whoever asks first: a caller with
+   * still more time retries again; each retry runs under a longer deadline, so it ends). A failure
+   * that is not about time (a 401, a 503) is every caller's: no retry.
    */
-  private async join(
-    flight: Flight<T>,
-    force: boolean,
-    opts: LookupOptions,
-    mayRetry: boolean,
-  ): Promise<Snapshot<T>> {
+  private async join(flight: Flight<T>, force: boolean, opts: LookupOptions): Promise<Snapshot<T>> {
     // The load's own outcome as a value, so that only this caller's deadline can reject the race.
     const settled = flight.run.then(
       (snap) => ({ ok: true as const, snap }),
@@ -204,7 +204,8 @@ class CachedList<T extends { id: string; name: string }> {
       throw deadlineExceeded;
     }
     if (outcome.ok) return outcome.snap;
-    if (mayRetry && hasMoreTime(opts.deadline, flight.deadline)) return this.fetch(force, opts, false);
+    if (ranOutOfTime(outcome.error) && hasMoreTime(opts.deadline, flight.deadline))
+      return this.get(force, opts);
     throw outcome.error;
   }
 

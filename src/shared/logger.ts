@@ -86,6 +86,13 @@ const REDACTED_FIELDS: ReadonlySet<string> = new Set(
   ].map(normalizeField),
 );
 
+/**
+ * Longer strings are cut (after known secrets are scrubbed, so no half of one survives, and before
+ * the patterns run): a log line is for reading, and the patterns' cost grows with the text.
+ */
+const MAX_STRING = 16_384;
+const cut = (t: string): string => (t.length > MAX_STRING ? `${t.slice(0, MAX_STRING)}…[cut]` : t);
+
 /** Past this depth a value is dropped: scrubbing must see all of what reaches a line. */
 const MAX_DEPTH = 12;
 
@@ -125,7 +132,7 @@ class PinoLogger implements AppLogger {
     const all = fields ? { ...this.bindings, ...fields } : this.bindings;
     // The secrets' forms once per line; then every string: known values first, patterns after.
     const forms = secretForms(this.secrets());
-    const scrub = (t: string): string => redactPatterns(scrubKnown(t, forms));
+    const scrub = (t: string): string => redactPatterns(cut(scrubKnown(t, forms)));
     const text = scrub(message);
     if (Object.keys(all).length) this.pino[level](scrubValue(all, scrub) as object, text);
     else this.pino[level](text);

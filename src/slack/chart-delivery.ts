@@ -4,7 +4,7 @@
  * cannot be delivered is dropped with a log line: the report itself must still arrive.
  */
 import type { WebClient } from '@slack/web-api';
-import { Deadline, raceDeadline } from '../shared/deadline';
+import { Deadline, DeadlineExceededError, raceDeadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
 import { renderPng } from '../charts/render-png';
@@ -59,6 +59,8 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
     const image = chartImage(chartForReport(report), opts.mode, { quickchartUrl: opts.quickchartUrl });
     if (!image) return undefined;
     if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
+    // No time left: an upload now would only leave a file nobody sees.
+    if (deadline?.expired()) throw new DeadlineExceededError(deadline.elapsed());
     const png = await (opts.render ?? renderPng)(image.spec);
     const result = (await client.filesUploadV2({
       file: png,
@@ -80,7 +82,8 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
         return await raceDeadline(deliver(report, deadline), deadline);
       } catch (err) {
         log.warn('chart could not be delivered; sending the report without it', {
-          error: describeError(err),
+          // A timeout is routine (a message); anything else is a bug worth its stack.
+          error: err instanceof DeadlineExceededError ? err.message : describeError(err),
         });
         return undefined;
       }

@@ -73,8 +73,8 @@ export class Conversation {
   }
 
   /**
-   * The final answer in place of the placeholder: a public one is posted for the channel (then the
-   * placeholder is deleted), a private one replaces the placeholder; `inPlace` edits the clicked
+   * The final answer in place of the placeholder: a public one is posted for the channel (the
+   * placeholder deleted first), a private one replaces the placeholder; `inPlace` edits the clicked
    * message whatever its visibility (paging a public ranking keeps it public).
    */
   async answer(message: SlackMessage, opts: { inPlace?: boolean } = {}): Promise<SendResult> {
@@ -84,7 +84,15 @@ export class Conversation {
       if (viaUrl && settled(viaUrl)) return viaUrl;
       return this.toAsker(message);
     }
-    // Post first, then delete the placeholder: the asker is never left with neither.
+    // Deleting the placeholder cannot be undone: first make sure Slack will take the answer.
+    const prepared = await this.outbox.prepareMessage(message);
+    if (!prepared.ok) return prepared;
+    message = prepared.message;
+    // Delete, then post: replace_original keeps a message's visibility, and after a post through
+    // the response_url which message "original" means is not documented (deleting afterwards could
+    // delete the answer). The placeholder may be gone already (deleted by the user): no matter.
+    // With a single use of the response_url left, the answer gets it and the placeholder stays.
+    if (RESPONSE_URL_USES - this.uses >= 2) await this.respond({ delete_original: true });
     let posted = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });
     if ((!posted || !settled(posted)) && this.target.channelId) {
       // A public answer stays public when the bot may post there (it is a member of the channel).
@@ -94,8 +102,6 @@ export class Conversation {
       posted = r;
     }
     if (!posted || !settled(posted)) return this.toAsker(message);
-    // The placeholder may be gone already (deleted by the user): that does not matter.
-    if (posted.ok) await this.respond({ delete_original: true });
     return posted;
   }
 

@@ -123,8 +123,8 @@ export class Outbox {
         return {
           ok: false,
           reason: 'failed',
-          detail: `response_url: ${errorText(err)}`,
-          maybeDelivered: true,
+          detail: `response_url: ${errorText(err)}${causeText(err)}`,
+          ...(neverSent(err) ? {} : { maybeDelivered: true as const }),
         };
       }
       if (res.status === 429) throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
@@ -250,8 +250,9 @@ export class Outbox {
         if (code && (CHANNEL_ERRORS as readonly string[]).includes(code)) {
           return { ok: false, reason: code as SendFailure, detail: `${method}: ${code}` };
         }
-        // No answer at all (a timeout, a reset): the call may have been carried out.
-        const unanswered = e.code === 'slack_webapi_request_error';
+        // No answer at all (a timeout, a reset): the call may have been carried out. A connection
+        // that never opened (refused, no such host) carried nothing.
+        const unanswered = e.code === 'slack_webapi_request_error' && !neverSent(err);
         return {
           ok: false,
           reason: 'failed',
@@ -287,6 +288,40 @@ export class Outbox {
       }
     }
   }
+}
+
+/**
+ * Errors raised before a request could leave: no connection was made, so nothing can have been
+ * posted and sending another way is safe. Anything else without an answer (a timeout, a reset)
+ * may have reached Slack.
+ */
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** The error codes along an error's causes (fetch wraps in `cause`, the Web API in `original`). */
+function codesOf(err: unknown, depth = 0): string[] {
+  if (depth > 4 || typeof err !== 'object' || err === null) return [];
+  const e = err as { code?: unknown; cause?: unknown; original?: unknown };
+  return [
+    ...(typeof e.code === 'string' ? [e.code] : []),
+    ...codesOf(e.cause, depth + 1),
+    ...codesOf(e.original, depth + 1),
+  ];
+}
+
+function neverSent(err: unknown): boolean {
+  return codesOf(err).some((c) => NOT_CONNECTED.has(c));
+}
+
+function causeText(err: unknown): string {
+  const codes = codesOf(err).filter((c) => !c.startsWith('slack_'));
+  return codes.length ? ` (${codes.join(', ')})` : '';
 }
 
 function retryAfterMs(header: string | null): number {

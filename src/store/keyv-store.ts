@@ -34,7 +34,11 @@ export const SQLITE_PURGE_EVERY_MS = 60 * 60_000;
 export async function purgeExpired(adapter: Pick<KeyvSqlite, 'query'>, nowMs: number): Promise<void> {
   // Keyv keeps the expiry inside the JSON it stores ({"value":…,"expires":ms}); `keyv` is the
   // adapter's default table.
-  await adapter.query("DELETE FROM keyv WHERE json_extract(value, '$.expires') < ?", nowMs);
+  // json_valid first: one row that is not JSON must not make the whole sweep fail every hour.
+  await adapter.query(
+    "DELETE FROM keyv WHERE json_valid(value) AND json_extract(value, '$.expires') < ?",
+    nowMs,
+  );
 }
 
 /** redis://user:password@host → redis://user:***@host, for messages. */

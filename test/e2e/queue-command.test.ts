@@ -234,13 +234,12 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.notEqual(fieldValue(h1, 'Closed'), fieldValue(b1, 'Closed'));
   });
 
-  it('public: the report goes to the channel, then the ephemeral placeholder is deleted', async () => {
+  it('public: the ephemeral placeholder is deleted, then the report goes to the channel', async () => {
     const r = await h.command('skill vip public');
     const posts = await h.responses(r.responseId, 2);
-    // Posted first, so a failed post leaves the placeholder (and its message) in place.
-    assert.equal(posts[0]!.body.response_type, 'in_channel');
-    assert.ok(fieldValue(posts[0]!.body, 'Waiting in queue') !== undefined);
-    assert.equal(posts[1]!.body.delete_original, true);
+    assert.equal(posts[0]!.body.delete_original, true);
+    assert.equal(posts[1]!.body.response_type, 'in_channel');
+    assert.ok(fieldValue(posts[1]!.body, 'Waiting in queue') !== undefined);
   });
 
   it('names with & and < arrive escaped from Slack, resolve, and are escaped in the answer', async () => {

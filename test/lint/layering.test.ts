@@ -42,18 +42,21 @@ describe('layering (npm run lint)', function () {
     assert.equal(messages.length, 2, messages.join('\n'));
   });
 
-  it('fails on a view that sends, logs or stores (the outbox, the logger, node:fs)', async () => {
+  it('fails on a view that sends, logs, stores or reaches Slack (outbox, logger, fs, listeners, timezones)', async () => {
     const messages = await lintProbe(
       'src/slack/views/zz-layering-probe.ts',
       [
         "import type { Outbox } from '../outbox';",
         "import type { AppLogger } from '../../shared/logger';",
         "import { readFileSync } from 'node:fs';",
-        'export type Probe = [Outbox, AppLogger, typeof readFileSync];',
+        "import { writeFileSync } from 'fs';",
+        "import type { ListenerDeps } from '../listeners/deps';",
+        "import type { TimezoneLookup } from '../timezones';",
+        'export type Probe = [Outbox, AppLogger, typeof readFileSync, typeof writeFileSync, ListenerDeps, TimezoneLookup];',
         '',
       ].join('\n'),
     );
-    assert.equal(messages.length, 3, messages.join('\n'));
+    assert.equal(messages.length, 6, messages.join('\n'));
   });
 
   it('fails on a domain module that reads the clock through a Deadline or stores', async () => {
@@ -68,6 +71,15 @@ describe('layering (npm run lint)', function () {
       ].join('\n'),
     );
     assert.equal(messages.length, 3, messages.join('\n'));
+  });
+
+  it('fails on shared/ importing any layer (it is the leaf they all use)', async () => {
+    const messages = await lintProbe(
+      'src/shared/zz-layering-probe.ts',
+      "import type { SlackMessage } from '../slack/views/message';\nexport type Probe = SlackMessage;\n",
+    );
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0]!, /shared\/ is the leaf/);
   });
 
   it('lets a view import the domain', async () => {

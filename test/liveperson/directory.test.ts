@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { LivePersonTimeoutError } from '../../src/liveperson/client/errors';
 import { Deadline, DeadlineExceededError } from '../../src/shared/deadline';
 import type {
   AccountConfigResult,
@@ -78,7 +79,8 @@ function manualSource(): { source: AccountConfigSource; requests: PendingRequest
         const deadline = opts?.deadline;
         if (deadline) {
           setTimeout(
-            () => reject(new Error(`timed out after ${deadline.budgetMs} ms`)),
+            // As the client does when the answer's deadline passes.
+            () => reject(new LivePersonTimeoutError(`timed out after ${deadline.budgetMs} ms`)),
             deadline.remaining(),
           );
         }
@@ -564,7 +566,7 @@ describe('createDirectory', () => {
       assert.equal(requests.length, 2);
     });
 
-    it('retries only once: a joiner of the retry gets its failure', async () => {
+    it('a retry that runs out of time too is retried by a joiner with still more time', async () => {
       const { source, requests } = manualSource();
       const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
       const starter = track(dir.skills({ deadline: after(100) }));
@@ -575,8 +577,23 @@ describe('createDirectory', () => {
       assert.equal(requests.length, 2);
       await clock.tickAsync(200);
       assert.match(String(errorOf(second())), /timed out after 300 ms/);
-      assert.match(String(errorOf(third())), /timed out after 300 ms/);
-      assert.equal(requests.length, 2, 'no third request');
+      assert.equal(requests.length, 3, 'the 5 s caller asks under its own deadline');
+      assert.equal(third().state, 'pending');
+      requests[2]!.resolve({ notModified: false, revision: 'r1', items: RAW_SKILLS });
+      await clock.tickAsync(0);
+      assert.equal(third().state, 'fulfilled');
+    });
+
+    it('a failure that is not about time is not retried, whatever time the joiner has', async () => {
+      const { source, requests } = manualSource();
+      const dir = createDirectory({ source, now: () => clock.now, logger: silentLogger() });
+      const starter = track(dir.skills({ deadline: after(1_000) }));
+      const joiner = track(dir.skills({ deadline: after(5_000) }));
+      requests[0]!.reject(new Error('401 Unauthorized'));
+      await clock.tickAsync(0);
+      assert.match(String(errorOf(starter())), /401/);
+      assert.match(String(errorOf(joiner())), /401/);
+      assert.equal(requests.length, 1);
     });
 
     it('does not retry a failure the joiner had no more time for', async () => {

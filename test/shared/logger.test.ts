@@ -487,6 +487,18 @@ describe('createLogger', () => {
       assert.equal(c.lines[0]!.team, 'T1');
     });
   });
+
+  it('cuts a very long string, after scrubbing known secrets, so no half of one survives the cut', () => {
+    const plain = 'plain-secret-value-123456'; // no pattern would know it
+    const c = capture({ secrets: () => [plain] });
+    const long = 'x'.repeat(16_384 - 10) + plain + 'y'.repeat(100);
+    c.log.info(long, { body: long });
+    const [line] = c.lines;
+    assert.ok(!c.text.includes(plain.slice(0, 10)), 'no part of the secret');
+    assert.match(String(line!.msg), /…\[cut\]$/);
+    assert.ok(String(line!.msg).length < 16_500);
+    assert.match(String(line!.body), /…\[cut\]$/);
+  });
 });
 
 describe('consoleStyle', () => {

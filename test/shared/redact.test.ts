@@ -111,3 +111,25 @@ describe('redact: credential-looking text', () => {
     );
   });
 });
+
+describe('redact: hostile input', function () {
+  // A hang guard, not a speed target: a quadratic pattern takes minutes on these, linear ones
+  // milliseconds (the speed itself is not measured here).
+  this.timeout(10_000);
+
+  it('long runs of what the patterns look for do not hang it, and still scrub', () => {
+    const n = 200_000;
+    const hostile = [
+      '\\'.repeat(n),
+      '\\'.repeat(n) + '"tok',
+      '"'.repeat(n),
+      'xoxb-' + 'a-'.repeat(n / 2),
+      'Bearer '.repeat(n / 7),
+      'authorization: ' + 'x'.repeat(n),
+      'token=' + '&token='.repeat(n / 7),
+      "'token': '".repeat(n / 10),
+    ];
+    for (const text of hostile) assert.equal(typeof redactPatterns(text), 'string');
+    assert.match(redactPatterns('\\'.repeat(n) + '"token":"abc"'), /"token":"\[redacted\]"$/);
+  });
+});

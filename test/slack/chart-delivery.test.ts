@@ -110,6 +110,25 @@ describe('chart delivery', () => {
     assert.equal(log.warn.callCount, 1);
   });
 
+  it('with no time left, nothing is rendered or uploaded', async () => {
+    const c = client();
+    let rendered = 0;
+    const charts = createChartDelivery({
+      mode: 'upload',
+      quickchartUrl: 'http://x',
+      client: c,
+      render: () => {
+        rendered++;
+        return PNG();
+      },
+    });
+    const log = logger();
+    assert.equal(await charts.chartFor(report(), { log, deadline: Deadline.after(0) }), undefined);
+    assert.equal(rendered, 0);
+    assert.equal(c.filesUploadV2.callCount, 0);
+    assert.doesNotMatch(String(log.warn.firstCall.args[1].error), /\n\s+at /, 'no stack for a timeout');
+  });
+
   it('a file Slack never shows is dropped once the wait is spent', async () => {
     const c = client({ info: () => Promise.reject(new Error('file_not_found')) });
     const charts = createChartDelivery({

@@ -113,13 +113,13 @@ describe('Conversation', () => {
       assert.deepEqual(bodies(), [{ ...msg, replace_original: true }]);
     });
 
-    it('a public answer: a new in_channel post first, then delete_original (never neither)', async () => {
+    it('a public answer: delete_original of the private placeholder, then a new in_channel post', async () => {
       const msg = message('for everyone', 'in_channel');
       const r = await conversation().answer(msg);
       assert.deepEqual(r, { ok: true });
       assert.deepEqual(bodies(), [
-        { ...msg, response_type: 'in_channel', replace_original: false },
         { delete_original: true },
+        { ...msg, response_type: 'in_channel', replace_original: false },
       ]);
       assert.deepEqual(methods(), []);
     });
@@ -252,7 +252,7 @@ describe('Conversation', () => {
       const c = conversation();
       assert.equal((await c.answer(message('one', 'in_channel'))).ok, true);
       assert.equal((await c.answer(message('two', 'in_channel'))).ok, true);
-      // Four used: the post goes through the url (5th); the placeholder's delete has no use left.
+      // Four used: the last use goes to the post; the placeholder's delete is skipped.
       assert.equal((await c.answer(message('three', 'in_channel'))).ok, true);
       assert.equal(hitsTo('r1'), 5);
       assert.deepEqual(bodies().at(-1), { ...message('three', 'in_channel'), replace_original: false });
@@ -405,10 +405,11 @@ describe('Conversation', () => {
       });
     }
 
-    it('a public answer whose post may have arrived keeps its placeholder (no delete sent)', async () => {
+    it('a public answer whose post may have arrived: the delete and the post, nothing more', async () => {
       const stub = unanswered();
       await conversation().answer(message('public', 'in_channel'));
-      assert.equal(stub.callCount, 1, 'only the post; no delete_original after it');
+      assert.equal(stub.callCount, 2, 'delete_original, then the post; no third try');
+      assert.deepEqual(methods(), []);
     });
   });
 });

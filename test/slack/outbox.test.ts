@@ -4,6 +4,7 @@
  * store, and a fake monotonic clock and sleep so pacing and Retry-After never wait in real time.
  */
 import { strict as assert } from 'node:assert';
+import net from 'node:net';
 import type { KnownBlock } from '@slack/types';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
@@ -77,6 +78,15 @@ function buttonValues(blocks: unknown): string[] {
 function assertFailure(r: SendResult, reason: string): asserts r is Extract<SendResult, { ok: false }> {
   assert.equal(r.ok, false, `expected a ${reason} failure, got ${JSON.stringify(r)}`);
   assert.equal(r.reason, reason, JSON.stringify(r));
+}
+
+/** A local port nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 describe('Outbox', () => {
@@ -626,6 +636,40 @@ describe('Outbox', () => {
       const r = await box.respond(`${odd.url}/slow`, message());
       assertFailure(r, 'failed');
       assert.equal(!r.ok && r.maybeDelivered, true, 'no answer: it may have arrived');
+    });
+
+    it('a response_url whose host refuses the connection: failed, and surely not delivered', async () => {
+      const { outbox: box } = outbox();
+      const r = await box.respond(`http://127.0.0.1:${await closedPort()}/r`, message());
+      assertFailure(r, 'failed');
+      assert.match(r.detail, /ECONNREFUSED/);
+      assert.equal(!r.ok && r.maybeDelivered, undefined, 'nothing left the bot');
+    });
+  });
+
+  describe('Web API calls that get no answer', () => {
+    function client(slackApiUrl: string, timeout?: number): WebClient {
+      return new WebClient('xoxb-test', {
+        slackApiUrl,
+        retryConfig: { retries: 0 },
+        logLevel: LogLevel.ERROR,
+        ...(timeout ? { timeout } : {}),
+      });
+    }
+
+    it('a connection refused: failed, surely not delivered (another way is safe)', async () => {
+      const { outbox: box } = outbox({ client: client(`http://127.0.0.1:${await closedPort()}/api/`) });
+      const r = await box.post('C1', message());
+      assertFailure(r, 'failed');
+      assert.equal(!r.ok && r.maybeDelivered, undefined);
+    });
+
+    it('a timeout: failed, and it may have arrived (not sent again)', async () => {
+      fake.delays.set('chat.postMessage', 2_000);
+      const { outbox: box } = outbox({ client: client(fake.apiUrl, 100) });
+      const r = await box.post('C1', message());
+      assertFailure(r, 'failed');
+      assert.equal(!r.ok && r.maybeDelivered, true);
     });
   });
 });
