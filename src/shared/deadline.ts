@@ -45,7 +45,9 @@ export function raceDeadline<T>(promise: Promise<T>, deadline: Deadline | undefi
   if (!deadline) return promise;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceededError(deadline.elapsed())), deadline.remaining());
+    // Rounded up: timers truncate to whole ms, and firing early would end a deadline not yet passed.
+    const ms = Math.ceil(deadline.remaining());
+    timer = setTimeout(() => reject(new DeadlineExceededError(deadline.elapsed())), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

@@ -52,7 +52,7 @@ export async function buildAnswer(
   ctx: QueueContext,
   deps: Pick<AnswerDeps, 'reports' | 'charts'>,
   query: ReportQuery,
-  opts: Pick<RunOptions, 'page' | 'id' | 'fresh' | 'timezone'>,
+  opts: Omit<AnswerOptions, 'inPlace'>,
   deadline: Deadline,
 ): Promise<Answer> {
   const note = (message: SlackMessage): Answer => ({ message, isReport: false });

@@ -3,6 +3,8 @@
  * waits for these (bounded) before closing LivePerson connections, so a deploy does not leave a
  * "Fetching…" placeholder on someone's screen for good.
  */
+import { Deadline, raceDeadline } from '../shared/deadline';
+
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 
@@ -22,15 +24,7 @@ export class InFlight {
   /** Resolves true when everything settled, false when `timeoutMs` passed first. */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.running.size === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const settled = Promise.allSettled([...this.running]).then(() => true as const);
-    try {
-      return await Promise.race([settled, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const settled = Promise.allSettled([...this.running]).then(() => true);
+    return raceDeadline(settled, Deadline.after(timeoutMs)).catch(() => false);
   }
 }

@@ -6,7 +6,9 @@
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import { isTimeZone } from '../domain/window';
+import { Deadline, raceDeadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
+import { SingleFlight } from '../shared/single-flight';
 
 export interface TimezoneLookup {
   /** DEFAULT_TIMEZONE: used when the user's zone is unknown. */
@@ -30,12 +32,12 @@ export function createTimezoneLookup(opts: TimezoneOptions): TimezoneLookup {
     max: opts.maxUsers ?? 10_000,
     ttl: opts.ttlMs ?? 60 * 60_000,
   });
-  const pending = new Map<string, Promise<string | undefined>>();
+  // A lookup during a slow users.info joins it instead of asking again.
+  const flights = new SingleFlight<string | undefined>();
 
-  const ask = (userId: string): Promise<string | undefined> => {
-    let p = pending.get(userId);
-    if (!p) {
-      p = opts.client.users
+  const ask = (userId: string): Promise<string | undefined> =>
+    flights.run(userId, () =>
+      opts.client.users
         .info({ user: userId })
         .then((info) => {
           const tz = info.user?.tz;
@@ -49,28 +51,19 @@ export function createTimezoneLookup(opts: TimezoneOptions): TimezoneLookup {
           // users:read missing or Slack slow: the default zone is the documented fallback.
           opts.log.debug('users.info failed; using DEFAULT_TIMEZONE', { error: (err as Error).message });
           return undefined;
-        })
-        .finally(() => pending.delete(userId));
-      pending.set(userId, p);
-    }
-    return p;
-  };
+        }),
+    );
 
   return {
     fallback: opts.fallback,
     async of(userId) {
       const hit = cache.get(userId);
       if (hit) return hit;
-      const wait = Math.max(0, opts.timeoutMs ?? 3_000);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), wait);
-      });
-      try {
-        return (await Promise.race([ask(userId), timeout])) ?? opts.fallback;
-      } finally {
-        clearTimeout(timer);
-      }
+      // Past the wait, the fallback; the lookup goes on and fills the cache for next time.
+      const zone = await raceDeadline(ask(userId), Deadline.after(opts.timeoutMs ?? 3_000)).catch(
+        () => undefined,
+      );
+      return zone ?? opts.fallback;
     },
   };
 }
