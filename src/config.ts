@@ -46,6 +46,8 @@ export interface Config {
   quickchartUrl: string;
   charts: ChartsMode;
   logLevel: LogLevel;
+  /** TARGETS_FILE: the account's and skills' service targets (JSON); unset: the defaults. */
+  targetsFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -194,5 +196,6 @@ export function readConfig(env: Env): Config {
     quickchartUrl,
     charts: charts as ChartsMode,
     logLevel: logLevel as LogLevel,
+    targetsFile: value(env, 'TARGETS_FILE'),
   };
 }

@@ -10,6 +10,7 @@ import { createLivePersonClient, type LivePersonClient } from './liveperson/clie
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import { createDirectory, type Directory } from './liveperson/directory';
 import { createReportService, type ReportService } from './reports/report-service';
+import { loadTargets } from './reports/targets-file';
 import { consoleStyle, type AppLogger } from './shared/logger';
 import { DEFAULT_OAUTH as SIMULATOR_OAUTH, startSimulator, type Simulator } from './simulator';
 import { ACTION_STATE_CODEC, type ActionRef } from './slack/action-ref';
@@ -95,7 +96,18 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     config.livePerson.mode === 'simulator'
       ? 'LivePerson simulator (synthetic data)'
       : `LivePerson account ${accountId}`;
-  const reports = createReportService({ client, directory, now, source, loadScale: config.loadScale });
+  const targets = await loadTargets(config.targetsFile);
+  const reports = createReportService({
+    client,
+    directory,
+    now,
+    source,
+    loadScale: config.loadScale,
+    targets,
+    // A trend only feeds the skill and group charts: none drawn, none fetched.
+    trends: config.charts !== 'off',
+    log: log.child({ component: 'reports' }),
+  });
   const slack = new WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     retryConfig: { retries: 0 },

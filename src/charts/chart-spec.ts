@@ -19,6 +19,9 @@ export interface ChartSpec {
   title: string;
 }
 
+/** Charts are drawn at twice their size so they stay sharp on high-density screens. */
+export const CHART_PIXEL_RATIO = 2;
+
 /** Slack's limit for an image block's `alt_text`. */
 export const MAX_ALT_CHARS = 2000;
 

@@ -4,7 +4,7 @@
  * are shrunk step by step, and dropped (undefined) when even the smallest form does not fit.
  */
 import QuickChart from 'quickchart-js';
-import { MAX_ALT_CHARS, type BarChartConfig, type ChartSpec } from './chart-spec';
+import { CHART_PIXEL_RATIO, MAX_ALT_CHARS, type BarChartConfig, type ChartSpec } from './chart-spec';
 import { shortLabel } from './chart-text';
 
 /** Slack's limit for `image_url`. */
@@ -20,7 +20,7 @@ export interface QuickChartImage {
 
 interface Shrink {
   round: boolean;
-  /** Drop the chart title (the image block carries it), axis titles, and layout extras. */
+  /** Drop the chart title (the image block carries it) and layout extras; axis titles (units) stay. */
   plain: boolean;
   /** Drop the value that labels carry on a second line or in a trailing "(…)"; alt text keeps it. */
   bareLabels: boolean;
@@ -67,6 +67,7 @@ export function fitQuickChart(
       .setWidth(spec.width)
       .setHeight(height)
       .setBackgroundColor('white')
+      .setDevicePixelRatio(CHART_PIXEL_RATIO)
       .setScheme(scheme)
       .setHost(host)
       .getUrl();
@@ -116,9 +117,7 @@ function shrink(spec: ChartSpec, level: Shrink): { config: BarChartConfig; heigh
       ds.data = ds.data.map((v) => (v === null ? null : roundSignificant(v)));
   if (level.plain && config.options) {
     if (config.options.plugins) delete config.options.plugins.title;
-    for (const scale of Object.values(config.options.scales ?? {})) {
-      if (scale && 'title' in scale) delete scale.title;
-    }
+    // An axis without its unit ("minutes", "%") makes the bars unreadable: it is never dropped.
     delete config.options.layout;
   }
   if (config.data.labels) config.data.labels = config.data.labels.map((label) => relabel(label, level));

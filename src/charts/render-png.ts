@@ -4,7 +4,7 @@
  */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type Plugin } from 'chart.js';
-import type { ChartSpec } from './chart-spec';
+import { CHART_PIXEL_RATIO, type ChartSpec } from './chart-spec';
 
 /** Family name the bundled font is registered under; a bare server may have no fonts at all. */
 export const CHART_FONT_FAMILY = 'Queue Pulse Sans';
@@ -40,13 +40,21 @@ const whiteBackground: Plugin<'bar'> = {
   },
 };
 
-/** Renders the spec to a PNG of exactly `spec.width` × `spec.height` pixels. */
+/**
+ * Renders the spec to a PNG of `spec.width` × `spec.height` CSS pixels at CHART_PIXEL_RATIO, so
+ * the file is that many times larger in each direction and stays sharp on high-density screens.
+ */
 export async function renderPng(spec: ChartSpec): Promise<Buffer> {
   setUp();
   const canvas = createCanvas(spec.width, spec.height);
   // The spec is shared with the QuickChart path: clone before adding render-only options.
   const config = structuredClone(spec.config);
-  config.options = { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 };
+  config.options = {
+    ...config.options,
+    responsive: false,
+    animation: false,
+    devicePixelRatio: CHART_PIXEL_RATIO,
+  };
   config.plugins = [...(config.plugins ?? []), whiteBackground];
   // Chart.js accepts any object with getContext('2d'); its types only name the DOM canvas.
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, config);

@@ -29,10 +29,23 @@ export const METRIC_UNITS = {
   avgWaitFirstResponse: 'duration',
   avgTimeToResponse: 'duration',
   csat: 'ratio',
+  /** Bots online; agentsOnline, agentsBackSoon, agentsAway and freeSlots count humans once split. */
+  botsOnline: 'count',
+  /** Free conversation slots of the bots online. */
+  botFreeSlots: 'count',
 } as const satisfies Record<string, MetricUnit>;
 
 export type MetricId = keyof typeof METRIC_UNITS;
 export const METRIC_IDS = Object.keys(METRIC_UNITS) as MetricId[];
+
+/** Figures derived from two answers (everyone, bots only), never read from one LivePerson field. */
+export const DERIVED_METRICS = ['botsOnline', 'botFreeSlots'] as const;
+export type DerivedMetricId = (typeof DERIVED_METRICS)[number];
+/** Metrics one LivePerson field answers. */
+export type SourceMetricId = Exclude<MetricId, DerivedMetricId>;
+export const SOURCE_METRIC_IDS = METRIC_IDS.filter(
+  (m): m is SourceMetricId => !(DERIVED_METRICS as readonly string[]).includes(m),
+);
 
 /** Values by metric; a metric not asked for, or not returned, is absent. */
 export type MetricValues = Partial<Record<MetricId, number>>;

@@ -4,8 +4,11 @@
  */
 import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from './metrics';
 import type { GroupQuery, OverviewQuery, RankingQuery, RankMetric, ReportQuery, SkillQuery } from './query';
-import type { Status, Thresholds } from './thresholds';
-import { DEFAULT_THRESHOLDS, statusOf, worstOf } from './thresholds';
+import { rankingHeadline, scopeHeadline, type RankingHeadline, type ScopeHeadline } from './headline';
+import { DEFAULT_TARGETS, thresholdsForSkill, type Targets } from './targets';
+import type { Rule, Status, Thresholds } from './thresholds';
+import { DEFAULT_THRESHOLDS, verdictOf } from './thresholds';
+import type { Trend } from './trend';
 import type { ResolvedWindow } from './window';
 
 /** The KPIs a skill, group or overview report shows. */
@@ -27,13 +30,16 @@ export const KPI_METRICS = [
   'avgWaitFirstResponse',
   'avgTimeToResponse',
   'csat',
+  'botsOnline',
+  'botFreeSlots',
 ] as const satisfies readonly MetricId[];
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
-/** One KPI: the value (absent when the source did not return it) and its SLA status. */
+/** One KPI: the value (absent when the source did not return it), its SLA status and what drove it. */
 export interface Kpi {
   value: number | undefined;
   status: Status;
+  rule?: Rule;
 }
 export type Kpis = Record<KpiMetric, Kpi>;
 
@@ -66,13 +72,23 @@ export const RANK_DIRECTION: Record<RankMetric, 'asc' | 'desc'> = {
 
 /** What a report needs asked, by report: the data source plans its request from this. */
 export function metricsNeeded(query: ReportQuery): MetricId[] {
+  // Conversations wait for skills, not agent groups: a group has no queue to ask about.
+  if (query.kind === 'group') return KPI_METRICS.filter((m) => !QUEUE_METRICS.includes(m));
   if (query.kind !== 'ranking') return [...KPI_METRICS];
   const metrics: MetricId[] = [RANK_METRIC[query.by]];
   if (query.by === 'wait') metrics.push(WAIT_FALLBACK_METRIC);
-  // The queue's status reads the free slots beside it (waiting with no slot free is critical).
-  if (query.by === 'queue') metrics.push('freeSlots');
+  // The queue's status reads what is beside it: free slots, the queue wait, what is overdue.
+  if (query.by === 'queue') metrics.push('freeSlots', 'queueWaitP90', 'overdueInQueue');
   return metrics;
 }
+
+/** The KPIs of a queue, which an agent group does not have. */
+export const QUEUE_METRICS: readonly KpiMetric[] = [
+  'waiting',
+  'overdueInQueue',
+  'queueWaitP50',
+  'queueWaitP90',
+];
 
 export interface RankRow {
   /** 1-based position in the whole ranking. */
@@ -82,6 +98,8 @@ export interface RankRow {
   name: string | null;
   value: number | undefined;
   status: Status;
+  /** What drove the status (named beside the mark). */
+  rule?: Rule;
   values: MetricValues;
 }
 
@@ -98,6 +116,7 @@ export interface OverviewReport extends ReportBase<OverviewQuery> {
   kind: 'overview';
   kpis: Kpis;
   status: Status;
+  headline: ScopeHeadline;
   /** Skills with conversations waiting, most first (at most OVERVIEW_TOP_WAITING). */
   topWaiting: RankRow[];
   /** How many skills in all have conversations waiting. */
@@ -110,6 +129,11 @@ export interface SkillReport extends ReportBase<SkillQuery> {
   name: string | null;
   kpis: Kpis;
   status: Status;
+  headline: ScopeHeadline;
+  /** The limits the skill is rated by (the account's, or its own where set). */
+  thresholds: Thresholds;
+  /** Closed conversations across the window, when the source keeps a trend that far back. */
+  trend?: Trend;
 }
 
 export interface GroupReport extends ReportBase<GroupQuery> {
@@ -119,6 +143,9 @@ export interface GroupReport extends ReportBase<GroupQuery> {
   /** Figures include the group's sub-groups. */
   kpis: Kpis;
   status: Status;
+  headline: ScopeHeadline;
+  thresholds: Thresholds;
+  trend?: Trend;
 }
 
 export interface RankingReport extends ReportBase<RankingQuery> {
@@ -140,6 +167,7 @@ export interface RankingReport extends ReportBase<RankingQuery> {
   truncated: boolean;
   /** Requested page, 1-based; views clamp it to the pages that exist. */
   page: number;
+  headline: RankingHeadline;
 }
 
 export type Report = OverviewReport | SkillReport | GroupReport | RankingReport;
@@ -154,7 +182,10 @@ export interface ReportInput {
   answer: MetricsAnswer;
   fetchedAt: number;
   source: string;
-  thresholds?: Thresholds;
+  /** The account's targets and each skill's own (default: DEFAULT_TARGETS). */
+  targets?: Targets;
+  /** The scope's trend (skill and group reports), when it was fetched. */
+  trend?: Trend;
   /** Ranking page to show, 1-based (from a Previous/Next button). */
   page?: number;
   /** Rankings fetched one sorted page at a time: the position of the first row returned. */
@@ -176,13 +207,10 @@ export function kpisOf(values: MetricValues, thresholds: Thresholds = DEFAULT_TH
   const out = {} as Kpis;
   for (const metric of KPI_METRICS) {
     const value = valueOf(values, metric);
-    out[metric] = { value, status: statusOf(metric, value, thresholds, values) };
+    const verdict = verdictOf(metric, value, thresholds, values);
+    out[metric] = { value, status: verdict.status, ...(verdict.rule ? { rule: verdict.rule } : {}) };
   }
   return out;
-}
-
-function overallStatus(kpis: Kpis): Status {
-  return KPI_METRICS.reduce<Status>((acc, m) => worstOf(acc, kpis[m].status), 'none');
 }
 
 /** The values of one scope: its own row when present, else the filter-wide totals. */
@@ -197,17 +225,20 @@ export function rankRows(
   rows: readonly MetricRow[],
   metric: MetricId,
   direction: 'asc' | 'desc',
-  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  thresholds: Thresholds | ((row: MetricRow) => Thresholds) = DEFAULT_THRESHOLDS,
   opts: { keepOrder?: boolean } = {},
 ): RankRow[] {
+  const limitsOf = typeof thresholds === 'function' ? thresholds : () => thresholds;
   const ranked: RankRow[] = rows.map((r) => {
     const value = valueOf(r.values, metric);
+    const verdict = verdictOf(metric, value, limitsOf(r), r.values);
     return {
       rank: 0,
       id: r.id,
       name: r.name,
       value,
-      status: statusOf(metric, value, thresholds, r.values),
+      status: verdict.status,
+      ...(verdict.rule ? { rule: verdict.rule } : {}),
       values: r.values,
     };
   });
@@ -239,20 +270,23 @@ function rankMetric(by: RankMetric, rows: readonly MetricRow[]): MetricId {
 /** Turns the source's answer into the report for `input.query`. Pure. */
 export function toReport(input: ReportInput): Report {
   const { query, fetchedAt, source, answer } = input;
-  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const targets = input.targets ?? DEFAULT_TARGETS;
+  const skillLimits = (row: MetricRow) => thresholdsForSkill(targets, row);
   const base = { window: input.window, fetchedAt, source };
   switch (query.kind) {
     case 'overview': {
-      const kpis = kpisOf(answer.totals ?? {}, thresholds);
-      const waiting = rankRows(answer.rows, RANK_METRIC.queue, RANK_DIRECTION.queue, thresholds).filter(
+      const kpis = kpisOf(answer.totals ?? {}, targets.account);
+      const waiting = rankRows(answer.rows, RANK_METRIC.queue, RANK_DIRECTION.queue, skillLimits).filter(
         (r) => (r.value ?? 0) > 0,
       );
+      const headline = scopeHeadline(kpis, targets.account, 'queue');
       return {
         ...base,
         query,
         kind: 'overview',
         kpis,
-        status: overallStatus(kpis),
+        status: headline.status,
+        headline,
         topWaiting: waiting.slice(0, OVERVIEW_TOP_WAITING),
         skillsWaiting: waiting.length,
       };
@@ -261,8 +295,20 @@ export function toReport(input: ReportInput): Report {
     case 'group': {
       const scope = input.scope;
       if (!scope) throw new TypeError(`toReport: a ${query.kind} report needs the resolved scope`);
+      // A group is rated by the account's targets: skills carry their own, groups do not.
+      const thresholds = query.kind === 'skill' ? thresholdsForSkill(targets, scope) : targets.account;
       const kpis = kpisOf(scopeValues(answer, scope.id), thresholds);
-      const common = { ...base, id: scope.id, name: scope.name, kpis, status: overallStatus(kpis) };
+      const headline = scopeHeadline(kpis, thresholds, query.kind === 'skill' ? 'queue' : 'group');
+      const common = {
+        ...base,
+        id: scope.id,
+        name: scope.name,
+        kpis,
+        status: headline.status,
+        headline,
+        thresholds,
+        ...(input.trend ? { trend: input.trend } : {}),
+      };
       return query.kind === 'skill'
         ? { ...common, query, kind: 'skill' }
         : { ...common, query, kind: 'group' };
@@ -271,9 +317,10 @@ export function toReport(input: ReportInput): Report {
       const metric = rankMetric(query.by, answer.rows);
       const direction = RANK_DIRECTION[query.by];
       const rowsOffset = Math.max(0, Math.floor(input.rowsOffset ?? 0));
+      const limits = query.dimension === 'skills' ? skillLimits : targets.account;
       const rows = input.presorted
-        ? rankRows(answer.rows, metric, direction, thresholds, { keepOrder: true })
-        : rankRows(answer.rows, metric, direction, thresholds);
+        ? rankRows(answer.rows, metric, direction, limits, { keepOrder: true })
+        : rankRows(answer.rows, metric, direction, limits);
       // One sorted page of the source's ranking: its ranks continue from the page's offset.
       rows.forEach((r, i) => (r.rank = rowsOffset + i + 1));
       const available = Math.max(rowsOffset + rows.length, answer.count);
@@ -291,6 +338,7 @@ export function toReport(input: ReportInput): Report {
         reachable: input.reachable ?? Math.max(available, rowsOffset + rows.length),
         truncated: answer.truncated ?? false,
         page: Math.max(1, Math.floor(input.page ?? 1)),
+        headline: rankingHeadline(rows),
       };
     }
   }

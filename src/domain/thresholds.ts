@@ -42,29 +42,106 @@ export function worstOf(a: Status, b: Status): Status {
 }
 
 /**
- * The SLA status of one value. `context` holds the other values of the same row: the rule
- * "conversations waiting with no free slot" needs `freeSlots` next to `waiting`. A metric without
- * a threshold, or an absent value, is 'none'.
+ * What drove a status, so a mark can name its threshold ("over the 2m target"). `limit` is the
+ * threshold at the level reached: the target (warn level) when the value is within it or just past
+ * it, the critical limit once that is crossed.
  */
+export type Rule =
+  | {
+      kind: 'threshold';
+      metric: MetricId;
+      worse: Threshold['worse'];
+      limit: number;
+      /** The value is on the bad side of `limit`. */
+      breached: boolean;
+      /** The status the limit gives: the target (warn) or the critical limit. */
+      status: Exclude<Status, 'none'>;
+    }
+  /** Conversations wait and no agent slot is free: nobody will pick them up. */
+  | { kind: 'no-free-slots' };
+
+export interface Verdict {
+  status: Status;
+  /** Absent when no threshold applies (no data, no threshold, or nobody waiting). */
+  rule?: Rule;
+}
+
+const NONE: Verdict = { status: 'none' };
+
+function isValue(v: number | undefined): v is number {
+  return v !== undefined && Number.isFinite(v) && v >= 0;
+}
+
+function limitVerdict(metric: MetricId, value: number, t: Threshold): Verdict {
+  const bad = (limit: number) => (t.worse === 'higher' ? value >= limit : value < limit);
+  const rule = (limit: number, status: Exclude<Status, 'none'>): Rule => ({
+    kind: 'threshold',
+    metric,
+    worse: t.worse,
+    limit,
+    breached: status !== 'ok',
+    status,
+  });
+  if (bad(t.critical)) return { status: 'critical', rule: rule(t.critical, 'critical') };
+  if (bad(t.warn)) return { status: 'warn', rule: rule(t.warn, 'warn') };
+  return { status: 'ok', rule: rule(t.warn, 'ok') };
+}
+
+/** The worse of two verdicts; on a tie the first, which keeps the rule a caller listed first. */
+function worseVerdict(a: Verdict, b: Verdict): Verdict {
+  return RANK[b.status] > RANK[a.status] ? b : a;
+}
+
+/**
+ * Conversations waiting are rated by what a lead acts on: no free slot to take them, and how long
+ * the queue has waited (p90) or how many are overdue. Free slots alone never make a long queue green.
+ */
+function waitingVerdict(value: number, thresholds: Thresholds, context: MetricValues): Verdict {
+  if (value === 0) return { status: 'ok' };
+  const candidates: Verdict[] = [];
+  const slots = context.freeSlots;
+  if (isValue(slots)) {
+    candidates.push(
+      slots <= 0
+        ? { status: thresholds.waitingWithNoSlots, rule: { kind: 'no-free-slots' } }
+        : { status: 'ok' },
+    );
+  }
+  for (const metric of ['queueWaitP90', 'overdueInQueue'] as const) {
+    const v = context[metric];
+    const t = thresholds.byMetric[metric];
+    if (isValue(v) && t) candidates.push(limitVerdict(metric, v, t));
+  }
+  if (candidates.length === 0) return NONE;
+  const worst = candidates.reduce(worseVerdict);
+  // All fine: name the wait target, the threshold a lead watches, rather than "slots free".
+  if (worst.status === 'ok') return candidates.find((c) => c.rule) ?? worst;
+  return worst;
+}
+
+/**
+ * The SLA verdict of one value. `context` holds the other values of the same row: a queue is
+ * rated with the free slots and the queue wait beside it. A metric without a threshold, or an
+ * absent value (not returned, or a ratio with nothing under it), is 'none': no data is not zero.
+ */
+export function verdictOf(
+  metric: MetricId,
+  value: number | undefined,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  context: MetricValues = {},
+): Verdict {
+  if (!isValue(value)) return NONE;
+  if (metric === 'waiting') return waitingVerdict(value, thresholds, context);
+  const t = thresholds.byMetric[metric];
+  return t ? limitVerdict(metric, value, t) : NONE;
+}
+
+/** The status alone of verdictOf. */
 export function statusOf(
   metric: MetricId,
   value: number | undefined,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
   context: MetricValues = {},
 ): Status {
-  if (value === undefined || !Number.isFinite(value) || value < 0) return 'none';
-  if (metric === 'waiting') {
-    const slots = context.freeSlots;
-    if (value === 0) return 'ok';
-    if (slots === undefined || !Number.isFinite(slots) || slots < 0) return 'none';
-    return slots <= 0 ? thresholds.waitingWithNoSlots : 'ok';
-  }
-  const t = thresholds.byMetric[metric];
-  if (!t) return 'none';
-  if (t.worse === 'higher') {
-    if (value >= t.critical) return 'critical';
-    return value >= t.warn ? 'warn' : 'ok';
-  }
-  if (value < t.critical) return 'critical';
-  return value < t.warn ? 'warn' : 'ok';
+  return verdictOf(metric, value, thresholds, context).status;
 }

@@ -2,14 +2,16 @@
  * LivePerson answers → domain rows: the one place that reads KMM response field names. Loads are
  * brought to ratios here (LP_LOAD_SCALE), so everything past this file reads one scale.
  */
-import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from '../domain/metrics';
-import { METRIC_IDS } from '../domain/metrics';
+import type { MetricRow, MetricsAnswer, MetricValues, SourceMetricId } from '../domain/metrics';
+import { SOURCE_METRIC_IDS } from '../domain/metrics';
 import type { MetricField } from './contract/catalog';
 import { loadsAsRatios, type LoadScale } from './contract/load-scale';
 import type { KmmGroup, KmmMetrics, KmmResponse } from './contract/metrics-response';
+import type { HistoricalResponse } from './contract/historical';
+import { toTrend, type Trend } from '../domain/trend';
 
 /** The KMM response field each domain metric is read from. */
-export const FIELD_OF: Readonly<Record<MetricId, MetricField>> = {
+export const FIELD_OF: Readonly<Record<SourceMetricId, MetricField>> = {
   waiting: 'unassignedConversations',
   overdueInQueue: 'overdueConversationsInQueue',
   queueWaitP50: 'queueWaitTime50thPercentile',
@@ -32,7 +34,7 @@ export const FIELD_OF: Readonly<Record<MetricId, MetricField>> = {
 /** The domain values of one KMM metrics record; fields the product does not use are dropped. */
 export function toMetricValues(metrics: KmmMetrics): MetricValues {
   const out: MetricValues = {};
-  for (const id of METRIC_IDS) {
+  for (const id of SOURCE_METRIC_IDS) {
     const v = metrics[FIELD_OF[id]];
     if (v !== undefined) out[id] = v;
   }
@@ -67,4 +69,12 @@ export function toMetricsAnswer(
   if (totals) answer.totals = toMetricValues(totals);
   if (truncated) answer.truncated = true;
   return answer;
+}
+
+/** A historical answer as the domain's trend of closed conversations. */
+export function toClosedTrend(response: HistoricalResponse, intervalMinutes: number): Trend {
+  return toTrend(
+    intervalMinutes,
+    response.points.map((p) => ({ end: p.timestamp, closed: p.values.closedConversations })),
+  );
 }

@@ -5,7 +5,8 @@
  * caller; the plan is a union over LivePerson's methods so drill-downs can add agent_view and
  * historical plans beside the metrics one.
  */
-import type { MetricId } from '../domain/metrics';
+import { PRESENCE_METRICS } from '../domain/humans';
+import { DERIVED_METRICS, type MetricId, type SourceMetricId } from '../domain/metrics';
 import { rankingPageSizeOf, type Audience, type RankMetric, type ReportQuery } from '../domain/query';
 import { metricsNeeded } from '../domain/report';
 import {
@@ -17,6 +18,8 @@ import {
   type UserType,
 } from './contract/catalog';
 import type { KmmRequest, KmmRequestBody } from './contract/metrics-request';
+import type { HistoricalRequest } from './contract/historical';
+import { trendIntervalMinutes, trendReaches } from '../domain/trend';
 import { FIELD_OF } from './mapper';
 
 /** The KMM sort to request for a ranking; null: no sort key exists, fetch every page and rank locally. */
@@ -43,12 +46,37 @@ export interface RequestMetrics {
 export function requestMetrics(metrics: readonly MetricId[]): RequestMetrics {
   const out: RequestMetrics = { byTime: [], currentValue: [] };
   for (const metric of new Set(metrics)) {
-    const info = metricByField(FIELD_OF[metric]);
+    if ((DERIVED_METRICS as readonly string[]).includes(metric)) continue;
+    const info = metricByField(FIELD_OF[metric as SourceMetricId]);
     if (!info) continue;
     if (info.kind === 'byTime') out.byTime.push(info.request as ByTimeMetric);
     else out.currentValue.push(info.request as CurrentValueMetric);
   }
   return out;
+}
+
+const PRESENCE_REQUEST = requestMetrics(PRESENCE_METRICS).currentValue;
+
+/**
+ * The bots-only twin of a request that counts agents for everyone (no audience given): same
+ * filters, sections and grouping, presence metrics only. A sorted page is not asked again: no
+ * sorted ranking reads presence.
+ */
+function botsRequest(
+  audience: Audience | undefined,
+  metrics: RequestMetrics,
+  request: KmmRequest,
+): KmmRequest | undefined {
+  if (audience !== undefined || request.sort !== undefined) return undefined;
+  if (!metrics.currentValue.some((m) => PRESENCE_REQUEST.includes(m))) return undefined;
+  const { metricsToRetrieveByTime: _byTime, metricsToRetrieveCurrentValue: _current, ...rest } = request.body;
+  return {
+    body: {
+      ...rest,
+      filters: { ...rest.filters, userTypes: ['BOT'] },
+      metricsToRetrieveCurrentValue: PRESENCE_REQUEST.filter((m) => metrics.currentValue.includes(m)),
+    },
+  };
 }
 
 /** Ids the directory resolved for a skill or group query. */
@@ -70,6 +98,11 @@ export interface MetricsPlan {
   page?: number;
   /** How many keys LivePerson's paging can reach at most. */
   reachable: number;
+  /**
+   * The same question asked for bots only (`userTypes: [BOT]`, presence metrics only), fetched
+   * like `request` (every page when it is): the humans are everyone minus the bots.
+   */
+  bots?: KmmRequest;
 }
 
 /** What to ask LivePerson for one report. */
@@ -91,14 +124,18 @@ export function planReport(
   if (query.audience) body.filters.userTypes = [USER_TYPES_OF[query.audience]];
   if (metrics.byTime.length) body.metricsToRetrieveByTime = metrics.byTime;
   if (metrics.currentValue.length) body.metricsToRetrieveCurrentValue = metrics.currentValue;
-  const plan = (request: KmmRequest, allPages: boolean, rowsOffset = 0, shown?: number): MetricsPlan => ({
-    kind: 'metrics',
-    request,
-    allPages,
-    rowsOffset,
-    reachable: MAX_OFFSET_PLUS_LIMIT,
-    ...(shown === undefined ? {} : { page: shown }),
-  });
+  const plan = (request: KmmRequest, allPages: boolean, rowsOffset = 0, shown?: number): MetricsPlan => {
+    const bots = botsRequest(query.audience, metrics, request);
+    return {
+      kind: 'metrics',
+      request,
+      allPages,
+      rowsOffset,
+      reachable: MAX_OFFSET_PLUS_LIMIT,
+      ...(shown === undefined ? {} : { page: shown }),
+      ...(bots ? { bots } : {}),
+    };
+  };
 
   switch (query.kind) {
     case 'overview':
@@ -130,4 +167,27 @@ export function planReport(
       return plan({ body, sort, offset, limit }, false, offset, shown);
     }
   }
+}
+
+/**
+ * The historical call behind a skill or group report's trend: closed conversations per interval
+ * over the same window and filters; undefined when the window starts before LivePerson's 24 h of
+ * trends (a report about yesterday has no trend, not a partial one).
+ */
+export function planTrend(
+  query: ReportQuery,
+  window: { from: number; to: number },
+  scope: ResolvedScope | undefined,
+  now: number,
+): HistoricalRequest | undefined {
+  if ((query.kind !== 'skill' && query.kind !== 'group') || !scope?.ids.length) return undefined;
+  if (!trendReaches(window, now)) return undefined;
+  const filters: HistoricalRequest['body']['filters'] = { time: { from: window.from, to: window.to } };
+  if (query.kind === 'skill') filters.skillIds = [...scope.ids];
+  else filters.agentGroupIds = [...scope.ids];
+  if (query.audience) filters.userTypes = [USER_TYPES_OF[query.audience]];
+  return {
+    body: { filters, metricsToRetrieveByTime: ['closed_conversations'] },
+    intervalMinutes: trendIntervalMinutes(window.to - window.from),
+  };
 }

@@ -7,14 +7,22 @@
 import type { Named, ReportOutcome } from '../domain/outcome';
 import { isScopeQuery, type ReportQuery, type ScopeQuery } from '../domain/query';
 import { toReport } from '../domain/report';
-import type { Thresholds } from '../domain/thresholds';
+import { splitBots } from '../domain/humans';
+import type { MetricsAnswer } from '../domain/metrics';
+import type { Targets } from '../domain/targets';
+import type { Trend } from '../domain/trend';
 import { needsTimezone, resolveWindow } from '../domain/window';
 import type { CallOptions, LivePersonClient } from '../liveperson/client/client';
 import type { LoadScale } from '../liveperson/contract/load-scale';
 import type { Directory, LookupOptions } from '../liveperson/directory';
-import type { Deadline } from '../shared/deadline';
-import { toMetricsAnswer } from '../liveperson/mapper';
-import { planReport, type LivePersonPlan, type ResolvedScope } from '../liveperson/planner';
+import { Deadline, raceDeadline } from '../shared/deadline';
+import type { KmmRequest } from '../liveperson/contract/metrics-request';
+import { toClosedTrend, toMetricsAnswer } from '../liveperson/mapper';
+import { planReport, planTrend, type LivePersonPlan, type ResolvedScope } from '../liveperson/planner';
+import type { AppLogger } from '../shared/logger';
+
+/** How long a report waits for its trend once its numbers have arrived. */
+export const TREND_GRACE_MS = 3000;
 
 export interface RunOptions {
   /** The asker's IANA zone, looked up only when the window reads the wall clock (default UTC). */
@@ -32,12 +40,17 @@ export interface RunOptions {
 }
 
 export interface ReportServiceDeps {
-  client: Pick<LivePersonClient, 'metrics' | 'metricsAllPages'>;
+  client: Pick<LivePersonClient, 'metrics' | 'metricsAllPages' | 'historical'>;
   directory: Directory;
   now: () => number;
   /** e.g. "LivePerson account 13350576" or "LivePerson simulator". */
   source: string;
-  thresholds?: Thresholds;
+  /** The account's and each skill's targets (default: DEFAULT_TARGETS). */
+  targets?: Targets;
+  /** Fetch the closed-conversations trend a skill or group chart draws (off when CHARTS=off). */
+  trends?: boolean;
+  /** Where a trend that could not be fetched is noted (the report goes out without it). */
+  log?: Pick<AppLogger, 'warn'>;
   /** LP_LOAD_SCALE: answers in percent are brought to ratios at the edge, by the mapper. */
   loadScale?: LoadScale;
 }
@@ -82,12 +95,40 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     return { ok: true, scope: { ids }, item };
   }
 
-  async function execute(plan: LivePersonPlan, call: CallOptions) {
+  async function fetch(request: KmmRequest, allPages: boolean, call: CallOptions): Promise<MetricsAnswer> {
     const loadScale = deps.loadScale ?? 'ratio';
-    if (!plan.allPages) return toMetricsAnswer(await deps.client.metrics(plan.request, call), loadScale);
-    const pages = await deps.client.metricsAllPages(plan.request, call);
+    if (!allPages) return toMetricsAnswer(await deps.client.metrics(request, call), loadScale);
+    const pages = await deps.client.metricsAllPages(request, call);
     // Past 1000 keys LivePerson's paging cannot reach the rest, however they are fetched.
     return toMetricsAnswer(pages, loadScale, pages.truncated);
+  }
+
+  async function execute(plan: LivePersonPlan, call: CallOptions): Promise<MetricsAnswer> {
+    // Everyone's figures and the bots' are asked together; the humans are the difference.
+    const [all, bots] = await Promise.all([
+      fetch(plan.request, plan.allPages, call),
+      plan.bots ? fetch(plan.bots, plan.allPages, call) : undefined,
+    ]);
+    return bots ? splitBots(all, bots) : all;
+  }
+
+  /** The trend is a picture beside the numbers: when it cannot be had, the report goes without it. */
+  async function trendOf(
+    query: ReportQuery,
+    window: { from: number; to: number },
+    scope: ResolvedScope | undefined,
+    call: CallOptions,
+  ): Promise<Trend | undefined> {
+    if (!deps.trends) return undefined;
+    const request = planTrend(query, window, scope, deps.now());
+    if (!request) return undefined;
+    try {
+      const response = await deps.client.historical(request, call);
+      return toClosedTrend(response, request.intervalMinutes ?? 0);
+    } catch (error) {
+      deps.log?.warn('Trend unavailable; the report goes without its chart', { err: error });
+      return undefined;
+    }
   }
 
   return {
@@ -112,7 +153,10 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         resolution = r;
       }
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
+      const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call);
       const answer = await execute(plan, call);
+      // The numbers are what the lead waits for: a slow trend gets a short grace, then is dropped.
+      const trend = await raceDeadline(pendingTrend, Deadline.after(TREND_GRACE_MS)).catch(() => undefined);
       if (!plan.allPages && answer.count > plan.reachable) answer.truncated = true;
       const report = toReport({
         query,
@@ -124,7 +168,8 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         reachable: plan.reachable,
         presorted: plan.request.sort !== undefined,
         ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
-        ...(deps.thresholds ? { thresholds: deps.thresholds } : {}),
+        ...(deps.targets ? { targets: deps.targets } : {}),
+        ...(trend ? { trend } : {}),
         ...((plan.page ?? opts.page) ? { page: plan.page ?? opts.page } : {}),
       });
       return { kind: 'report', report };

@@ -7,15 +7,18 @@ import sinon from 'sinon';
 import type { ChartSpec } from '../../src/charts/chart-spec';
 import { fitQuickChart, quickChartUrl } from '../../src/charts/quickchart';
 import { rankingChart } from '../../src/charts/ranking-chart';
-import { skillChart } from '../../src/charts/skill-chart';
+import { trendChart } from '../../src/charts/trend-chart';
 
-const billing = skillChart({
-  name: 'Billing',
-  unassigned: 7,
-  assigned: 12,
-  availableSlots: 3,
-  waitP50Ms: 72_000,
-  waitP90Ms: 245_000,
+const billing = trendChart({
+  subject: 'Billing',
+  metricLabel: 'Closed conversations',
+  intervalLabel: '15 min',
+  windowLabel: 'last 4h',
+  points: Array.from({ length: 16 }, (_, i) => ({
+    label: `${String(10 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+    value: 5 + ((i * 7) % 11),
+  })),
+  total: 160,
 })!;
 
 /** QuickChart's `c` parameter is a JavaScript object literal (what its server evaluates). */
@@ -65,8 +68,10 @@ describe('QuickChart URLs', () => {
     assert.equal(parsed.origin + parsed.pathname, 'https://quickchart.io/chart');
     assert.equal(parsed.searchParams.get('v'), '4');
     assert.equal(parsed.searchParams.get('w'), '600');
-    assert.equal(parsed.searchParams.get('h'), '320');
+    assert.equal(parsed.searchParams.get('h'), '260');
     assert.equal(parsed.searchParams.get('bkg'), 'white');
+    // Drawn at twice the size, so it stays sharp on high-density screens.
+    assert.equal(parsed.searchParams.get('devicePixelRatio'), '2');
     assert.deepEqual(decodeConfig(url), JSON.parse(JSON.stringify(billing.config)));
   });
 
@@ -93,7 +98,10 @@ describe('QuickChart URLs', () => {
     const fitted = fitQuickChart(billing, 'https://quickchart.io')!;
     assert.equal(fitted.alt, billing.alt);
     assert.equal(fitted.height, billing.height);
-    assert.equal(decodeConfig(fitted.url).options.plugins.title?.text, 'Billing: queue and wait');
+    assert.equal(
+      decodeConfig(fitted.url).options.plugins.title?.text,
+      'Closed conversations per 15 min · 160 in all',
+    );
   });
 
   it('shrinks gently first: rounds numbers and drops decoration before dropping bars', () => {
@@ -151,6 +159,17 @@ describe('QuickChart URLs', () => {
         assert.ok(url === undefined || url.length <= 3000, `${rows}×${chars} ${word}: ${url?.length}`);
       }
     }
+  });
+
+  it('keeps the unit on the axis of a ranking however far it shrinks', () => {
+    const fitted = fitQuickChart(longRanking(60, 200), 'https://quickchart.io')!;
+    assert.ok(fitted.url.length <= 3000);
+    const config = decodeConfig(fitted.url) as Decoded & {
+      options: { scales: { x: { title?: { text: string } } } };
+    };
+    assert.ok(String(config.data.labels[0]).length < 30, 'the chart did shrink (labels cut)');
+    assert.equal(config.options.plugins.title, undefined, 'its title was dropped');
+    assert.equal(config.options.scales.x.title?.text, 'minutes');
   });
 
   it('returns undefined when even the smallest form does not fit', () => {

@@ -4,18 +4,20 @@ import { Chart } from 'chart.js';
 import { overviewChart } from '../../src/charts/overview-chart';
 import { rankingChart } from '../../src/charts/ranking-chart';
 import { CHART_FONT_FAMILY, renderPng } from '../../src/charts/render-png';
-import { skillChart } from '../../src/charts/skill-chart';
+import { trendChart } from '../../src/charts/trend-chart';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const skill = skillChart({
-  name: 'Billing',
-  unassigned: 7,
-  assigned: 12,
-  availableSlots: 3,
-  overdueInQueue: 2,
-  waitP50Ms: 72_000,
-  waitP90Ms: 245_000,
+const skill = trendChart({
+  subject: 'Billing',
+  metricLabel: 'Closed conversations',
+  intervalLabel: '15 min',
+  windowLabel: 'last 4h',
+  points: Array.from({ length: 16 }, (_, i) => ({
+    label: `${String(10 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+    value: 5 + ((i * 7) % 11),
+  })),
+  total: 160,
 })!;
 
 async function pixels(png: Buffer): Promise<Uint8ClampedArray> {
@@ -27,12 +29,12 @@ async function pixels(png: Buffer): Promise<Uint8ClampedArray> {
 }
 
 describe('renderPng', () => {
-  it('renders a PNG of exactly the spec size', async () => {
+  it('renders a PNG of the spec size at twice the pixels', async () => {
     const png = await renderPng(skill);
     assert.deepEqual(png.subarray(0, 8), PNG_MAGIC);
     assert.equal(png.toString('ascii', 12, 16), 'IHDR');
-    assert.equal(png.readUInt32BE(16), skill.width);
-    assert.equal(png.readUInt32BE(20), skill.height);
+    assert.equal(png.readUInt32BE(16), skill.width * 2);
+    assert.equal(png.readUInt32BE(20), skill.height * 2);
   });
 
   it('paints an opaque white background under a chart that is not blank', async () => {
@@ -64,8 +66,8 @@ describe('renderPng', () => {
     const overview = overviewChart({ rows: [{ label: 'Billing', waiting: 3, availableSlots: 1 }] })!;
     for (const spec of [ranking, overview]) {
       const png = await renderPng(spec);
-      assert.equal(png.readUInt32BE(16), spec.width);
-      assert.equal(png.readUInt32BE(20), spec.height);
+      assert.equal(png.readUInt32BE(16), spec.width * 2);
+      assert.equal(png.readUInt32BE(20), spec.height * 2);
     }
   });
 

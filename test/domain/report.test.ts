@@ -4,8 +4,7 @@ import type { KmmResponse } from '../../src/liveperson/contract/metrics-response
 import { RANK_METRICS } from '../../src/domain/query';
 import type { RankMetric } from '../../src/domain/query';
 import { OVERVIEW_TOP_WAITING, toReport } from '../../src/domain/report';
-import type { GroupReport, OverviewReport, RankingReport, SkillReport } from '../../src/domain/report';
-import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
+import type { GroupReport, Kpi, OverviewReport, RankingReport, SkillReport } from '../../src/domain/report';
 import {
   billingResponse,
   FETCHED_AT,
@@ -51,13 +50,24 @@ describe('toReport', () => {
     });
 
     it('maps each KPI from its KMM field and rates it against the thresholds', () => {
-      assert.deepEqual(report.kpis.queueWaitP90, { value: 228000, status: 'warn' });
-      assert.deepEqual(report.kpis.humanLoad, { value: 0.87, status: 'warn' });
-      assert.deepEqual(report.kpis.overdueInQueue, { value: 2, status: 'warn' });
+      const rated = (k: Kpi) => ({ value: k.value, status: k.status });
+      assert.deepEqual(rated(report.kpis.queueWaitP90), { value: 228000, status: 'warn' });
+      assert.deepEqual(report.kpis.queueWaitP90.rule, {
+        kind: 'threshold',
+        metric: 'queueWaitP90',
+        worse: 'higher',
+        limit: 120_000,
+        breached: true,
+        status: 'warn',
+      });
+      assert.deepEqual(rated(report.kpis.humanLoad), { value: 0.87, status: 'warn' });
+      assert.deepEqual(rated(report.kpis.overdueInQueue), { value: 2, status: 'warn' });
       assert.deepEqual(report.kpis.closed, { value: 1234, status: 'none' });
       assert.equal(report.kpis.avgWaitFirstResponse.value, 3_723_000);
-      assert.deepEqual(report.kpis.csat, { value: 0.82, status: 'ok' });
-      assert.equal(report.kpis.waiting.status, 'ok'); // 4 slots free
+      assert.deepEqual(rated(report.kpis.csat), { value: 0.82, status: 'ok' });
+      // 4 slots free, but the queue has waited past its target: not green.
+      assert.equal(report.kpis.waiting.status, 'warn');
+      assert.equal(report.kpis.waiting.rule?.kind, 'threshold');
       assert.equal(report.status, 'warn');
     });
 
@@ -133,7 +143,7 @@ describe('toReport', () => {
       }) as GroupReport;
       assert.equal(r.kind, 'group');
       assert.equal(r.name, 'Tier 1');
-      assert.deepEqual(r.kpis.humanLoad, { value: 0.965, status: 'critical' });
+      assert.deepEqual([r.kpis.humanLoad.value, r.kpis.humanLoad.status], [0.965, 'critical']);
       assert.equal(r.kpis.waiting.status, 'critical'); // 9 waiting, 0 slots
       assert.equal(r.kpis.csat.status, 'critical');
       assert.equal(r.status, 'critical');
@@ -345,13 +355,14 @@ describe('toReport', () => {
     });
 
     it('rates rows with the thresholds given', () => {
-      const thresholds = { ...DEFAULT_THRESHOLDS, waitingWithNoSlots: 'warn' as const };
+      // Only the no-free-slot rule, set to warn: the row's long wait must not decide here.
+      const thresholds = { byMetric: {}, waitingWithNoSlots: 'warn' as const };
       const r = buildReport({
         query: rankingQuery('queue'),
         responses: overviewResponse(),
         fetchedAt: 0,
         source: SOURCE,
-        thresholds,
+        targets: { account: thresholds, skills: {} },
       }) as RankingReport;
       assert.equal(r.rows[0]!.status, 'warn');
     });

@@ -219,6 +219,11 @@ export function texts(message: Record<string, unknown>): string[] {
 
 /** The value shown under a bold KPI label (`*Waiting in queue*\n7`). */
 export function fieldValue(message: Record<string, unknown>, label: string): string | undefined {
+  return fieldLine(message, label)?.replace(/ · _[^_]*_$/, '');
+}
+
+/** The value line of a field with the threshold note after it ("3m 48s · _over the 2m target_"). */
+export function fieldLine(message: Record<string, unknown>, label: string): string | undefined {
   for (const t of texts(message)) {
     const m = new RegExp(`\\*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\n([^\\n]+)`).exec(t);
     if (m) return m[1]!.trim();

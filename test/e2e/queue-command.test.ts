@@ -128,7 +128,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
       ['Overdue in queue', 'overdueConversationsInQueue'],
       ['Queue wait p50', 'queueWaitTime50thPercentile'],
       ['Queue wait p90', 'queueWaitTime90thPercentile'],
-      ['Available slots', 'availableSlots'],
+      ['Free human slots', 'availableSlots'],
       ['Human load', 'humanAgentLoad'],
       ['Closed', 'closedConversations'],
       ['Avg wait', 'avgWaitTime'],
@@ -335,7 +335,8 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
   });
 
   it('LivePerson rate limiting reads as such', async () => {
-    h.sim.inject({ route: 'metrics', status: 429, retryAfterSeconds: 60, times: 5 });
+    // Enough for every call of the report (everyone's figures and the bots') and its retries.
+    h.sim.inject({ route: 'metrics', status: 429, retryAfterSeconds: 60, times: 20 });
     const r = await h.command('skill sales last 2h');
     const final = finalOf(await h.responses(r.responseId, 1, 20_000));
     assert.match(texts(final).join('\n'), /limiting how often|rate limit|too many/i);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { validateKmmRequest } from '../../src/liveperson/contract/metrics-request';
-import { RANK_SORT, planReport, requestMetrics } from '../../src/liveperson/planner';
+import { RANK_SORT, planReport, planTrend, requestMetrics } from '../../src/liveperson/planner';
+import { validateHistoricalRequest } from '../../src/liveperson/contract/historical';
 import { SORT_KEYS } from '../../src/liveperson/contract/catalog';
 import { metricsNeeded } from '../../src/domain/report';
 import { parseCommand } from '../../src/grammar/parser';
@@ -129,7 +130,13 @@ describe('requestMetrics(metricsNeeded(query))', () => {
   it('asks only for what a ranking needs', () => {
     assert.deepEqual(requestMetrics(metricsNeeded(query('skills by queue'))), {
       byTime: [],
-      currentValue: ['unassigned_conversations', 'available_slots'],
+      // The queue's status reads free slots, queue wait and overdue beside it.
+      currentValue: [
+        'unassigned_conversations',
+        'available_slots',
+        'queue_wait_time_90th_percentile',
+        'overdue_conversations_in_queue',
+      ],
     });
     assert.deepEqual(requestMetrics(metricsNeeded(query('skills by wait'))), {
       byTime: ['avg_wait_time'],
@@ -153,5 +160,74 @@ describe('RANK_SORT', () => {
     assert.equal(RANK_SORT.csat, null);
     assert.equal(RANK_SORT.overdue, null);
     for (const sort of Object.values(RANK_SORT)) if (sort) assert.ok(SORT_KEYS.includes(sort.key));
+  });
+});
+
+describe('planReport: humans first', () => {
+  it('asks the bots the same question, presence only, when no audience is given', () => {
+    const plan = planFor('skill sales', ['1002']);
+    assert.ok(plan.bots, 'a bots-only twin');
+    assert.deepEqual(plan.bots.body.filters, { ...plan.request.body.filters, userTypes: ['BOT'] });
+    assert.deepEqual(plan.bots.body.responseSections, plan.request.body.responseSections);
+    assert.deepEqual(plan.bots.body.metricsToRetrieveCurrentValue, [
+      'online_agents',
+      'back_soon_agents',
+      'away_agents',
+      'available_slots',
+    ]);
+    assert.equal(plan.bots.body.metricsToRetrieveByTime, undefined);
+    assert.ok(validateKmmRequest({ ...plan.bots }, NOW).ok);
+  });
+
+  it('groups the overview twin like the overview, so every skill gets its bots taken out', () => {
+    const plan = planFor('');
+    assert.equal(plan.bots?.body.groupBy, 'skillId');
+    assert.deepEqual(plan.bots?.body.responseSections, ['all', 'groupBy']);
+  });
+
+  it('asks once when the query names its audience, or reads no presence', () => {
+    assert.equal(planFor('skill sales humans', ['1002']).bots, undefined);
+    assert.equal(planFor('skill sales bots', ['1002']).bots, undefined);
+    assert.equal(planFor('skills by closed').bots, undefined);
+    assert.equal(
+      planFor('skills by queue').bots?.body.metricsToRetrieveCurrentValue?.join(),
+      'available_slots',
+    );
+  });
+});
+
+describe('planTrend', () => {
+  function trendFor(text: string, ids: string[]) {
+    const q = query(text);
+    const w = resolveWindow(q.window, NOW, 'UTC');
+    assert.ok(w.ok, text);
+    return planTrend(q, w.window, { ids }, NOW);
+  }
+
+  it('asks historical for closed conversations over the skill and window, at a readable interval', () => {
+    const req = trendFor('skill billing last 4h', ['1001']);
+    assert.deepEqual(req, {
+      body: {
+        filters: { time: { from: NOW - 4 * 3600_000, to: NOW }, skillIds: ['1001'] },
+        metricsToRetrieveByTime: ['closed_conversations'],
+      },
+      intervalMinutes: 5,
+    });
+    assert.ok(validateHistoricalRequest({ body: req.body, interval: req.intervalMinutes }, NOW).ok);
+  });
+
+  it('covers a group with its sub-groups, keeps the audience, and fits 24 h in under 100 points', () => {
+    const req = trendFor('group "Tier 1" last 24h humans', ['502', '504']);
+    assert.deepEqual(req?.body.filters.agentGroupIds, ['502', '504']);
+    assert.deepEqual(req?.body.filters.userTypes, ['HUMAN']);
+    assert.equal(req?.intervalMinutes, 30);
+  });
+
+  it('has no trend for a window LivePerson keeps no trend of, or for a ranking', () => {
+    assert.equal(trendFor('skill billing yesterday', ['1001']), undefined);
+    const ranking = query('skills by closed');
+    const w = resolveWindow(ranking.window, NOW, 'UTC');
+    assert.ok(w.ok);
+    assert.equal(planTrend(ranking, w.window, undefined, NOW), undefined);
   });
 });

@@ -3,7 +3,14 @@ import sinon from 'sinon';
 import { createChartDelivery, type ChartDeliveryOptions } from '../../src/slack/chart-delivery';
 import { Deadline } from '../../src/shared/deadline';
 import type { AppLogger } from '../../src/shared/logger';
-import { billingResponse, buildReport, FETCHED_AT, skillQuery, SOURCE } from '../fixtures/reports';
+import {
+  billingResponse,
+  billingTrend,
+  buildReport,
+  FETCHED_AT,
+  skillQuery,
+  SOURCE,
+} from '../fixtures/reports';
 
 const report = () =>
   buildReport({
@@ -12,6 +19,7 @@ const report = () =>
     responses: billingResponse(),
     fetchedAt: FETCHED_AT,
     source: SOURCE,
+    trend: billingTrend(),
   });
 
 function logger(): AppLogger & { warn: sinon.SinonSpy } {

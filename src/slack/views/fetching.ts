@@ -6,7 +6,7 @@ import type { ReportQuery } from '../../domain/query';
 import { section } from './blocks';
 import type { SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
-import { RANK_TITLES } from './ranking';
+import { RANK_TITLES } from './ranking-titles';
 
 /** Longest echoed name in the fetching line. */
 const NAME_WIDTH = 200;

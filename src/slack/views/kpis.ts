@@ -1,14 +1,20 @@
 /**
- * The KPI sections of a skill, group or overview report: queue now, agents, and the period.
+ * The KPI sections of a skill, group or overview report: queue now, people, and the period. Each
+ * mark names the threshold behind it; a value that did not come back reads "—" (CSAT with no
+ * answers reads "no answers") and carries no mark; agents are people first, bots on a line of
+ * their own.
  */
 import type { SectionBlock } from '@slack/types';
+import type { Audience } from '../../domain/query';
 import type { Kpi, KpiMetric, Kpis } from '../../domain/report';
 import type { ResolvedWindow } from '../../domain/window';
-import { fieldsSection } from './blocks';
+import { formatCount } from '../../shared/number-format';
+import { fieldsSection, section } from './blocks';
 import { formatMetric } from './format';
 import { markOf } from './marks';
 import { METRIC_LABELS } from './metric-labels';
 import { safeText } from './mrkdwn';
+import { ruleText } from './rule-text';
 import { windowLabel } from './window-text';
 
 /**
@@ -24,9 +30,15 @@ export const KPI_LABELS: Record<KpiMetric, string> = {
   avgTimeToResponse: 'Time to response',
 };
 
+/** What a KPI with no value reads: a ratio with nothing under it is not a zero. */
+const ABSENT_TEXT: Partial<Record<KpiMetric, string>> = { csat: 'no answers' };
+
 /** A KPI's value as printed. */
 export function kpiText(kpis: Kpis, metric: KpiMetric): string {
-  return formatMetric(metric, kpis[metric].value);
+  const value = kpis[metric].value;
+  return value === undefined
+    ? (ABSENT_TEXT[metric] ?? formatMetric(metric, value))
+    : formatMetric(metric, value);
 }
 
 function withMark(kpi: Kpi, label: string): string {
@@ -34,48 +46,80 @@ function withMark(kpi: Kpi, label: string): string {
   return mark ? `${mark} *${label}*` : `*${label}*`;
 }
 
-/** One field: status mark, bold label, value on the next line. */
-export function kpiField(kpis: Kpis, metric: KpiMetric): string {
-  return `${withMark(kpis[metric], KPI_LABELS[metric])}\n${kpiText(kpis, metric)}`;
+/** One field: status mark, bold label, value on the next line with the threshold behind the mark. */
+export function kpiField(kpis: Kpis, metric: KpiMetric, label: string = KPI_LABELS[metric]): string {
+  const kpi = kpis[metric];
+  const note = kpi.rule && kpi.status !== 'none' ? ruleText(kpi.rule, metric) : '';
+  const why = note ? ` · _${note}_` : '';
+  return `${withMark(kpi, label)}\n${kpiText(kpis, metric)}${why}`;
 }
 
-/** The three KPI sections, fields grouped as a lead scans them. */
-export function kpiSections(kpis: Kpis, window: ResolvedWindow): SectionBlock[] {
-  const queue = fieldsSection('*Queue now*', [
+/** Who the agent figures count: people unless the query asked for bots. */
+function agentWords(audience: Audience | undefined): { who: string; Who: string } {
+  return audience === 'bots' ? { who: 'bot', Who: 'Bots' } : { who: 'human', Who: 'Humans' };
+}
+
+function queueSection(kpis: Kpis): SectionBlock {
+  return fieldsSection('*Queue now*', [
     kpiField(kpis, 'waiting'),
     kpiField(kpis, 'overdueInQueue'),
     kpiField(kpis, 'queueWaitP50'),
     kpiField(kpis, 'queueWaitP90'),
   ]);
+}
+
+/** The bots' own line, when any are online (never when the query asked for one audience). */
+function botLine(kpis: Kpis): string | undefined {
+  const bots = kpis.botsOnline.value;
+  if (bots === undefined || bots === 0) return undefined;
+  const slots = kpis.botFreeSlots.value;
+  const slotText =
+    slots === undefined ? '' : `, ${formatCount(slots)} free ${slots === 1 ? 'slot' : 'slots'}`;
+  return `_+ ${formatCount(bots)} ${bots === 1 ? 'bot' : 'bots'} online${slotText}_`;
+}
+
+function agentsSection(kpis: Kpis, audience: Audience | undefined): SectionBlock {
+  const { who, Who } = agentWords(audience);
   const presence =
-    `*Online / back soon / away*\n` +
+    `*${Who} online / back soon / away*\n` +
     `${kpiText(kpis, 'agentsOnline')} / ${kpiText(kpis, 'agentsBackSoon')} / ${kpiText(kpis, 'agentsAway')}`;
-  const agents = fieldsSection('*Agents*', [
-    presence,
-    kpiField(kpis, 'freeSlots'),
-    kpiField(kpis, 'humanLoad'),
-  ]);
+  const fields = [presence, kpiField(kpis, 'freeSlots', `Free ${who} slots`)];
+  if (audience !== 'bots') fields.push(kpiField(kpis, 'humanLoad'));
+  const bots = audience === undefined ? botLine(kpis) : undefined;
+  if (bots) fields.push(`*Bots*\n${bots}`);
+  return fieldsSection('*Agents*', fields);
+}
+
+function periodSection(kpis: Kpis, window: ResolvedWindow): SectionBlock {
   const closedBy = (['closedByAgent', 'closedByConsumer', 'autoClosed'] as const)
     .map((m) => `${KPI_LABELS[m]} ${kpiText(kpis, m)}`)
     .join(' · ');
-  const period = fieldsSection(`*Period* · ${safeText(windowLabel(window), 60)}`, [
+  return fieldsSection(`*Period* · ${safeText(windowLabel(window), 60)}`, [
     `${kpiField(kpis, 'closed')}\n_${closedBy}_`,
     kpiField(kpis, 'avgWait'),
     kpiField(kpis, 'avgWaitFirstResponse'),
     kpiField(kpis, 'avgTimeToResponse'),
     kpiField(kpis, 'csat'),
   ]);
-  return [queue, agents, period];
 }
 
-/** A one-line summary for notifications: "12 waiting, queue wait p90 6m 12s, …". */
-export function kpiSummary(kpis: Kpis): string {
-  return [
-    `${kpiText(kpis, 'waiting')} waiting`,
-    `${kpiText(kpis, 'overdueInQueue')} overdue`,
-    `queue wait p90 ${kpiText(kpis, 'queueWaitP90')}`,
-    `${kpiText(kpis, 'agentsOnline')} online`,
-    `human load ${kpiText(kpis, 'humanLoad')}`,
-    `CSAT ${kpiText(kpis, 'csat')}`,
-  ].join(', ');
+/** Why a group report has no queue block, and what its figures count. */
+export function groupScopeSection(): SectionBlock {
+  return section(
+    '*Queue* · _Conversations wait for skills, not agent groups: see `/queue skills by queue`. ' +
+      'The figures below count the agents of this group and of its sub-groups._',
+    'group_scope',
+  );
+}
+
+export interface KpiSectionOptions {
+  audience?: Audience;
+  /** An agent group has no queue of its own. */
+  scope: 'queue' | 'group';
+}
+
+/** The KPI sections, fields grouped as a lead scans them. */
+export function kpiSections(kpis: Kpis, window: ResolvedWindow, opts: KpiSectionOptions): SectionBlock[] {
+  const first = opts.scope === 'queue' ? queueSection(kpis) : groupScopeSection();
+  return [first, agentsSection(kpis, opts.audience), periodSection(kpis, window)];
 }

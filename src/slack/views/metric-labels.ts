@@ -9,7 +9,7 @@ export const METRIC_LABELS: Record<MetricId, string> = {
   agentsOnline: 'Online',
   agentsBackSoon: 'Back soon',
   agentsAway: 'Away',
-  freeSlots: 'Available slots',
+  freeSlots: 'Free slots',
   humanLoad: 'Human load',
   closed: 'Closed',
   closedByAgent: 'Closed by agent',
@@ -19,4 +19,6 @@ export const METRIC_LABELS: Record<MetricId, string> = {
   avgWaitFirstResponse: 'Avg wait (first response)',
   avgTimeToResponse: 'Avg time to response',
   csat: 'CSAT',
+  botsOnline: 'Bots online',
+  botFreeSlots: 'Free bot slots',
 };

@@ -18,20 +18,19 @@ import { reportFooter } from './context-line';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { windowLabel } from './window-text';
+import { RANK_TITLES } from './ranking-titles';
+import { headlineSection, headlineText } from './headline';
+import { ruleText } from './rule-text';
+
+/** What a group ranking counts, said on every one (a group report counts its sub-groups too). */
+export const GROUPS_COUNT_OWN_AGENTS =
+  'Each group counts its own agents only; `/queue group …` adds its sub-groups.';
 
 /** Name widths tried, widest first, until the page fits the total-size budget. */
 const NAME_WIDTHS = [60, 40, 24, 12] as const;
 
-/** What each ranking orders by, as the header reads. */
-export const RANK_TITLES: Record<RankMetric, string> = {
-  queue: 'conversations waiting',
-  wait: 'queue wait',
-  load: 'human load',
-  closed: 'closed conversations',
-  response: 'time to response',
-  csat: 'CSAT (lowest first)',
-  overdue: 'overdue in queue',
-};
+/** A row without a value: a ratio with nothing under it is not a zero. */
+const ABSENT_TEXT: Partial<Record<RankMetric, string>> = { csat: 'no answers' };
 
 const VALUE_SUFFIX: Partial<Record<RankMetric, string>> = {
   queue: ' waiting',
@@ -47,8 +46,11 @@ export function rowName(report: RankingReport, row: RankRow): string {
 function rowLine(report: RankingReport, row: RankRow, nameWidth: number): string {
   const mark = markOf(row.status);
   const text = formatMetric(report.metric, row.value);
-  const value = row.value === undefined ? text : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
-  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}`;
+  const value =
+    row.value === undefined ? (ABSENT_TEXT[report.by] ?? text) : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
+  const note = row.rule && row.status !== 'none' ? ruleText(row.rule, report.metric) : '';
+  const why = note ? ` · _${note}_` : '';
+  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}${why}`;
 }
 
 function dimensionWord(report: RankingReport, n: number): string {
@@ -82,7 +84,7 @@ function rankingBlocks(
   nameWidth: number,
   chart?: ReportChart,
 ): KnownBlock[] {
-  const blocks: KnownBlock[] = [header(title(report))];
+  const blocks: KnownBlock[] = [header(title(report)), headlineSection(report)];
   const rows = pageRows(report, info);
   if (rows.length === 0) {
     blocks.push(
@@ -102,6 +104,8 @@ function rankingBlocks(
       : `Showing ${formatCount(info.start + 1)}–${formatCount(info.end)} of ${formatCount(info.total)} ${dimensionWord(report, info.total)}` +
         (info.pages > 1 ? ` · page ${formatCount(info.page)} of ${formatCount(info.pages)}` : '');
   const notes = [showing];
+  // A group ranking groups by each agent's own group: sub-groups are their own rows, not added in.
+  if (report.dimension === 'groups') notes.push(GROUPS_COUNT_OWN_AGENTS);
   if (report.truncated) {
     const reach = Math.min(report.available, report.reachable);
     notes.push(
@@ -120,7 +124,7 @@ function rankingText(report: RankingReport, info: PageInfo): string {
   const list = rows
     .map((r) => `${r.rank}. ${safeText(rowName(report, r), 60)} ${formatMetric(report.metric, r.value)}`)
     .join(', ');
-  return `${title(report)}: ${list || 'no data'}${info.total > rows.length ? ` (${formatCount(info.total)} in all)` : ''}`;
+  return `${headlineText(report)} · ${title(report)}: ${list || 'no data'}${info.total > rows.length ? ` (${formatCount(info.total)} in all)` : ''}`;
 }
 
 /** Renders one page of a ranking; page size comes from `pageSize`, else the query's `top`. */

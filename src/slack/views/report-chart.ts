@@ -1,6 +1,7 @@
 /**
- * Which chart each report shows: the skill and group views show queue vs capacity and wait times,
- * rankings horizontal bars of the ranked value, the overview the skills with most waiting. Pure.
+ * Which chart each report shows: the skill and group views the trend of closed conversations
+ * across the window (what the numbers above cannot say), rankings horizontal bars of the ranked
+ * value in the header's words and unit, the overview the skills with most waiting. Pure.
  */
 import { unitOf, type MetricId } from '../../domain/metrics';
 import { pageRows, rankingPageInfo } from '../../domain/ranking-page';
@@ -11,14 +12,36 @@ import { METRIC_LABELS } from './metric-labels';
 import type { ChartSpec } from '../../charts/chart-spec';
 import { overviewChart } from '../../charts/overview-chart';
 import { rankingChart } from '../../charts/ranking-chart';
-import { skillChart } from '../../charts/skill-chart';
+import { trendChart } from '../../charts/trend-chart';
+import type { Trend } from '../../domain/trend';
+import type { ResolvedWindow } from '../../domain/window';
+import { DateTime } from 'luxon';
+import { RANK_TITLES } from './ranking-titles';
+import { windowLabel } from './window-text';
 
 /** How a ranked metric reads on a chart axis: minutes for durations, % for ratios, counts as they are. */
 function axisOf(metric: MetricId): { factor: number; label: string } {
   const unit = unitOf(metric);
   if (unit === 'duration') return { factor: 1 / 60_000, label: 'minutes' };
   if (unit === 'ratio') return { factor: 100, label: '%' };
-  return { factor: 1, label: METRIC_LABELS[metric] };
+  return { factor: 1, label: 'conversations' };
+}
+
+function intervalLabel(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+}
+
+function trendSpec(subject: string, trend: Trend, window: ResolvedWindow): ChartSpec | undefined {
+  // Bars are labelled with the interval's end on the reader's clock, in the window's zone.
+  const clock = (ms: number) => DateTime.fromMillis(ms, { zone: window.zone }).toFormat('HH:mm');
+  return trendChart({
+    subject,
+    metricLabel: 'Closed conversations',
+    intervalLabel: intervalLabel(trend.intervalMinutes),
+    windowLabel: windowLabel(window),
+    points: trend.points.map((p) => ({ label: clock(p.end), value: p.closed })),
+    total: trend.total,
+  });
 }
 
 function rankingSpec(report: RankingReport): ChartSpec | undefined {
@@ -26,7 +49,7 @@ function rankingSpec(report: RankingReport): ChartSpec | undefined {
   const axis = axisOf(report.metric);
   const kind = report.dimension === 'skills' ? 'skill' : 'group';
   return rankingChart({
-    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${METRIC_LABELS[report.metric]}`,
+    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${report.by === 'wait' && report.metric === 'avgWait' ? METRIC_LABELS.avgWait.toLowerCase() : RANK_TITLES[report.by]}`,
     unitLabel: axis.label,
     rows: rows.map((r) => ({
       label: displayName(kind, r.id, r.name),
@@ -40,20 +63,11 @@ function rankingSpec(report: RankingReport): ChartSpec | undefined {
 export function chartForReport(report: Report): ChartSpec | undefined {
   switch (report.kind) {
     case 'skill':
-    case 'group': {
-      const k = report.kpis;
-      const present = <K extends string>(key: K, v: number | undefined) =>
-        v === undefined ? {} : { [key]: v };
-      return skillChart({
-        name: displayName(report.kind, report.id, report.name),
-        ...present('unassigned', k.waiting.value),
-        ...present('availableSlots', k.freeSlots.value),
-        ...present('overdueInQueue', k.overdueInQueue.value),
-        ...present('waitP50Ms', k.queueWaitP50.value),
-        ...present('waitP90Ms', k.queueWaitP90.value),
-        ...present('avgWaitMs', k.avgWait.value),
-      });
-    }
+    case 'group':
+      return (
+        report.trend &&
+        trendSpec(displayName(report.kind, report.id, report.name), report.trend, report.window)
+      );
     case 'ranking':
       return rankingSpec(report);
     case 'overview':

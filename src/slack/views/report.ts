@@ -6,11 +6,14 @@ import type { KnownBlock } from '@slack/types';
 import { formatCount, formatDuration } from '../../shared/number-format';
 import { formatMetric } from './format';
 import { safeText } from './mrkdwn';
+import type { Audience } from '../../domain/query';
 import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
 import { displayName, markOf } from './marks';
 import { header, lineSections } from './blocks';
 import { reportFooter as footer } from './context-line';
-import { kpiSections, kpiSummary } from './kpis';
+import { kpiSections } from './kpis';
+import { headlineSection, headlineText } from './headline';
+import { ruleText } from './rule-text';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
@@ -25,6 +28,10 @@ export interface RenderOptions {
 /** Width a name may take in a header, leaving room for the kind and the window label. */
 const HEADER_NAME_WIDTH = 90;
 
+function audienceOf(report: Report): { audience?: Audience } {
+  return report.query.audience ? { audience: report.query.audience } : {};
+}
+
 function scopeTitle(report: SkillReport | GroupReport): string {
   const name = safeText(displayName(report.kind, report.id, report.name), HEADER_NAME_WIDTH);
   const label = safeText(windowLabel(report.window), 40);
@@ -33,13 +40,15 @@ function scopeTitle(report: SkillReport | GroupReport): string {
 
 function renderScope(report: SkillReport | GroupReport, chart?: ReportChart): SlackMessage {
   const title = scopeTitle(report);
+  const scope = report.kind === 'skill' ? 'queue' : 'group';
   const blocks: KnownBlock[] = [
     header(title),
-    ...kpiSections(report.kpis, report.window),
+    headlineSection(report),
+    ...kpiSections(report.kpis, report.window, { scope, ...audienceOf(report) }),
     ...footer(report, chart),
   ];
   return {
-    text: fallbackText(`${title}: ${kpiSummary(report.kpis)}`),
+    text: fallbackText(`${headlineText(report)} · ${title}`),
     blocks,
     response_type: responseTypeOf(report.query),
   };
@@ -51,8 +60,10 @@ function waitingLines(report: OverviewReport): string[] {
     const mark = markOf(row.status);
     const p90 = row.values.queueWaitP90;
     const wait = p90 === undefined ? '' : ` · p90 ${formatDuration(p90)}`;
+    const note = row.rule && row.status !== 'none' ? ruleText(row.rule, 'waiting') : '';
+    const why = note ? ` · _${note}_` : '';
     const name = safeText(displayName('skill', row.id, row.name), 60);
-    return `${row.rank}. ${mark ? `${mark} ` : ''}*${name}* — ${formatMetric('waiting', row.value)} waiting${wait}`;
+    return `${row.rank}. ${mark ? `${mark} ` : ''}*${name}* — ${formatMetric('waiting', row.value)} waiting${wait}${why}`;
   });
   const more = report.skillsWaiting - report.topWaiting.length;
   if (more > 0)
@@ -66,7 +77,8 @@ function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessa
   const title = `Queue overview · ${safeText(windowLabel(report.window), 60)}`;
   const blocks: KnownBlock[] = [
     header(title),
-    ...kpiSections(report.kpis, report.window),
+    headlineSection(report),
+    ...kpiSections(report.kpis, report.window, { scope: 'queue', ...audienceOf(report) }),
     ...lineSections(['*Most conversations waiting*', ...waitingLines(report)], 'top_waiting'),
     ...footer(report, chart),
   ];
@@ -75,7 +87,7 @@ function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessa
     .map((r) => `${safeText(displayName('skill', r.id, r.name), 60)} ${formatMetric('waiting', r.value)}`)
     .join(', ');
   return {
-    text: fallbackText(`${title}: ${kpiSummary(report.kpis)}${top ? `. Most waiting: ${top}` : ''}`),
+    text: fallbackText(`${headlineText(report)} · ${title}${top ? ` · Most waiting: ${top}` : ''}`),
     blocks,
     response_type: responseTypeOf(report.query),
   };

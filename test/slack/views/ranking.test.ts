@@ -56,16 +56,16 @@ describe('ranking view', () => {
     assert.equal(headerText(m.blocks), 'Skills by conversations waiting · last 1h');
     const lines = rowLines(m.blocks);
     assert.deepEqual(lines.slice(0, 4), [
-      '1. :red_circle: *Tech Support - Hardware* — 12 waiting',
-      '2. :large_green_circle: *Billing* — 7 waiting',
-      '3. :large_green_circle: *Loyalty &lt;Gold&gt;* — 5 waiting',
-      '4. :large_green_circle: *Returns &amp; Exchanges* — 5 waiting',
+      '1. :red_circle: *Tech Support - Hardware* — 12 waiting · _no free slots_',
+      '2. :large_yellow_circle: *Billing* — 7 waiting · _p90 over the 2m target_',
+      '3. :large_yellow_circle: *Loyalty &lt;Gold&gt;* — 5 waiting · _1+ overdue_',
+      '4. :large_yellow_circle: *Returns &amp; Exchanges* — 5 waiting · _p90 over the 2m target_',
     ]);
     assert.equal(lines.length, 10); // top 10 per page
     assert.ok(allText(m.blocks).includes('Showing 1–10 of 11 skills · page 1 of 2'));
     assert.ok(
-      m.text.startsWith(
-        'Skills by conversations waiting · last 1h: 1. Tech Support - Hardware 12, 2. Billing 7',
+      m.text.includes(
+        ' · Skills by conversations waiting · last 1h: 1. Tech Support - Hardware 12, 2. Billing 7',
       ),
     );
     assert.deepEqual(checkMessage(m), []);

@@ -50,26 +50,45 @@ describe('renderReport', () => {
     it('shows queue-now KPIs with their formatted values and marks', () => {
       const queue = fieldsUnder(msg.blocks, '*Queue now*');
       assert.equal(queue.length, 4);
-      assert.equal(field(queue, 'Waiting in queue'), ':large_green_circle: *Waiting in queue*\n7');
-      assert.equal(field(queue, 'Overdue in queue'), ':large_yellow_circle: *Overdue in queue*\n2');
+      // 4 slots are free, but the queue has waited past its target: the mark says so, and why.
+      assert.equal(
+        field(queue, 'Waiting in queue'),
+        ':large_yellow_circle: *Waiting in queue*\n7 · _p90 over the 2m target_',
+      );
+      assert.equal(
+        field(queue, 'Overdue in queue'),
+        ':large_yellow_circle: *Overdue in queue*\n2 · _1+ overdue_',
+      );
       assert.equal(field(queue, 'Queue wait p50'), '*Queue wait p50*\n1m 35s');
-      assert.equal(field(queue, 'Queue wait p90'), ':large_yellow_circle: *Queue wait p90*\n3m 48s');
+      assert.equal(
+        field(queue, 'Queue wait p90'),
+        ':large_yellow_circle: *Queue wait p90*\n3m 48s · _over the 2m target_',
+      );
     });
 
     it('shows agent KPIs', () => {
       const agents = fieldsUnder(msg.blocks, '*Agents*');
-      assert.equal(field(agents, 'Online / back soon / away'), '*Online / back soon / away*\n12 / 2 / 3');
-      assert.equal(field(agents, 'Available slots'), '*Available slots*\n4');
-      assert.equal(field(agents, 'Human load'), ':large_yellow_circle: *Human load*\n87%');
+      assert.equal(
+        field(agents, 'Humans online / back soon / away'),
+        '*Humans online / back soon / away*\n12 / 2 / 3',
+      );
+      assert.equal(field(agents, 'Free human slots'), '*Free human slots*\n4');
+      assert.equal(
+        field(agents, 'Human load'),
+        ':large_yellow_circle: *Human load*\n87% · _over the 85% target_',
+      );
     });
 
     it('shows the period KPIs under the window label', () => {
       const period = fieldsUnder(msg.blocks, '*Period* · last 4h');
       assert.equal(field(period, 'Closed'), '*Closed*\n1,234\n_by agent 800 · by consumer 300 · auto 134_');
-      assert.equal(field(period, 'Avg wait'), ':large_green_circle: *Avg wait*\n45s');
+      assert.equal(
+        field(period, 'Avg wait'),
+        ':large_green_circle: *Avg wait*\n45s · _within the 1m target_',
+      );
       assert.equal(field(period, 'First response'), '*First response*\n1h 02m');
       assert.equal(field(period, 'Time to response'), '*Time to response*\n58s');
-      assert.equal(field(period, 'CSAT'), ':large_green_circle: *CSAT*\n82%');
+      assert.equal(field(period, 'CSAT'), ':large_green_circle: *CSAT*\n82% · _within the 80% target_');
     });
 
     it("ends with the window in the reader's timezone, fetch time and source", () => {
@@ -122,7 +141,8 @@ describe('renderReport', () => {
       const m = renderReport(skillReport(partialResponse()));
       assert.equal(field(fieldsUnder(m.blocks, '*Queue now*'), 'Queue wait p90'), '*Queue wait p90*\n—');
       const period = fieldsUnder(m.blocks, '*Period*');
-      assert.equal(field(period, 'CSAT'), '*CSAT*\n—');
+      // No survey answers is not 0 %: no mark, and it says so.
+      assert.equal(field(period, 'CSAT'), '*CSAT*\nno answers');
       assert.equal(field(period, 'Closed'), '*Closed*\n1,234\n_by agent — · by consumer — · auto —_');
     });
 
@@ -136,7 +156,8 @@ describe('renderReport', () => {
     it('has a text fallback with the key numbers, answers privately unless public', () => {
       assert.equal(
         msg.text,
-        'Skill Billing · last 4h: 7 waiting, 2 overdue, queue wait p90 3m 48s, 12 online, human load 87%, CSAT 82%',
+        ':large_yellow_circle: 7 waiting, p90 wait 3m 48s (target 2m), 2 overdue, 4 free human slots, ' +
+          'human load 87% (target 85%) · Skill Billing · last 4h',
       );
       assert.equal(msg.response_type, 'ephemeral');
       assert.deepEqual(checkMessage(msg), []);
@@ -152,7 +173,7 @@ describe('renderReport', () => {
       it(`escapes ${name} in header and text`, () => {
         const m = renderReport(skillReport(billingResponse(), name));
         assert.equal(headerText(m.blocks), `Skill ${escaped} · last 4h`);
-        assert.ok(m.text.startsWith(`Skill ${escaped} · `));
+        assert.ok(m.text.includes(` · Skill ${escaped} · `), m.text);
         const everything = allText(m.blocks) + m.text;
         assert.ok(!everything.includes(name), `raw ${name} leaked`);
         assert.ok(!everything.includes('<!channel>'));
@@ -187,11 +208,17 @@ describe('renderReport', () => {
       const m = renderReport(r);
       assert.equal(headerText(m.blocks), 'Group Tier 1 (with sub-groups) · last 1h');
       assert.equal(m.response_type, 'in_channel');
+      // Conversations wait for skills: a group has no queue block, it says why instead.
+      assert.throws(() => fieldsUnder(m.blocks, '*Queue now*'));
+      assert.match(sectionTexts(m.blocks, 'group_scope').join(), /wait for skills, not agent groups/);
       assert.equal(
-        field(fieldsUnder(m.blocks, '*Queue now*'), 'Waiting in queue'),
-        ':red_circle: *Waiting in queue*\n9',
+        field(fieldsUnder(m.blocks, '*Agents*'), 'Human load'),
+        ':red_circle: *Human load*\n97% · _over the 95% limit_',
       );
-      assert.equal(field(fieldsUnder(m.blocks, '*Agents*'), 'Human load'), ':red_circle: *Human load*\n97%');
+      assert.match(
+        sectionTexts(m.blocks, 'headline').join(),
+        /^:red_circle: \d+ humans? online, .*human load 97% \(target 85%\)$/,
+      );
       assert.ok(allText(m.blocks).includes('from Simulator'));
     });
   });
@@ -209,7 +236,7 @@ describe('renderReport', () => {
       assert.equal(headerText(m.blocks), 'Queue overview · last 1h');
       assert.equal(
         field(fieldsUnder(m.blocks, '*Queue now*'), 'Waiting in queue'),
-        ':large_green_circle: *Waiting in queue*\n36',
+        ':red_circle: *Waiting in queue*\n36 · _5+ overdue (limit)_',
       );
       assert.equal(field(fieldsUnder(m.blocks, '*Period*'), 'Closed').split('\n')[1], '5,341');
     });
@@ -220,11 +247,11 @@ describe('renderReport', () => {
         top,
         [
           '*Most conversations waiting*',
-          '1. :red_circle: *Tech Support - Hardware* — 12 waiting · p90 6m 50s',
-          '2. :large_green_circle: *Billing* — 7 waiting · p90 3m 48s',
-          '3. :large_green_circle: *Loyalty &lt;Gold&gt;* — 5 waiting · p90 1m 59s',
-          '4. :large_green_circle: *Returns &amp; Exchanges* — 5 waiting · p90 2m 10s',
-          '5. :large_green_circle: *Sales* — 3 waiting · p90 1m 10s',
+          '1. :red_circle: *Tech Support - Hardware* — 12 waiting · p90 6m 50s · _no free slots_',
+          '2. :large_yellow_circle: *Billing* — 7 waiting · p90 3m 48s · _p90 over the 2m target_',
+          '3. :large_yellow_circle: *Loyalty &lt;Gold&gt;* — 5 waiting · p90 1m 59s · _1+ overdue_',
+          '4. :large_yellow_circle: *Returns &amp; Exchanges* — 5 waiting · p90 2m 10s · _p90 over the 2m target_',
+          '5. :large_green_circle: *Sales* — 3 waiting · p90 1m 10s · _p90 within the 2m target_',
           '_…and 3 more skills with conversations waiting_',
         ].join('\n'),
       );

@@ -1,0 +1,77 @@
+/**
+ * The headline of a report: the few figures that tell a lead whether to act now, with one status
+ * for them all. A queue (skill, overview) is read by its waiting conversations against the free
+ * human slots, its queue wait against the target, what is overdue and how loaded people are; an
+ * agent group has no queue (conversations wait for skills), so it is read by its people. Pure.
+ */
+import type { KpiMetric, Kpis, RankRow } from './report';
+import { worstOf, type Status, type Thresholds } from './thresholds';
+
+export interface HeadlineFact {
+  metric: KpiMetric;
+  value: number;
+  status: Status;
+  /** The metric's target (its warn limit), when it has one. */
+  target?: number;
+}
+
+export interface ScopeHeadline {
+  kind: 'scope';
+  status: Status;
+  /** In reading order; empty when LivePerson returned none of them. */
+  facts: HeadlineFact[];
+}
+
+export interface RankingHeadline {
+  kind: 'ranking';
+  status: Status;
+  /** Rows with a value that a threshold rates. */
+  rated: number;
+  /** Rows past their target (warn or critical). */
+  breaching: number;
+  /** The first ranked row with a value: the one needing attention most. */
+  worst?: RankRow;
+}
+
+export type Headline = ScopeHeadline | RankingHeadline;
+
+/** What a queue's headline reads, in order. */
+const QUEUE_FACTS = ['waiting', 'queueWaitP90', 'overdueInQueue', 'freeSlots', 'humanLoad'] as const;
+/** An agent group's: its people. */
+const GROUP_FACTS = ['agentsOnline', 'freeSlots', 'humanLoad'] as const;
+
+function factOf(kpis: Kpis, metric: KpiMetric, thresholds: Thresholds): HeadlineFact | undefined {
+  const kpi = kpis[metric];
+  if (kpi.value === undefined) return undefined;
+  const target = thresholds.byMetric[metric]?.warn;
+  return { metric, value: kpi.value, status: kpi.status, ...(target === undefined ? {} : { target }) };
+}
+
+/** The headline of a skill or overview (`queue`) or of an agent group (`group`). */
+export function scopeHeadline(kpis: Kpis, thresholds: Thresholds, of: 'queue' | 'group'): ScopeHeadline {
+  const waiting = kpis.waiting.value ?? 0;
+  const facts: HeadlineFact[] = [];
+  for (const metric of of === 'queue' ? QUEUE_FACTS : GROUP_FACTS) {
+    const fact = factOf(kpis, metric, thresholds);
+    if (!fact) continue;
+    // An empty queue has no wait to speak of and nothing overdue: say less, not "p90 0s, 0 overdue".
+    if ((metric === 'queueWaitP90' || metric === 'overdueInQueue') && (waiting === 0 || fact.value === 0))
+      continue;
+    facts.push(fact);
+  }
+  return { kind: 'scope', status: facts.reduce<Status>((s, f) => worstOf(s, f.status), 'none'), facts };
+}
+
+/** The headline of a ranking: how many rows breach their target, and the worst of them. */
+export function rankingHeadline(rows: readonly RankRow[]): RankingHeadline {
+  let status: Status = 'none';
+  let rated = 0;
+  let breaching = 0;
+  for (const row of rows) {
+    status = worstOf(status, row.status);
+    if (row.status !== 'none') rated++;
+    if (row.status === 'warn' || row.status === 'critical') breaching++;
+  }
+  const worst = rows.find((r) => r.value !== undefined);
+  return { kind: 'ranking', status, rated, breaching, ...(worst ? { worst } : {}) };
+}

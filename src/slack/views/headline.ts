@@ -1,0 +1,86 @@
+/**
+ * The headline line every report opens with: one status mark and the few figures that say
+ * whether to act now ("🔴 3 waiting, p90 wait 13m 30s (target 2m), no free human slots"). The
+ * report's top-level text starts with it too, so notifications and screen readers lead with it.
+ */
+import type { HeadlineFact, RankingHeadline, ScopeHeadline } from '../../domain/headline';
+import type { Audience } from '../../domain/query';
+import type { Report } from '../../domain/report';
+import { formatCount } from '../../shared/number-format';
+import { section } from './blocks';
+import { formatMetric } from './format';
+import { displayName, markOf } from './marks';
+import { safeText } from './mrkdwn';
+import { RANK_SUBJECTS } from './ranking-titles';
+import { limitText } from './rule-text';
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+function factText(fact: HeadlineFact, audience: Audience | undefined): string {
+  const who = audience === 'bots' ? 'bot' : 'human';
+  const target = fact.target === undefined ? '' : ` (target ${limitText(fact.metric, fact.target)})`;
+  switch (fact.metric) {
+    case 'waiting':
+      return fact.value === 0 ? 'nobody waiting' : `${formatCount(fact.value)} waiting`;
+    case 'queueWaitP90':
+      return `p90 wait ${formatMetric('queueWaitP90', fact.value)}${target}`;
+    case 'overdueInQueue':
+      return `${formatCount(fact.value)} overdue`;
+    case 'freeSlots':
+      return fact.value === 0 ? `no free ${who} slots` : `${plural(fact.value, `free ${who} slot`)}`;
+    case 'humanLoad': {
+      // The target is said only once it is passed: "load 62%" needs no footnote.
+      const passed = fact.status === 'warn' || fact.status === 'critical';
+      return `human load ${formatMetric('humanLoad', fact.value)}${passed ? target : ''}`;
+    }
+    case 'agentsOnline':
+      return `${plural(fact.value, audience === 'bots' ? 'bot' : 'human')} online`;
+    default:
+      return `${formatMetric(fact.metric, fact.value)}`;
+  }
+}
+
+function withMark(status: ScopeHeadline['status'], text: string): string {
+  const mark = markOf(status);
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return mark ? `${mark} ${sentence}` : sentence;
+}
+
+function scopeText(headline: ScopeHeadline, audience: Audience | undefined): string {
+  if (headline.facts.length === 0) return 'No live figures came back for this report.';
+  return withMark(headline.status, headline.facts.map((f) => factText(f, audience)).join(', '));
+}
+
+function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: RankingHeadline): string {
+  const dims = report.dimension === 'skills' ? ['skill', 'skills'] : ['group', 'groups'];
+  const [one, many] = dims as [string, string];
+  const worst = headline.worst;
+  const name = worst
+    ? `*${safeText(displayName(report.dimension === 'skills' ? 'skill' : 'group', worst.id, worst.name), 60)}* ${formatMetric(report.metric, worst.value)}`
+    : '';
+  const what = RANK_SUBJECTS[report.by];
+  if (!worst) return `No ${many} returned ${what} for this window.`;
+  if (headline.rated === 0) return `Top by ${what}: ${name}`;
+  if (headline.breaching === 0)
+    return withMark(
+      headline.status,
+      `all ${plural(headline.rated, one, many)} within target on ${what} · top: ${name}`,
+    );
+  return withMark(
+    headline.status,
+    `${formatCount(headline.breaching)} of ${plural(headline.rated, one, many)} past target on ${what} · worst: ${name}`,
+  );
+}
+
+/** The headline as escaped mrkdwn. */
+export function headlineText(report: Report): string {
+  if (report.kind === 'ranking') return rankingText(report, report.headline);
+  return scopeText(report.headline, report.query.audience);
+}
+
+/** The headline as the section right under the report's header. */
+export function headlineSection(report: Report) {
+  return section(headlineText(report), 'headline');
+}

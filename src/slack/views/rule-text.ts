@@ -1,0 +1,40 @@
+/**
+ * A status mark's reason in words: the threshold that drove it ("over the 2m target", "under the
+ * 70% limit", "no free slots"), so no mark stands without saying what it measures against.
+ */
+import { unitOf, type MetricId } from '../../domain/metrics';
+import type { Rule } from '../../domain/thresholds';
+import { formatMetric } from './format';
+
+/** Short names for a rule about another metric than the field it sits in ("p90 over the 2m target"). */
+const RULE_SUBJECT: Partial<Record<MetricId, string>> = {
+  queueWaitP90: 'p90',
+  overdueInQueue: 'overdue',
+};
+
+/** A limit as a lead sets it: "2m" rather than "2m 00s". */
+export function limitText(metric: MetricId, limit: number): string {
+  if (unitOf(metric) === 'duration' && limit >= 60_000 && limit % 60_000 === 0) {
+    const minutes = limit / 60_000;
+    return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+  }
+  return formatMetric(metric, limit);
+}
+
+/** The limit in words ('' when there is nothing to add), e.g. "over the 2m target", "within the 2m target", "under the 70% limit". */
+export function ruleText(rule: Rule, about?: MetricId): string {
+  if (rule.kind === 'no-free-slots') return 'no free slots';
+  const limit = limitText(rule.metric, rule.limit);
+  if (unitOf(rule.metric) === 'count') {
+    // "1+ overdue" reads better than "over the 1 target" for a count.
+    const noun = RULE_SUBJECT[rule.metric] ?? '';
+    const level = rule.status === 'critical' ? ' (limit)' : '';
+    // Within target, a count speaks for itself ("0"): no note.
+    return rule.breached ? `${limit}+ ${noun}${level}`.trim() : '';
+  }
+  const subject = about && about !== rule.metric ? `${RULE_SUBJECT[rule.metric] ?? ''} `.trimStart() : '';
+  if (!rule.breached) return `${subject}within the ${limit} target`;
+  // The warn limit is the target; the critical one is the limit past which it is an emergency.
+  const level = rule.status === 'critical' ? 'limit' : 'target';
+  return `${subject}${rule.worse === 'higher' ? 'over' : 'under'} the ${limit} ${level}`;
+}
