@@ -49,14 +49,14 @@ function factOf(kpis: Kpis, metric: KpiMetric, thresholds: Thresholds): Headline
 
 /** The headline of a skill or overview (`queue`) or of an agent group (`group`). */
 export function scopeHeadline(kpis: Kpis, thresholds: Thresholds, of: 'queue' | 'group'): ScopeHeadline {
-  const waiting = kpis.waiting.value ?? 0;
+  // Only a queue known to be empty drops its wait and overdue: an absent count proves nothing.
+  const empty = kpis.waiting.value === 0;
   const facts: HeadlineFact[] = [];
   for (const metric of of === 'queue' ? QUEUE_FACTS : GROUP_FACTS) {
     const fact = factOf(kpis, metric, thresholds);
     if (!fact) continue;
     // An empty queue has no wait to speak of and nothing overdue: say less, not "p90 0s, 0 overdue".
-    if ((metric === 'queueWaitP90' || metric === 'overdueInQueue') && (waiting === 0 || fact.value === 0))
-      continue;
+    if ((metric === 'queueWaitP90' || metric === 'overdueInQueue') && (empty || fact.value === 0)) continue;
     facts.push(fact);
   }
   return { kind: 'scope', status: facts.reduce<Status>((s, f) => worstOf(s, f.status), 'none'), facts };

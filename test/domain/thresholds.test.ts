@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { MetricId } from '../../src/domain/metrics';
-import { DEFAULT_THRESHOLDS, statusOf, worstOf } from '../../src/domain/thresholds';
+import { DEFAULT_THRESHOLDS, statusOf, verdictOf, worstOf } from '../../src/domain/thresholds';
+import { thresholdsForSkill, type Targets } from '../../src/domain/targets';
 import type { Thresholds } from '../../src/domain/thresholds';
 
 const MIN = 60_000;
@@ -70,5 +71,61 @@ describe('thresholds', () => {
     assert.equal(worstOf('ok', 'warn'), 'warn');
     assert.equal(worstOf('critical', 'warn'), 'critical');
     assert.equal(worstOf('none', 'ok'), 'ok');
+  });
+});
+
+describe('verdicts name their threshold', () => {
+  it('a queue with free slots that has waited past its target is not ok, and says p90 drove it', () => {
+    const v = verdictOf('waiting', 1, DEFAULT_THRESHOLDS, { freeSlots: 6, queueWaitP90: 13.5 * MIN });
+    assert.equal(v.status, 'critical');
+    assert.deepEqual(v.rule, {
+      kind: 'threshold',
+      metric: 'queueWaitP90',
+      worse: 'higher',
+      limit: 5 * MIN,
+      breached: true,
+      status: 'critical',
+    });
+  });
+
+  it('no free slot names itself as the reason', () => {
+    const v = verdictOf('waiting', 3, DEFAULT_THRESHOLDS, { freeSlots: 0, queueWaitP90: 30_000 });
+    assert.deepEqual(v, { status: 'critical', rule: { kind: 'no-free-slots' } });
+  });
+
+  it('within target: ok, with the target it is within', () => {
+    const v = verdictOf('queueWaitP90', 40_000);
+    assert.deepEqual(v.rule, {
+      kind: 'threshold',
+      metric: 'queueWaitP90',
+      worse: 'higher',
+      limit: 2 * MIN,
+      breached: false,
+      status: 'ok',
+    });
+  });
+
+  it('no data has no verdict: never a colour for a missing CSAT', () => {
+    assert.deepEqual(verdictOf('csat', undefined), { status: 'none' });
+  });
+});
+
+describe('targets per skill', () => {
+  const vip = { queueWaitP90: { worse: 'higher' as const, warn: 30_000, critical: MIN } };
+  const targets: Targets = { account: DEFAULT_THRESHOLDS, skills: { '1006': vip, 'returns & exchanges': vip } };
+
+  it("lays a skill's own limits over the account's, by id or by name in any case", () => {
+    assert.equal(thresholdsForSkill(targets, { id: '1006', name: 'VIP' }).byMetric.queueWaitP90?.warn, 30_000);
+    assert.equal(
+      thresholdsForSkill(targets, { id: '9', name: 'Returns & EXCHANGES' }).byMetric.queueWaitP90?.warn,
+      30_000,
+    );
+    // What the skill does not set comes from the account.
+    assert.equal(thresholdsForSkill(targets, { id: '1006', name: 'VIP' }).byMetric.humanLoad?.warn, 0.85);
+    assert.equal(thresholdsForSkill(targets, { id: '1001', name: 'Billing' }), DEFAULT_THRESHOLDS);
+  });
+
+  it('a skill named like an Object.prototype key finds nothing', () => {
+    assert.equal(thresholdsForSkill(targets, { id: 'constructor', name: '__proto__' }), DEFAULT_THRESHOLDS);
   });
 });
