@@ -64,6 +64,8 @@ export interface ContainerOptions {
 export async function createContainer(config: Config, opts: ContainerOptions): Promise<Container> {
   const now = opts.now ?? Date.now;
   const log = opts.log;
+  // Read before anything starts: a bad targets file stops the start with nothing left running.
+  const targets = await loadTargets(config.targetsFile);
   const lpLog = consoleStyle(log, { component: 'liveperson' });
   let simulator: Simulator | undefined;
   let client: LivePersonClient;
@@ -96,7 +98,6 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     config.livePerson.mode === 'simulator'
       ? 'LivePerson simulator (synthetic data)'
       : `LivePerson account ${accountId}`;
-  const targets = await loadTargets(config.targetsFile);
   const reports = createReportService({
     client,
     directory,

@@ -25,6 +25,11 @@ describe('readConfig', () => {
     assert.equal(c.kmmCacheTtlSeconds, 30);
     assert.equal(c.loadScale, 'ratio');
     assert.equal(c.slack.apiUrl, undefined);
+    assert.equal(c.targetsFile, undefined);
+  });
+
+  it('names the targets file when TARGETS_FILE is set (it is read and checked at start)', () => {
+    assert.equal(readConfig({ ...base, TARGETS_FILE: './targets.json' }).targetsFile, './targets.json');
   });
 
   it('reads a real account with the four OAuth values and a CSDS URL', () => {

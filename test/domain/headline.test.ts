@@ -7,7 +7,13 @@ const MIN = 60_000;
 
 describe('headline', () => {
   it('a queue: one status from waiting vs free slots, the p90 wait against its target, overdue and load', () => {
-    const kpis = kpisOf({ waiting: 3, queueWaitP90: 13.5 * MIN, overdueInQueue: 2, freeSlots: 0, humanLoad: 0.99 });
+    const kpis = kpisOf({
+      waiting: 3,
+      queueWaitP90: 13.5 * MIN,
+      overdueInQueue: 2,
+      freeSlots: 0,
+      humanLoad: 0.99,
+    });
     const h = scopeHeadline(kpis, DEFAULT_THRESHOLDS, 'queue');
     assert.equal(h.status, 'critical');
     assert.deepEqual(

@@ -4,7 +4,14 @@ import type { MetricsAnswer } from '../../src/domain/metrics';
 
 describe('humans first (splitBots)', () => {
   it('takes the bots out of online, away and free slots, and names them on their own', () => {
-    const all = { agentsOnline: 8, agentsBackSoon: 1, agentsAway: 2, freeSlots: 88, humanLoad: 0.5, waiting: 3 };
+    const all = {
+      agentsOnline: 8,
+      agentsBackSoon: 1,
+      agentsAway: 2,
+      freeSlots: 88,
+      humanLoad: 0.5,
+      waiting: 3,
+    };
     const bots = { agentsOnline: 4, agentsBackSoon: 0, agentsAway: 0, freeSlots: 80 };
     assert.deepEqual(splitValues(all, bots), {
       agentsOnline: 4,

@@ -112,10 +112,16 @@ describe('verdicts name their threshold', () => {
 
 describe('targets per skill', () => {
   const vip = { queueWaitP90: { worse: 'higher' as const, warn: 30_000, critical: MIN } };
-  const targets: Targets = { account: DEFAULT_THRESHOLDS, skills: { '1006': vip, 'returns & exchanges': vip } };
+  const targets: Targets = {
+    account: DEFAULT_THRESHOLDS,
+    skills: { '1006': vip, 'returns & exchanges': vip },
+  };
 
   it("lays a skill's own limits over the account's, by id or by name in any case", () => {
-    assert.equal(thresholdsForSkill(targets, { id: '1006', name: 'VIP' }).byMetric.queueWaitP90?.warn, 30_000);
+    assert.equal(
+      thresholdsForSkill(targets, { id: '1006', name: 'VIP' }).byMetric.queueWaitP90?.warn,
+      30_000,
+    );
     assert.equal(
       thresholdsForSkill(targets, { id: '9', name: 'Returns & EXCHANGES' }).byMetric.queueWaitP90?.warn,
       30_000,

@@ -158,6 +158,38 @@ describe('e2e: charts', function () {
     }
   });
 
+  it('a skill chart is the trend LivePerson keeps: closed conversations per interval, its total matching the sum', async () => {
+    const h: Harness = await startHarness({
+      env: { CHARTS: 'quickchart', QUICKCHART_URL: 'http://charts.internal:3400' },
+    });
+    try {
+      const r = await h.command('skill billing last 4h');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      const asked = h.sim.requests('historical') as {
+        filters: { skillIds?: string[]; time: { from: number; to: number } };
+        metricsToRetrieveByTime: string[];
+      }[];
+      assert.equal(asked.length, 1, 'one historical call');
+      assert.deepEqual(asked[0]!.filters.skillIds, ['1001']);
+      assert.deepEqual(asked[0]!.metricsToRetrieveByTime, ['closed_conversations']);
+      assert.equal(asked[0]!.filters.time.to - asked[0]!.filters.time.from, 4 * 3_600_000);
+      const image = imageOf(final);
+      assert.ok(image?.image_url, JSON.stringify(final.blocks).slice(0, 400));
+      assert.ok(image.image_url.length <= 3000);
+      // "Closed conversations per 5 min · N in all": N is the sum the alt text lists, interval by interval.
+      const total = Number(/· ([\d,]+) in all/.exec(image.alt_text)![1]!.replace(/,/g, ''));
+      const values = [...image.alt_text.matchAll(/\d\d:\d\d (\d+)/g)].map((m) => Number(m[1]));
+      assert.equal(values.length, 48, '4 h in 5-minute bars');
+      assert.equal(
+        total,
+        values.reduce((a, b) => a + b, 0),
+      );
+      assert.ok(total > 0, 'the busy hour closes conversations');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('CHARTS=quickchart links a self-hosted QuickChart URL under 3000 characters, and contacts nothing', async () => {
     const h = await startHarness({
       env: { CHARTS: 'quickchart', QUICKCHART_URL: 'http://charts.internal:3400' },

@@ -142,6 +142,26 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assertNoLeak(final);
   });
 
+  it('/queue skill sales: people first — free human slots as LivePerson counts humans, bots on their own line', async () => {
+    const r = await h.command('skill sales');
+    const final = finalOf(await h.responses(r.responseId));
+    const humans = (await expectedAll(h, 'skill sales humans', ['1002'])).all!;
+    const bots = (await expectedAll(h, 'skill sales bots', ['1002'])).all!;
+    assert.ok((bots.onlineAgents ?? 0) > 0, 'Sales has bots online at the busy hour');
+    assert.equal(fieldValue(final, 'Free human slots'), shown('availableSlots', humans.availableSlots));
+    const presence = fieldValue(final, 'Humans online / back soon / away');
+    assert.equal(presence?.split(' / ')[0], shown('onlineAgents', humans.onlineAgents));
+    assert.match(texts(final).join('\n'), new RegExp(`\\+ ${bots.onlineAgents} bots? online`));
+    // The headline leads the notification text too.
+    assert.ok(
+      String(final.text).startsWith(
+        texts(final)
+          .find((t) => /free human slot/.test(t))!
+          .split('\n')[0]!,
+      ),
+    );
+  });
+
   it('acks within Slack’s 3 s deadline while LivePerson takes 5 s, says it is still waiting, then delivers', async () => {
     h.sim.inject({ route: 'metrics', latencyMs: 5000 });
     const r = await h.command('skill sales last 30m');

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBot } from '../../src/main';
 import { SlackTokenError } from '../../src/slack/authorize';
@@ -138,6 +140,22 @@ describe('e2e: starting and stopping the bot', function () {
     const code = await proc.exited;
     assert.equal(code, 1);
     assert.match(proc.output(), /PORT must be a number between 1 and 65535 \(got 'eighty'\)/);
+    assert.ok(!/\n\s+at /.test(proc.output()), proc.output());
+  });
+
+  it('a targets file with a mistake exits 1 listing it, without a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qp-targets-'));
+    const file = join(dir, 'targets.json');
+    writeFileSync(file, JSON.stringify({ account: { csat: { target: '70%', critical: '80%' } } }));
+    const proc = runMain({
+      SLACK_BOT_TOKEN: 'xoxb-x',
+      SLACK_SIGNING_SECRET: 's',
+      TARGETS_FILE: file,
+      PORT: String(await freePort()),
+    });
+    const code = await proc.exited;
+    assert.equal(code, 1);
+    assert.match(proc.output(), /account\.csat: critical must be at or below the target/);
     assert.ok(!/\n\s+at /.test(proc.output()), proc.output());
   });
 });

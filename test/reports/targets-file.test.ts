@@ -38,7 +38,10 @@ describe('targets file', () => {
     assert.deepEqual(t.account.byMetric.avgWait, DEFAULT_TARGETS.account.byMetric.avgWait);
     assert.equal(t.account.waitingWithNoSlots, 'warn');
     assert.equal(thresholdsForSkill(t, { id: '1006', name: 'vip' }).byMetric.queueWaitP90?.warn, 30_000);
-    assert.equal(thresholdsForSkill(t, { id: '1005', name: 'Returns' }).byMetric.overdueInQueue?.critical, 10);
+    assert.equal(
+      thresholdsForSkill(t, { id: '1005', name: 'Returns' }).byMetric.overdueInQueue?.critical,
+      10,
+    );
   });
 
   it('lists every problem, with where it is and what to write', () => {
@@ -75,5 +78,13 @@ describe('targets file', () => {
     writeFileSync(file, '{"skills":{"Billing":{"avgWait":{"target":"45s","critical":"2m"}}}}');
     const t = await loadTargets(file);
     assert.equal(thresholdsForSkill(t, { id: '1', name: 'Billing' }).byMetric.avgWait?.warn, 45_000);
+  });
+});
+
+describe('targets.example.json', () => {
+  it('is a valid targets file that says what the README says', async () => {
+    const t = await loadTargets(join(__dirname, '..', '..', 'targets.example.json'));
+    assert.deepEqual(t.account, DEFAULT_TARGETS.account);
+    assert.equal(thresholdsForSkill(t, { id: '1006', name: 'VIP' }).byMetric.queueWaitP90?.warn, 30_000);
   });
 });
