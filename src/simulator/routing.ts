@@ -63,10 +63,18 @@ export interface DayInput {
 }
 
 export interface RoutedDay {
-  /** The day's own conversations (start in the day) by hour * 8192 + route, ascending by start. */
+  /**
+   * The day's own conversations (start in the day) by hour * 8192 + route, ascending by start,
+   * as far as the pass has got: a conversation still waiting there has closedAt Infinity.
+   */
   buckets: Map<number, Conversation[]>;
   /** The lead-in's versions of the previous day's last conversations (for seam checks). */
   leadIn: Conversation[];
+  /**
+   * Runs the pass up to `to` (never back): every event at or before it is then final, so a
+   * query up to `to` reads the same whatever was asked before.
+   */
+  advance(to: number): void;
 }
 
 export function routingDayOf(t: number): number {
@@ -170,7 +178,7 @@ function before(x: Event, y: Event): boolean {
   return x.t < y.t || (x.t === y.t && x.seq < y.seq);
 }
 
-/** Routes one day's human traffic (see the module comment). */
+/** Routes one day's human traffic (see the module comment), lazily: see RoutedDay.advance. */
 export function routeDay(input: DayInput, day: number): RoutedDay {
   const { center, shifts, routes } = input;
   const dayStart = routingDayStart(day);
@@ -178,9 +186,20 @@ export function routeDay(input: DayInput, day: number): RoutedDay {
   const passStart = dayStart - LEAD_IN_MS;
   const passEnd = dayEnd + MAX_LIFETIME_MS;
 
-  const arrivals: Arrival[] = [];
-  routes.forEach((_r, i) => arrivals.push(...input.humanArrivals(i, passStart, passEnd)));
-  arrivals.sort((a, b) => a.start - b.start || a.route - b.route || a.minute - b.minute || a.k - b.k);
+  // Arrivals are drawn an hour at a time, as the pass gets there.
+  let arrivals: Arrival[] = [];
+  let next = 0;
+  let drawnUntil = passStart;
+  const drawHour = (): void => {
+    const to = Math.min(drawnUntil + HOUR_MS, passEnd);
+    const hour: Arrival[] = [];
+    routes.forEach((_r, i) => hour.push(...input.humanArrivals(i, drawnUntil, to)));
+    hour.sort((a, b) => a.start - b.start || a.route - b.route || a.minute - b.minute || a.k - b.k);
+    // Only drawn once the previous hour's arrivals are all in.
+    arrivals = hour;
+    next = 0;
+    drawnUntil = to;
+  };
 
   const agents = center.agents;
   const free = agents.map((a) => a.maxSlots);
@@ -195,8 +214,8 @@ export function routeDay(input: DayInput, day: number): RoutedDay {
     head: 0,
   }));
   const events = new EventQueue();
-  const owned: Live[] = [];
-  const leadIn: Live[] = [];
+  const buckets = new Map<number, Conversation[]>();
+  const leadIn: Conversation[] = [];
 
   const headOf = (route: number): Live | undefined => {
     const q = queues[route]!;
@@ -350,8 +369,9 @@ export function routeDay(input: DayInput, day: number): RoutedDay {
       responseAt: [],
       responseWait: [],
       secondFirstResponse: -1,
-      idleAt: 0,
-      closedAt: 0,
+      // Until the pass decides (an assignment lays the rest out, or the consumer gives up).
+      idleAt: Infinity,
+      closedAt: Infinity,
       closedBy: 'CONSUMER',
     };
     const l: Live = {
@@ -372,8 +392,12 @@ export function routeDay(input: DayInput, day: number): RoutedDay {
       queued: false,
       previous: -1,
     };
-    if (a.start >= dayStart && a.start < dayEnd) owned.push(l);
-    else if (a.start < dayStart) leadIn.push(l);
+    if (a.start >= dayStart && a.start < dayEnd) {
+      const key = bucketKey(a.route, Math.floor(a.start / HOUR_MS));
+      const list = buckets.get(key);
+      if (list) list.push(c);
+      else buckets.set(key, [c]);
+    } else if (a.start < dayStart) leadIn.push(c);
     route(l, a.start, a.start + l.patience);
   };
 
@@ -386,34 +410,35 @@ export function routeDay(input: DayInput, day: number): RoutedDay {
     }
   };
 
-  let next = 0;
   let nextBoundary = Math.floor(passStart / SLOT_MS) * SLOT_MS;
-  for (;;) {
-    const tArrival = next < arrivals.length ? arrivals[next]!.start : Infinity;
-    const t = Math.min(tArrival, events.peekTime(), nextBoundary);
-    if (t > passEnd) break;
-    // A new slot's states first, then closes and transfers (older conversations get the freed
-    // slots), then arrivals.
-    if (nextBoundary <= t) {
-      boundary(nextBoundary);
-      nextBoundary += SLOT_MS;
-    } else if (events.peekTime() <= t) {
-      const e = events.pop();
-      if (e.kind === RELEASE) release(e.agent, e.t);
-      else if (e.kind === TRANSFER) {
-        const l = e.live!;
-        route(l, e.t, Math.min(e.t + l.patience, l.limit));
-        release(e.agent, e.t);
-      } else if (e.live!.queued && e.live!.epoch === e.epoch) giveUp(e.live!, e.t);
-    } else arrive(arrivals[next++]!);
-  }
-
-  const buckets = new Map<number, Conversation[]>();
-  for (const l of owned) {
-    const key = bucketKey(l.c.route, Math.floor(l.c.start / HOUR_MS));
-    const list = buckets.get(key);
-    if (list) list.push(l.c);
-    else buckets.set(key, [l.c]);
-  }
-  return { buckets, leadIn: leadIn.map((l) => l.c) };
+  let reached = -Infinity;
+  const advance = (to: number): void => {
+    const until = Math.min(to, passEnd);
+    if (until <= reached) return;
+    for (;;) {
+      if (next >= arrivals.length && drawnUntil <= until && drawnUntil < passEnd) {
+        drawHour();
+        continue;
+      }
+      const tArrival = next < arrivals.length ? arrivals[next]!.start : Infinity;
+      const t = Math.min(tArrival, events.peekTime(), nextBoundary);
+      if (t > until) break;
+      // A new slot's states first, then closes and transfers (older conversations get the freed
+      // slots), then arrivals.
+      if (nextBoundary <= t) {
+        boundary(nextBoundary);
+        nextBoundary += SLOT_MS;
+      } else if (events.peekTime() <= t) {
+        const e = events.pop();
+        if (e.kind === RELEASE) release(e.agent, e.t);
+        else if (e.kind === TRANSFER) {
+          const l = e.live!;
+          route(l, e.t, Math.min(e.t + l.patience, l.limit));
+          release(e.agent, e.t);
+        } else if (e.live!.queued && e.live!.epoch === e.epoch) giveUp(e.live!, e.t);
+      } else arrive(arrivals[next++]!);
+    }
+    reached = until;
+  };
+  return { buckets, leadIn, advance };
 }

@@ -100,7 +100,7 @@ export class TrafficModel {
     const lastHour = Math.floor(to / HOUR_MS);
     for (const route of list) {
       for (let hour = firstHour; hour <= lastHour; hour++) {
-        for (const c of this.humanChunk(route, hour)) {
+        for (const c of this.humanChunk(route, hour, to)) {
           if (c.start >= from && c.start <= to) fn(c);
         }
         for (const c of this.botChunk(route, hour)) {
@@ -110,10 +110,13 @@ export class TrafficModel {
     }
   }
 
-  /** The routed human traffic of a routing day (its pass runs once, then is cached). */
-  routedDay(day: number): RoutedDay {
+  /** The routed human traffic of a routing day, final up to `to` (the pass is cached and resumed). */
+  routedDay(day: number, to = Infinity): RoutedDay {
     let hit = this.days.get(day);
-    if (hit) return hit;
+    if (hit) {
+      hit.advance(to);
+      return hit;
+    }
     hit = routeDay(
       {
         center: this.center,
@@ -125,11 +128,13 @@ export class TrafficModel {
     );
     if (this.days.size >= MAX_CACHED_DAYS) this.days.delete(this.days.keys().next().value!);
     this.days.set(day, hit);
+    hit.advance(to);
     return hit;
   }
 
-  private humanChunk(route: number, hour: number): readonly Conversation[] {
-    return this.routedDay(routingDayOf(hour * HOUR_MS)).buckets.get(bucketKey(route, hour)) ?? NONE;
+  /** An hour's human conversations, with everything that happens to them up to `to` decided. */
+  private humanChunk(route: number, hour: number, to: number): readonly Conversation[] {
+    return this.routedDay(routingDayOf(hour * HOUR_MS), to).buckets.get(bucketKey(route, hour)) ?? NONE;
   }
 
   /**
