@@ -9,7 +9,7 @@ import { tallyAgents, tallyByTime, tallyOpen } from './attribution';
 import type { AnswerContext } from './metrics-answer';
 import { compareIds, pageLinks } from './paging';
 import { OFFLINE, ONLINE, STATES } from './shifts';
-import { Tally, fieldName, metricValue } from './tally';
+import { Tally, fieldName, hasValue, metricValue } from './tally';
 
 /** Answers an agent_view call. */
 export function answerAgentView(
@@ -82,7 +82,7 @@ export function answerAgentView(
           values[field] = Math.round((held.weight / agent.maxSlots) * 1000) / 1000;
           break;
         default:
-          values[field] = metricValue(t, field);
+          if (hasValue(t, field)) values[field] = metricValue(t, field);
       }
     }
     const record: Record<string, unknown> = {

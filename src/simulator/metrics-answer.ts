@@ -9,7 +9,7 @@ import { tallyAgents, tallyByTime, tallyOpen, type Scope, type Target } from './
 import { NO_SKILL_ID, NO_SKILL_NAME, groupWithAncestors, groupWithDescendants } from './contact-center';
 import { compareIds, pageLinks } from './paging';
 import type { Simulation } from './simulation';
-import { Tally, metricValue } from './tally';
+import { Tally, hasValue, metricValue } from './tally';
 
 export type AllShape = 'flat' | 'nested';
 
@@ -126,8 +126,11 @@ export function answerMetrics(
   const fields = [
     ...new Set([...(body.metricsToRetrieveCurrentValue ?? []), ...(body.metricsToRetrieveByTime ?? [])]),
   ].map((m: RequestMetric) => fieldOf(m));
+  // A ratio of no answers is not 0: with no CSAT answer in the window the record has no csat.
   const metricsOf = (t: Tally): Record<string, number> =>
-    Object.fromEntries(fields.map((field) => [field, metricValue(t, field)]));
+    Object.fromEntries(
+      fields.flatMap((field) => (hasValue(t, field) ? [[field, metricValue(t, field)]] : [])),
+    );
 
   const sections = body.responseSections ?? ['all', 'groupBy'];
   const withGroups = body.groupBy !== undefined && sections.includes('groupBy');

@@ -109,6 +109,14 @@ const FIELDS: Record<string, (t: Tally) => number> = {
   queueWaitTime90thPercentile: (t) => percentile(t.queueWaits, 0.9),
 };
 
+/**
+ * Whether a record carries the field at all: CSAT is left out when no consumer answered the
+ * survey in the window (0 would read as "everyone unhappy"). Every other field is always there.
+ */
+export function hasValue(t: Tally, field: string): boolean {
+  return field !== 'csat' || t.csatAnswers > 0;
+}
+
 /** The value of a response field (camelCase) for a tally; averages with no events are 0. */
 export function metricValue(t: Tally, field: string): number {
   const f = FIELDS[field];

@@ -1,108 +1,49 @@
 /**
- * Synthetic conversations. Each (skill, minute) bucket draws its arrivals from a PRNG seeded by
- * hash(seed, skill id, minute); every conversation's life (queue wait, agent, responses, transfer,
- * close, CSAT) is decided at once from that stream and from the agents' shift states. Nothing
- * depends on earlier buckets, so the account at any instant is a pure function of seed and time,
- * and buckets are generated lazily, an hour per skill at a time, and cached.
+ * Synthetic conversations. Each (skill, minute) draws its arrivals from a PRNG seeded by
+ * hash(seed, skill id, minute), and each conversation's own choices (patience, replies, close,
+ * CSAT) from a PRNG of its own, so nothing depends on the order things are generated in.
  *
- * Queueing is modelled, not simulated: the expected wait grows with the skill's utilization
- * (offered load over the slots of its online agents), so busy hours build queues and quiet
- * hours do not, without carrying state from one bucket to the next. A skill with nobody online
- * waits for the next slot when someone is; consumers give up after their patience runs out.
+ * Bot conversations need no routing (bots have far more slots than traffic): their lives are
+ * decided at arrival, an hour per skill at a time. Human conversations compete for the agents'
+ * slots, so they are routed by an event-driven pass over a whole routing day (routing.ts). Both
+ * are generated lazily and cached; the account at any instant is a pure function of seed and time.
  */
 import { HOUR_MS, MINUTE_MS } from '../domain/time';
-import {
-  NO_SKILL_DAILY_VOLUME,
-  NO_SKILL_ID,
-  NO_SKILL_SLA_MS,
-  type AgentType,
-  type ContactCenter,
-} from './contact-center';
+import { NO_SKILL_DAILY_VOLUME, NO_SKILL_ID, NO_SKILL_SLA_MS, type ContactCenter } from './contact-center';
+import { capLifetime, survey, type Conversation, type Route } from './conversation';
 import { arrivalsPerMinute } from './daily-curve';
-import { between, clamp, exponential, hashInts, logNormal, poisson, rngFrom, type Rng } from './random';
-import { ONLINE, SLOT_MS, type ShiftModel } from './shifts';
+import { between, clamp, exponential, hashInts, poisson, rngFrom, type Rng } from './random';
+import { bucketKey, routeDay, routingDayOf, type Arrival, type RoutedDay } from './routing';
+import type { ShiftModel } from './shifts';
 
-export type Closer = 'AGENT' | 'CONSUMER' | 'SYSTEM';
-export type TransferKind = 'TRANSFER' | 'BACK_TO_QUEUE';
+export {
+  LOOKBACK_MS,
+  MAX_LIFETIME_MS,
+  agentAt,
+  type Assignment,
+  type Closer,
+  type Conversation,
+  type Route,
+  type TransferKind,
+} from './conversation';
 
-export interface Assignment {
-  agent: number;
-  at: number;
-}
-
-export interface Conversation {
-  /** Index into TrafficModel.routes. */
-  route: number;
-  /** Routed to a human or a bot queue; only agents of that type are assigned. */
-  userType: AgentType;
-  start: number;
-  /** First assignment, and a second one after a transfer. */
-  assignments: Assignment[];
-  /** Ends the first assignment: the conversation goes back to the skill's queue. */
-  transfer?: { at: number; kind: TransferKind };
-  /** Agent messages, ascending. */
-  responseAt: number[];
-  /** How long the consumer had waited for each (the first includes the queue). */
-  responseWait: number[];
-  /** Index of the first response of the second assignment, or -1. */
-  secondFirstResponse: number;
-  /** After this the consumer went quiet (the conversation is no longer active). */
-  idleAt: number;
-  closedAt: number;
-  closedBy: Closer;
-  csatAt?: number;
-  /** 1..5 */
-  csatScore?: number;
-}
-
-/** A skill as traffic sees it (the live skills plus "-1", no skill). */
-export interface Route {
-  skillId: string;
-  name: string;
-  slaMs: number;
-  dailyVolume: number;
-  botShare: number;
-  humans: number[];
-  /** Capacity weight per eligible human: max slots shared over the agent's skills. */
-  humanWeights: number[];
-  bots: number[];
-}
-
-/** Conversations end within this long after they start (auto-close at the latest). */
-export const MAX_LIFETIME_MS = 3 * HOUR_MS;
-/** How far before a window to look for conversations with events inside it. */
-export const LOOKBACK_MS = MAX_LIFETIME_MS + 5 * MINUTE_MS;
-/** Average handling time (assignment to close) used to turn arrivals into offered load. */
-const HANDLING_MINUTES = 11;
-// Weeks of traffic (more than the 15 days a query can reach); the oldest hours go first and are
-// regenerated, identically, if asked for again.
+// Weeks of bot traffic (more than the 15 days a query can reach); the oldest hours go first and
+// are regenerated, identically, if asked for again.
 const MAX_CACHED_CONVERSATIONS = 250_000;
 const MAX_CACHED_CHUNKS = 400_000;
+/** Routed human days kept: the 15 days a query can reach, and the day after a seam. */
+const MAX_CACHED_DAYS = 17;
+const SALT_LIFE = 21;
 const S = 1000;
 const MIN = MINUTE_MS;
-
-/** Mean queue wait at a utilization (offered load / capacity). */
-function meanQueueWait(u: number): number {
-  const x = Math.min(u, 0.93);
-  return 10 * S + 75 * S * (x / (1 - x));
-}
-
-export function agentAt(c: Conversation, t: number): number {
-  const first = c.assignments[0];
-  if (!first || t < first.at) return -1;
-  if (c.transfer && t >= c.transfer.at) {
-    const second = c.assignments[1];
-    return second && t >= second.at ? second.agent : -1;
-  }
-  return first.agent;
-}
+const NONE: readonly Conversation[] = [];
 
 export class TrafficModel {
   readonly routes: Route[];
   private readonly routeBySkill = new Map<string, number>();
-  private readonly chunks = new Map<number, Conversation[]>();
+  private readonly botChunks = new Map<number, Conversation[]>();
   private cachedCount = 0;
-  private readonly capacityCache = new Map<number, Float64Array>();
+  private readonly days = new Map<number, RoutedDay>();
 
   constructor(
     private readonly center: ContactCenter,
@@ -122,17 +63,13 @@ export class TrafficModel {
     ];
     this.routes = specs.map((s) => {
       const humans: number[] = [];
-      const humanWeights: number[] = [];
       const bots: number[] = [];
       center.agents.forEach((a, i) => {
         // Conversations without a skill may go to any human (LivePerson's default routing).
         const eligible = s.skillId === NO_SKILL_ID ? a.type === 'HUMAN' : a.skillIds.includes(s.skillId);
         if (!eligible) return;
         if (a.type === 'BOT') bots.push(i);
-        else {
-          humans.push(i);
-          humanWeights.push(a.maxSlots / Math.max(1, a.skillIds.length));
-        }
+        else humans.push(i);
       });
       return {
         skillId: s.skillId,
@@ -141,7 +78,6 @@ export class TrafficModel {
         dailyVolume: s.dailyVolume,
         botShare: s.botShare,
         humans,
-        humanWeights,
         bots,
       };
     });
@@ -164,176 +100,103 @@ export class TrafficModel {
     const lastHour = Math.floor(to / HOUR_MS);
     for (const route of list) {
       for (let hour = firstHour; hour <= lastHour; hour++) {
-        for (const c of this.chunk(route, hour)) {
+        for (const c of this.humanChunk(route, hour, to)) {
+          if (c.start >= from && c.start <= to) fn(c);
+        }
+        for (const c of this.botChunk(route, hour)) {
           if (c.start >= from && c.start <= to) fn(c);
         }
       }
     }
   }
 
-  private chunk(route: number, hour: number): Conversation[] {
-    const key = hour * 8192 + route;
-    let hit = this.chunks.get(key);
-    if (hit) return hit;
-    hit = [];
-    for (let m = hour * 60; m < (hour + 1) * 60; m++) this.generateMinute(route, m, hit);
-    while (
-      (this.cachedCount + hit.length > MAX_CACHED_CONVERSATIONS || this.chunks.size >= MAX_CACHED_CHUNKS) &&
-      this.chunks.size > 0
-    ) {
-      const [oldest, list] = this.chunks.entries().next().value!;
-      this.chunks.delete(oldest);
-      this.cachedCount -= list.length;
+  /** The routed human traffic of a routing day, final up to `to` (the pass is cached and resumed). */
+  routedDay(day: number, to = Infinity): RoutedDay {
+    let hit = this.days.get(day);
+    if (hit) {
+      hit.advance(to);
+      return hit;
     }
-    this.chunks.set(key, hit);
-    this.cachedCount += hit.length;
+    hit = routeDay(
+      {
+        center: this.center,
+        shifts: this.shifts,
+        routes: this.routes,
+        humanArrivals: (route, from, to) => this.humanArrivals(route, from, to),
+      },
+      day,
+    );
+    if (this.days.size >= MAX_CACHED_DAYS) this.days.delete(this.days.keys().next().value!);
+    this.days.set(day, hit);
+    hit.advance(to);
     return hit;
   }
 
-  private generateMinute(routeIndex: number, minute: number, out: Conversation[]): void {
+  /** An hour's human conversations, with everything that happens to them up to `to` decided. */
+  private humanChunk(route: number, hour: number, to: number): readonly Conversation[] {
+    return this.routedDay(routingDayOf(hour * HOUR_MS), to).buckets.get(bucketKey(route, hour)) ?? NONE;
+  }
+
+  /**
+   * The arrivals of a minute: when, and whether each goes to a bot, from the minute's stream;
+   * everything else a conversation decides comes from its own stream (`lifeRng`).
+   */
+  private arrivalsInMinute(routeIndex: number, minute: number): { start: number; k: number; bot: boolean }[] {
     const route = this.routes[routeIndex]!;
     const t = minute * MIN;
     const mean = arrivalsPerMinute(route.dailyVolume, t);
-    if (mean <= 0) return;
+    if (mean <= 0) return [];
     const rng = rngFrom(hashInts(this.seed, Number(route.skillId), minute));
     const n = poisson(rng, mean);
     const starts: number[] = [];
     for (let i = 0; i < n; i++) starts.push(t + Math.floor(rng() * MIN));
     starts.sort((a, b) => a - b);
-    for (const start of starts) {
-      const bot = route.bots.length > 0 && (route.humans.length === 0 || rng() < route.botShare);
-      out.push(
-        bot ? this.botConversation(routeIndex, start, rng) : this.humanConversation(routeIndex, start, rng),
-      );
-    }
+    return starts.map((start, k) => ({
+      start,
+      k,
+      bot: route.bots.length > 0 && (route.humans.length === 0 || rng() < route.botShare),
+    }));
   }
 
-  /** Slots of online eligible humans, per route, in the slot containing `t`. */
-  private capacity(route: number, t: number): number {
-    const slot = Math.floor(t / SLOT_MS);
-    let caps = this.capacityCache.get(slot);
-    if (!caps) {
-      const states = this.shifts.statesAt(t);
-      caps = new Float64Array(this.routes.length);
-      this.routes.forEach((r, i) => {
-        let sum = 0;
-        r.humans.forEach((a, k) => {
-          if (states[a] === ONLINE) sum += r.humanWeights[k]!;
-        });
-        caps![i] = sum;
-      });
-      if (this.capacityCache.size > 4 * 24 * 40)
-        this.capacityCache.delete(this.capacityCache.keys().next().value!);
-      this.capacityCache.set(slot, caps);
-    }
-    return caps[route]!;
+  private lifeRng(routeIndex: number, minute: number, k: number): Rng {
+    return rngFrom(hashInts(this.seed, SALT_LIFE, Number(this.routes[routeIndex]!.skillId), minute, k));
   }
 
-  private utilization(route: number, t: number): number {
-    const cap = this.capacity(route, t);
-    if (cap <= 0) return 1;
-    return (arrivalsPerMinute(this.routes[route]!.dailyVolume, t) * HANDLING_MINUTES) / cap;
-  }
-
-  /** An online eligible human at `t` or, failing that, at the start of the next slot with one. */
-  private pickHuman(route: number, t: number, rng: Rng, exclude: number): Assignment | undefined {
-    const r = this.routes[route]!;
-    const slot0 = Math.floor(t / SLOT_MS);
-    for (let k = 0; k <= MAX_LIFETIME_MS / SLOT_MS; k++) {
-      const states = this.shifts.statesAt((slot0 + k) * SLOT_MS);
-      let total = 0;
-      r.humans.forEach((a, i) => {
-        if (states[a] === ONLINE && a !== exclude) total += r.humanWeights[i]!;
-      });
-      if (total <= 0) continue;
-      let x = rng() * total;
-      let agent = -1;
-      for (let i = 0; i < r.humans.length; i++) {
-        const a = r.humans[i]!;
-        if (states[a] !== ONLINE || a === exclude) continue;
-        agent = a;
-        x -= r.humanWeights[i]!;
-        if (x < 0) break;
+  private humanArrivals(route: number, from: number, to: number): Arrival[] {
+    const out: Arrival[] = [];
+    for (let m = Math.floor(from / MIN); m * MIN < to; m++) {
+      for (const a of this.arrivalsInMinute(route, m)) {
+        if (a.bot || a.start < from || a.start >= to) continue;
+        out.push({ route, start: a.start, minute: m, k: a.k, rng: this.lifeRng(route, m, a.k) });
       }
-      const at = k === 0 ? t : (slot0 + k) * SLOT_MS + Math.floor(between(rng, 5 * S, 60 * S));
-      return { agent, at };
     }
-    return undefined;
+    return out;
   }
 
-  private humanConversation(route: number, start: number, rng: Rng): Conversation {
-    const r = this.routes[route]!;
-    const patience = clamp(exponential(rng, 25 * MIN), MIN, 90 * MIN);
-    const abandoned = (): Conversation => ({
-      route,
-      userType: 'HUMAN',
-      start,
-      assignments: [],
-      responseAt: [],
-      responseWait: [],
-      secondFirstResponse: -1,
-      idleAt: start + Math.floor(patience),
-      closedAt: start + Math.floor(patience),
-      closedBy: 'CONSUMER',
-    });
-    const wait = exponential(rng, meanQueueWait(this.utilization(route, start)));
-    const first = this.pickHuman(route, start + Math.floor(wait), rng, -1);
-    if (!first || first.at - start >= patience) return abandoned();
-
-    const fast = r.slaMs <= 30 * S;
-    const responses = 2 + Math.floor(rng() * 10);
-    const transferAfter = responses >= 3 && rng() < 0.07 ? 1 + Math.floor(rng() * (responses - 2)) : -1;
-    const c: Conversation = {
-      route,
-      userType: 'HUMAN',
-      start,
-      assignments: [first],
-      responseAt: [],
-      responseWait: [],
-      secondFirstResponse: -1,
-      idleAt: 0,
-      closedAt: 0,
-      closedBy: 'AGENT',
-    };
-    let t = first.at + Math.floor(clamp(logNormal(rng, fast ? 20 * S : 35 * S, 0.6), 5 * S, 8 * MIN));
-    c.responseAt.push(t);
-    c.responseWait.push(t - start);
-    for (let i = 1; i < responses; i++) {
-      const consumerMessage = t + Math.floor(clamp(exponential(rng, 60 * S), 8 * S, 5 * MIN));
-      if (i === transferAfter) {
-        const at = consumerMessage + Math.floor(between(rng, 15 * S, 90 * S));
-        const kind: TransferKind = rng() < 0.7 ? 'TRANSFER' : 'BACK_TO_QUEUE';
-        const requeue = exponential(rng, 0.6 * meanQueueWait(this.utilization(route, at)));
-        const second = this.pickHuman(route, at + Math.floor(requeue), rng, first.agent);
-        if (second) {
-          c.transfer = { at, kind };
-          c.assignments.push(second);
-          c.secondFirstResponse = i;
-          t = second.at + Math.floor(clamp(logNormal(rng, 30 * S, 0.6), 5 * S, 5 * MIN));
-          c.responseAt.push(t);
-          c.responseWait.push(t - consumerMessage);
-          continue;
+  private botChunk(route: number, hour: number): Conversation[] {
+    const key = bucketKey(route, hour);
+    let hit = this.botChunks.get(key);
+    if (hit) return hit;
+    hit = [];
+    if (this.routes[route]!.bots.length > 0) {
+      for (let m = hour * 60; m < (hour + 1) * 60; m++) {
+        for (const a of this.arrivalsInMinute(route, m)) {
+          if (a.bot) hit.push(this.botConversation(route, a.start, this.lifeRng(route, m, a.k)));
         }
       }
-      const latency = Math.floor(clamp(logNormal(rng, fast ? 25 * S : 40 * S, 0.7), 3 * S, 10 * MIN));
-      t = consumerMessage + latency;
-      c.responseAt.push(t);
-      c.responseWait.push(latency);
     }
-    const p = rng();
-    if (p < 0.55) {
-      c.closedBy = 'AGENT';
-      c.closedAt = c.idleAt = t + Math.floor(between(rng, 20 * S, 120 * S));
-    } else if (p < 0.85) {
-      c.closedBy = 'CONSUMER';
-      c.closedAt = c.idleAt = t + Math.floor(clamp(exponential(rng, 90 * S), 10 * S, 10 * MIN));
-    } else {
-      c.closedBy = 'SYSTEM';
-      c.idleAt = t + Math.floor(between(rng, 2 * MIN, 5 * MIN));
-      c.closedAt = t + Math.floor(between(rng, 20 * MIN, 40 * MIN));
+    while (
+      (this.cachedCount + hit.length > MAX_CACHED_CONVERSATIONS ||
+        this.botChunks.size >= MAX_CACHED_CHUNKS) &&
+      this.botChunks.size > 0
+    ) {
+      const [oldest, list] = this.botChunks.entries().next().value!;
+      this.botChunks.delete(oldest);
+      this.cachedCount -= list.length;
     }
-    this.survey(c, rng, 0.35);
-    return capLifetime(c);
+    this.botChunks.set(key, hit);
+    this.cachedCount += hit.length;
+    return hit;
   }
 
   private botConversation(route: number, start: number, rng: Rng): Conversation {
@@ -375,38 +238,7 @@ export class TrafficModel {
       c.idleAt = t + MIN;
       c.closedAt = t + 10 * MIN;
     }
-    this.survey(c, rng, 0.25);
+    survey(c, rng, 0.25);
     return capLifetime(c);
   }
-
-  /** Some consumers answer the CSAT question after the close; long waits and transfers hurt. */
-  private survey(c: Conversation, rng: Rng, rate: number): void {
-    if (c.closedBy === 'SYSTEM' || rng() >= rate) return;
-    const firstWait = c.responseWait[0] ?? 0;
-    const top = clamp(0.92 - 0.4 * Math.min(1, firstWait / (10 * MIN)) - (c.transfer ? 0.1 : 0), 0.3, 0.95);
-    c.csatAt = c.closedAt + Math.floor(between(rng, 15 * S, 90 * S));
-    c.csatScore = rng() < top ? (rng() < 0.6 ? 5 : 4) : 1 + Math.floor(rng() * 3);
-  }
-}
-
-/** Auto-closes whatever is still open MAX_LIFETIME_MS after the start. */
-function capLifetime(c: Conversation): Conversation {
-  const limit = c.start + MAX_LIFETIME_MS;
-  if (c.closedAt <= limit) return c;
-  c.closedAt = limit;
-  c.closedBy = 'SYSTEM';
-  c.idleAt = Math.min(c.idleAt, limit);
-  delete c.csatAt;
-  delete c.csatScore;
-  while (c.responseAt.length && c.responseAt[c.responseAt.length - 1]! > limit) {
-    c.responseAt.pop();
-    c.responseWait.pop();
-  }
-  if (c.secondFirstResponse >= c.responseAt.length) c.secondFirstResponse = -1;
-  if (c.transfer && c.transfer.at > limit) {
-    delete c.transfer;
-    c.assignments.length = 1;
-  }
-  if (c.assignments.length > 1 && c.assignments[1]!.at > limit) c.assignments.length = 1;
-  return c;
 }

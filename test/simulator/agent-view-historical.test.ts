@@ -78,10 +78,11 @@ describe('simulator: agent_view', () => {
       assert.equal(typeof r.agentCurrentStatusReason, 'string');
       if (r.agentCurrentStatus === 'AWAY') assert.notEqual(r.agentCurrentStatusReason, '');
       assert.ok((r.agentOnlineDuration as number) <= 4 * HOUR_MS);
+      // csat only where someone answered the survey (see below); the rest always.
+      if (r.csat !== undefined) assert.ok((r.csat as number) >= 0 && (r.csat as number) <= 1);
       for (const k of [
         'closedConversations',
         'avgWaitTime',
-        'csat',
         'transfers',
         'assignedConversations',
         'agentLoad',
@@ -93,6 +94,25 @@ describe('simulator: agent_view', () => {
     }
     const closed = records.reduce((a, r) => a + (r.closedConversations as number), 0);
     assert.ok(closed > 100);
+  });
+
+  it('leaves csat out of an agent record with no CSAT answer in the window, never 0', async () => {
+    const res = await http(sim).post(agentView(), {
+      filters: { time: { from: BUSY - 30 * 60_000, to: BUSY } },
+      metricsToRetrieveByTime: ['csat', 'closed_conversations'],
+      includeAgentMetadata: false,
+    });
+    const records = res.data.agentViewRecords as AgentRecord[];
+    const without = records.filter((r) => !('csat' in r));
+    const withCsat = records.filter((r) => 'csat' in r);
+    assert.ok(
+      without.length > 0 && withCsat.length > 0,
+      `${without.length} without, ${withCsat.length} with`,
+    );
+    // An agent who closed nothing in the window had no survey to be answered.
+    for (const r of records) if (r.closedConversations === 0) assert.ok(!('csat' in r), r.agentId);
+    for (const r of records) assert.equal(typeof r.closedConversations, 'number');
+    for (const r of withCsat) assert.ok((r.csat as number) >= 0 && (r.csat as number) <= 1);
   });
 
   it('agrees with metrics for an agent group', async () => {

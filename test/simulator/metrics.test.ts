@@ -4,9 +4,11 @@ import seedRequest from '../fixtures/kmm-seed-request.json';
 import seedResponse from '../fixtures/kmm-seed-response.json';
 import { DAY_MS, HOUR_MS } from '../../src/domain/time';
 import { SORT_KEYS, fieldOf, type ByTimeMetric } from '../../src/liveperson/contract/catalog';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import { DEFAULT_SEED, startSimulator, type Simulator } from '../../src/simulator';
 import { SEED_EXAMPLE_NOW } from '../../src/simulator/seed-example';
-import { BUSY, allGroups, byKey, everything, http, metricsPath, type Group } from './helpers';
+import { Simulation } from '../../src/simulator/simulation';
+import { LOOKBACK_MS } from '../../src/simulator/traffic';
+import { ACCOUNT, BUSY, NIGHT, allGroups, byKey, everything, http, metricsPath, type Group } from './helpers';
 
 const COUNTS = [
   'closedConversations',
@@ -265,14 +267,69 @@ describe('simulator: KMM metrics', () => {
       metricsToRetrieveCurrentValue: ['queue_wait_time_90th_percentile'],
     });
     const expected = ['csat', 'closedByAgent', 'queueWaitTime90thPercentile'].sort();
-    for (const g of res.data.groupBy.groups as Group[])
-      assert.deepEqual(Object.keys(g.metrics).sort(), expected);
+    // csat is left out of a record without CSAT answers (see the next test).
+    const withoutCsat = expected.filter((f) => f !== 'csat');
+    for (const g of res.data.groupBy.groups as Group[]) {
+      const keys = Object.keys(g.metrics).sort();
+      assert.ok(
+        JSON.stringify(keys) === JSON.stringify(expected) ||
+          JSON.stringify(keys) === JSON.stringify(withoutCsat),
+        `${g.key}: ${keys.join(',')}`,
+      );
+    }
     assert.deepEqual(Object.keys(res.data.all.metrics).sort(), expected);
     assert.deepEqual(byTime.map(fieldOf), ['csat', 'closedByAgent']);
     for (const g of res.data.groupBy.groups as Group[]) {
-      assert.ok(g.metrics.csat! >= 0 && g.metrics.csat! <= 1);
+      if (g.metrics.csat !== undefined) assert.ok(g.metrics.csat >= 0 && g.metrics.csat <= 1);
       assert.ok(Number.isInteger(g.metrics.queueWaitTime90thPercentile));
     }
+    assert.ok((res.data.groupBy.groups as Group[]).some((g) => g.metrics.csat !== undefined));
+  });
+
+  it('leaves csat out of a record (a group or all) with no CSAT answer in the window, never 0', async () => {
+    // An independent count of the survey answers per skill, from the same synthetic account.
+    const model = new Simulation({ accountId: ACCOUNT, seed: DEFAULT_SEED });
+    const answers = (from: number, to: number): Map<string, number> => {
+      const out = new Map<string, number>();
+      model.traffic.forEach(from - LOOKBACK_MS, to, undefined, (c) => {
+        if (c.csatAt === undefined || c.csatAt < from || c.csatAt > to) return;
+        const key = model.traffic.routes[c.route]!.skillId;
+        out.set(key, (out.get(key) ?? 0) + 1);
+      });
+      return out;
+    };
+    let absent = 0;
+    let present = 0;
+    for (const [from, to] of [
+      [BUSY - HOUR_MS, BUSY],
+      [BUSY - 10 * 60_000, BUSY],
+      [BUSY - 60_000, BUSY],
+    ] as const) {
+      const res = await http(sim).post(metricsPath(), {
+        filters: { time: { from, to } },
+        groupBy: 'skillId',
+        metricsToRetrieveByTime: ['csat', 'closed_conversations'],
+      });
+      assert.equal(res.status, 200);
+      const counted = answers(from, to);
+      for (const g of res.data.groupBy.groups as Group[]) {
+        const n = counted.get(g.key) ?? 0;
+        assert.equal('csat' in g.metrics, n > 0, `${g.key} over ${(to - from) / 60_000} min: ${n} answers`);
+        assert.equal(typeof g.metrics.closedConversations, 'number', 'other metrics stay, 0 or not');
+        if (n > 0) present++;
+        else absent++;
+      }
+      const total = [...counted.values()].reduce((a, b) => a + b, 0);
+      assert.equal('csat' in res.data.all.metrics, total > 0, `all over ${(to - from) / 60_000} min`);
+    }
+    assert.ok(absent > 0 && present > 0, `${absent} records without answers, ${present} with`);
+    // A night minute (windows are whole minutes) without a single answer: all has no csat either.
+    const quiet = await http(sim).post(metricsPath(), {
+      filters: { time: { from: NIGHT - 60_000, to: NIGHT } },
+      metricsToRetrieveByTime: ['csat', 'closed_conversations'],
+    });
+    assert.equal(answers(NIGHT - 60_000, NIGHT).size, 0);
+    assert.deepEqual(Object.keys(quiet.data.all.metrics), ['closedConversations']);
   });
 
   it('shows traffic without a skill as key -1 named NA, and only when it has data', async () => {
