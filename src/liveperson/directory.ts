@@ -17,7 +17,7 @@ export interface Skill {
 export interface AgentGroup {
   id: string;
   name: string;
-  /** null for a root group. */
+  /** null for the root (the Main Group, id -1, on a LivePerson account). */
   parentId: string | null;
 }
 
@@ -95,7 +95,10 @@ export function parseSkills(items: readonly unknown[]): Skill[] {
   return [...byId.values()].sort(byName);
 }
 
-/** Live agent groups; a parentGroupId of -1, null, absent or the group itself means root. */
+/**
+ * Live agent groups. The Main Group (id -1) is the root and its direct children carry
+ * parentGroupId -1, so -1 is a real parent; only a null, absent or self parent means root.
+ */
 export function parseAgentGroups(items: readonly unknown[]): AgentGroup[] {
   const byId = new Map<string, AgentGroup>();
   for (const raw of items) {
@@ -107,7 +110,7 @@ export function parseAgentGroups(items: readonly unknown[]): AgentGroup[] {
     byId.set(id, {
       id,
       name,
-      parentId: parent === undefined || parent === '-1' || parent === id ? null : parent,
+      parentId: parent === undefined || parent === id ? null : parent,
     });
   }
   return [...byId.values()].sort(byName);

@@ -70,8 +70,10 @@ describe('simulator: CSDS and Account Configuration', () => {
     }
     const tier1Night = (res.data as Record<string, unknown>[]).find((g) => g.id === 504);
     assert.deepEqual(tier1Night, { id: 504, name: 'Tier 1 Night', deleted: false, parentGroupId: 502 });
-    const root = (res.data as Record<string, unknown>[]).find((g) => g.id === 501);
-    assert.deepEqual(root, { id: 501, name: 'Main Group', deleted: false });
+    const root = (res.data as Record<string, unknown>[]).find((g) => g.id === -1);
+    assert.deepEqual(root, { id: -1, name: 'Main Group', deleted: false });
+    const tier1 = (res.data as Record<string, unknown>[]).find((g) => g.id === 502);
+    assert.equal(tier1?.parentGroupId, -1);
     assert.equal((res.data as Record<string, unknown>[]).find((g) => g.id === 599)?.deleted, true);
   });
 
