@@ -6,7 +6,7 @@
 import { isRecord } from '../shared/guards';
 import { CODE, HttpError, type Answer } from './http-util';
 import { SESSION_TTL_SECONDS, type LoginSessions } from './login-sessions';
-import { isSecured, type AccountCredentials } from './request-auth';
+import { hasLoginService, type AccountCredentials } from './request-auth';
 
 export interface LoginService {
   /** Answers a login body (user name with a password or with the four API-key values). */
@@ -22,7 +22,7 @@ export function createLoginService(
   sessions: LoginSessions,
 ): LoginService {
   const { oauth, login: password } = creds;
-  const enabled = isSecured(creds);
+  const enabled = hasLoginService(creds);
   const requireEnabled = (): void => {
     if (!enabled)
       throw new HttpError(404, 'The Login Service is not enabled on this account.', CODE.notFound);

@@ -17,6 +17,7 @@ import { CODE, HttpError, bearerOf, cookieOf, parseJsonBody, type Answer } from 
 import type { LoginService } from './login-service';
 import { answerMetrics, type AllShape, type AnswerContext } from './metrics-answer';
 import type { RequestAuth } from './request-auth';
+import type { TokenService } from './token-service';
 import { pagedRequest, queryParam, type RouteMatch } from './routes';
 import type { RouteName } from './types';
 
@@ -38,6 +39,7 @@ export interface RouteDeps {
   allShape: AllShape;
   authorize: RequestAuth;
   loginService: LoginService;
+  tokenService: TokenService;
   /** The model and the clock as of now; called once per request, so one answer sees one instant. */
   context(): AnswerContext;
 }
@@ -102,5 +104,6 @@ export function createRouteHandlers(deps: RouteDeps): Record<RouteName, RouteHan
     login: ({ body }) => loginService.login(parseJsonBody(body)),
     refresh: ({ req, body }) =>
       loginService.refresh(parseJsonBody(body), bearerOf(req), cookieOf(req, 'session_id')),
+    token: ({ req, body }) => deps.tokenService.token(req.headers['content-type'], body),
   };
 }

@@ -3,6 +3,7 @@
  * both depend on it instead of on each other.
  */
 import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
+import type { ClientCredentials } from '../liveperson/client/client-credentials';
 import type { ContactCenter } from './contact-center';
 import type { AllShape } from './metrics-answer';
 
@@ -16,6 +17,7 @@ export const ROUTE_NAMES = [
   'historical',
   'login',
   'refresh',
+  'token',
 ] as const;
 
 export type RouteName = (typeof ROUTE_NAMES)[number];
@@ -38,6 +40,13 @@ export interface SimulatorOptions {
   oauth?: OAuthCredentials;
   /** Enables password login on the Login Service; without `oauth` a bearer is then required. */
   login?: LoginCredentials;
+  /**
+   * Enables OAuth 2.0 client credentials: the sentinel token endpoint issues access tokens for
+   * these, and the APIs accept them as bearers.
+   */
+  clientCredentials?: ClientCredentials;
+  /** Lifetime of those access tokens in seconds (default 3600). */
+  tokenTtlSeconds?: number;
   /** Adds N small "Campaign NNN" skills (ids 2001…) to exercise paging. */
   extraSkills?: number;
   /** Added to every answer. */
@@ -74,6 +83,7 @@ export interface Simulator {
   readonly url: string;
   readonly accountId: string;
   readonly oauth?: OAuthCredentials;
+  readonly clientCredentials?: ClientCredentials;
   /** The synthetic model: skills, agent groups, agents. */
   readonly center: ContactCenter;
   now(): number;
