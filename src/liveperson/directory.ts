@@ -1,11 +1,14 @@
 /**
  * The skills & agent-groups directory: names ↔ ids, fuzzy lookup and the group tree, over the
- * Account Configuration API. Lists are cached and revalidated with If-Match (ac-revision) so a busy
- * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
+ * Account Configuration API. Lists are cached and revalidated with If-Match (the revision LivePerson
+ * sent as ac-revision or ETag), so a busy bot costs LivePerson one 304 per TTL where the account
+ * answers 304. LivePerson documents If-Match for writes only, so a conditional read may be refused
+ * (412, 400): any 4xx to it is followed by a plain read, never by serving the old names. Only an
+ * outage (5xx, timeout, 429) keeps the last good list, for errorRetryMs at a time.
  */
 import type { AccountConfigSource, ConfigKind } from './contract/account-config';
 import { DeadlineExceededError, raceDeadline, type Deadline } from '../shared/deadline';
-import { LivePersonTimeoutError } from './client/errors';
+import { LivePersonTimeoutError, isLivePersonError } from './client/errors';
 import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
 
@@ -143,7 +146,16 @@ function ranOutOfTime(error: unknown): boolean {
   return error instanceof DeadlineExceededError || error instanceof LivePersonTimeoutError;
 }
 
-/** One cached list with TTL, If-Match revalidation, single-flight and stale-on-error. */
+/**
+ * A 4xx other than 429: LivePerson refused the request as sent, and the same request will be
+ * refused again, so it is no outage to wait out with the old list.
+ */
+function refused(error: unknown): boolean {
+  const status = isLivePersonError(error) ? error.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
+}
+
+/** One cached list with TTL, If-Match revalidation, single-flight and stale-on-outage. */
 class CachedList<T extends { id: string; name: string }> {
   private snapshot: Snapshot<T> | undefined;
   /** When the list was last confirmed (200 or 304); the TTL runs from here. */
@@ -212,10 +224,26 @@ class CachedList<T extends { id: string; name: string }> {
     throw outcome.error;
   }
 
+  /** A conditional read when there is a revision; after any 4xx to it, a plain read. */
+  private async read(revision: string | undefined, opts: LookupOptions) {
+    const { source, logger } = this.opts;
+    if (revision === undefined) return source.accountConfig(this.kind, undefined, opts);
+    try {
+      return await source.accountConfig(this.kind, revision, opts);
+    } catch (err) {
+      if (!refused(err)) throw err;
+      logger.warn(
+        `Account Configuration refused the conditional read of ${this.kind}; reading it again without If-Match`,
+        err instanceof Error ? err.message : err,
+      );
+      return source.accountConfig(this.kind, undefined, opts);
+    }
+  }
+
   private async load(opts: LookupOptions): Promise<Snapshot<T>> {
     const previous = this.snapshot;
     try {
-      const result = await this.opts.source.accountConfig(this.kind, previous?.revision, opts);
+      const result = await this.read(previous?.revision, opts);
       if (result.notModified) {
         if (!previous)
           throw new Error(`Account Configuration answered 304 for ${this.kind} with no cached list`);
@@ -232,7 +260,7 @@ class CachedList<T extends { id: string; name: string }> {
       this.validatedAt = this.opts.now();
       return next;
     } catch (err) {
-      if (!previous) throw err;
+      if (!previous || refused(err)) throw err;
       this.retryAt = this.opts.now() + this.opts.errorRetryMs;
       this.opts.logger.warn(
         `Could not refresh ${this.kind} from Account Configuration; serving the cached list`,

@@ -8,6 +8,20 @@ import type { ContactCenter } from './contact-center';
 
 export type ConfigKind = 'skills' | 'agentGroups';
 
+export type RevisionHeader = 'documented' | 'ac-revision' | 'etag' | 'none';
+
+/** The revision as headers of an answer about `kind`. */
+export function revisionHeaders(
+  kind: ConfigKind,
+  revision: string,
+  mode: RevisionHeader,
+): Record<string, string> {
+  const name = mode === 'documented' ? (kind === 'skills' ? 'ac-revision' : 'etag') : mode;
+  if (name === 'none') return {};
+  // An ETag is a quoted entity tag; ac-revision is the bare number.
+  return name === 'etag' ? { ETag: `"${revision}"` } : { 'ac-revision': revision };
+}
+
 const UPDATED = '2020-03-02 09:15:00';
 
 /** The full (unselected) list for a kind. */

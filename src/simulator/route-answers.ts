@@ -8,7 +8,14 @@ import { validateAgentViewRequest } from '../liveperson/contract/agent-view';
 import { validateHistoricalRequest } from '../liveperson/contract/historical';
 import { validateKmmRequest } from '../liveperson/contract/metrics-request';
 import type { Validation } from '../liveperson/contract/validation';
-import { configItems, configRevision, selectFields, type ConfigKind } from './account-config-answer';
+import {
+  configItems,
+  configRevision,
+  revisionHeaders,
+  selectFields,
+  type ConfigKind,
+  type RevisionHeader,
+} from './account-config-answer';
 import { answerAgentView } from './agent-view-answer';
 import type { ContactCenter } from './contact-center';
 import { csdsAll, csdsEntry } from './csds';
@@ -37,6 +44,8 @@ export interface RouteDeps {
   accountId: string;
   center: ContactCenter;
   allShape: AllShape;
+  revisionHeader: RevisionHeader;
+  staleIfMatch: 'full-list' | 412;
   authorize: RequestAuth;
   loginService: LoginService;
   tokenService: TokenService;
@@ -56,13 +65,13 @@ export function createRouteHandlers(deps: RouteDeps): Record<RouteName, RouteHan
         throw new HttpError(400, 'The API version (v) is required, e.g. v=2.0.', CODE.validation);
       const items = configItems(deps.center, kind);
       const revision = configRevision(items);
+      const headers = revisionHeaders(kind, revision, deps.revisionHeader);
       const ifMatch = req.headers['if-match']?.replace(/^W\//, '').replace(/"/g, '').trim();
-      if (ifMatch === revision) return { status: 304, headers: { 'ac-revision': revision } };
-      return {
-        status: 200,
-        body: selectFields(items, url.searchParams.get('select')),
-        headers: { 'ac-revision': revision },
-      };
+      if (ifMatch === revision) return { status: 304, headers };
+      if (ifMatch && deps.staleIfMatch === 412) {
+        throw new HttpError(412, `The ${kind} list changed since revision ${ifMatch}.`, CODE.precondition);
+      }
+      return { status: 200, body: selectFields(items, url.searchParams.get('select')), headers };
     };
 
   // metrics, agent_view and historical differ only in how they validate and what they answer.

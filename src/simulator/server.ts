@@ -75,6 +75,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     accountId,
     center: sim.center,
     allShape: opts.allShape ?? 'nested',
+    revisionHeader: opts.revisionHeader ?? 'documented',
+    staleIfMatch: opts.staleIfMatch ?? 'full-list',
     authorize: createRequestAuth(opts, sessions, tokens, () => url),
     loginService: createLoginService(accountId, opts, sessions),
     tokenService: createTokenService(opts.clientCredentials, tokens),

@@ -5,6 +5,7 @@
 import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
 import type { ClientCredentials } from '../liveperson/client/client-credentials';
 import type { ContactCenter } from './contact-center';
+import type { RevisionHeader } from './account-config-answer';
 import type { AllShape } from './metrics-answer';
 
 /** Every route the simulator answers; stats, faults and /_sim/faults validation all read this one list. */
@@ -51,6 +52,17 @@ export interface SimulatorOptions {
   extraSkills?: number;
   /** Added to every answer. */
   latencyMs?: number;
+  /**
+   * Which header carries an Account Config list's revision: 'documented' (default) as LivePerson's
+   * docs name it (`ac-revision` on skills, `ETag` on agent groups), one of the two on both, or
+   * 'none' (200 without a revision header).
+   */
+  revisionHeader?: RevisionHeader;
+  /**
+   * What a read whose If-Match no longer matches answers: the full list (default) or 412
+   * Precondition Failed, as HTTP would (LivePerson documents If-Match for writes only).
+   */
+  staleIfMatch?: 'full-list' | 412;
   /** Shape of the `all` section: `all: {...metrics}` or `all: {metrics: {...}}`; default 'nested'. */
   allShape?: AllShape;
 }

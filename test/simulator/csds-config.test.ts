@@ -90,6 +90,38 @@ describe('simulator: CSDS and Account Configuration', () => {
     assert.equal(stale.headers['ac-revision'], revision);
   });
 
+  it("names the revision as LivePerson's docs do: ac-revision on skills, a quoted ETag on agent groups", async () => {
+    const api = http(sim);
+    const groups = await api.get(`/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0`);
+    assert.match(String(groups.headers.etag), /^"\d+"$/);
+    assert.equal(groups.headers['ac-revision'], undefined);
+    const same = await api.get(`/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0`, {
+      headers: { 'If-Match': String(groups.headers.etag) },
+    });
+    assert.equal(same.status, 304);
+  });
+
+  it('can answer a stale If-Match with 412, and a list without any revision header', async () => {
+    const strict = await startSimulator({ staleIfMatch: 412 });
+    const bare = await startSimulator({ revisionHeader: 'none' });
+    try {
+      const path = `/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`;
+      const first = await http(strict).get(path);
+      const revision = String(first.headers['ac-revision']);
+      assert.equal((await http(strict).get(path, { headers: { 'If-Match': revision } })).status, 304);
+      const stale = await http(strict).get(path, { headers: { 'If-Match': `${revision}0` } });
+      assert.equal(stale.status, 412);
+      assert.equal(stale.data.error.responseStatus, 412);
+      const plain = await http(bare).get(path);
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers['ac-revision'], undefined);
+      assert.equal(plain.headers.etag, undefined);
+    } finally {
+      await strict.close();
+      await bare.close();
+    }
+  });
+
   it('changes the revision when the content differs (extra skills)', async () => {
     const other = await startSimulator({ extraSkills: 3 });
     try {

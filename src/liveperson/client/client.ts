@@ -131,6 +131,15 @@ const SELECT: Record<ConfigKind, string> = {
 };
 
 /**
+ * The list's revision: the skills GET documents `ac-revision`, the agent-groups GET calls it
+ * `eTag`; either is accepted and sent back verbatim (an ETag keeps its quotes, as If-Match wants).
+ */
+export function revisionOf(headers: Record<string, string>): string | undefined {
+  const value = headers['ac-revision'] ?? headers.etag;
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/**
  * The `sort` query parameter: left out for the method's default, which is documented as a default,
  * not as a value LivePerson promises to accept.
  */
@@ -271,7 +280,7 @@ class KmmClient implements LivePersonClient {
           if (answer.status === 304) return { notModified: true };
           const items = json();
           if (!Array.isArray(items)) throw new Error(`${kind} answer is not a list`);
-          return { notModified: false, revision: answer.headers['ac-revision'], items };
+          return { notModified: false, revision: revisionOf(answer.headers), items };
         },
       }),
     ).then((r) => structuredClone(r));
