@@ -311,6 +311,15 @@ describe('simulator: historical', () => {
     );
   });
 
+  it('interval=0 lets the server pick, as documented', async () => {
+    const res = await http(sim).post(historical('interval=0'), {
+      filters: { time: { from: BUSY - 6 * HOUR_MS, to: BUSY } },
+      metricsToRetrieveByTime: ['closed_conversations'],
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.data));
+    assert.equal(res.data.historicalMetricsIntervals.length, 72, '5-minute points over 6 h');
+  });
+
   it('leaves out points whose interval starts after now', async () => {
     const res = await http(sim).post(historical('interval=30'), {
       filters: { time: { from: BUSY - HOUR_MS, to: BUSY + HOUR_MS } },

@@ -234,8 +234,10 @@ class KmmClient implements LivePersonClient {
       ...(req.intervalMinutes === undefined ? {} : { interval: req.intervalMinutes }),
     };
     const n = validOrThrow(validateHistoricalRequest(raw, this.now()));
+    // Asked to let LivePerson pick (0), the client says so rather than sending its own guess.
+    const interval = req.intervalMinutes === 0 ? 0 : n.intervalMinutes;
     return this.cached('historical', n, opts, (policy) =>
-      this.kmm('historical', { interval: n.intervalMinutes }, n.body, policy, opts, parseHistoricalResponse),
+      this.kmm('historical', { interval }, n.body, policy, opts, parseHistoricalResponse),
     );
   }
 

@@ -225,6 +225,23 @@ describe('historical vocabulary', () => {
     );
   });
 
+  it('accepts interval=0 as "the server picks", and refuses a negative or fractional one', () => {
+    const day = {
+      filters: { time: { from: NOW - DAY_MS, to: NOW } },
+      metricsToRetrieveByTime: ['transfers'],
+    };
+    for (const interval of [0, '0']) {
+      const v = validateHistoricalRequest({ body: day, interval }, NOW);
+      assert.ok(v.ok, v.ok ? '' : messages(v));
+      assert.equal(v.value.intervalMinutes, 60, 'the documented pick for 24 h');
+    }
+    assert.match(
+      messages(validateHistoricalRequest({ body: day, interval: -5 }, NOW)),
+      /0 lets LivePerson pick/,
+    );
+    assert.match(messages(validateHistoricalRequest({ body: day, interval: 1.5 }, NOW)), /whole number/);
+  });
+
   it('rejects unknown trend metrics, no metrics, and windows beyond its 24 h retention', () => {
     assert.match(
       messages(
