@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../shared/guards';
 import { CODE, HttpError, type Answer } from './http-util';
-import { SESSION_TTL_SECONDS, type LoginSessions } from './login-sessions';
+import { SESSION_TTL_TEXT, type LoginSessions } from './login-sessions';
 import { hasLoginService, type AccountCredentials } from './request-auth';
 
 export interface LoginService {
@@ -53,7 +53,7 @@ export function createLoginService(
           csrf: s.csrf,
           wsuk: s.cookie.slice(0, 8),
           config: { userId: '7001', loginName: b.username, accountId, isLPA: false },
-          sessionTTl: String(SESSION_TTL_SECONDS),
+          sessionTTl: SESSION_TTL_TEXT,
           bearer: s.bearer,
         },
         headers: { 'Set-Cookie': `session_id=${s.cookie}; Path=/; HttpOnly` },

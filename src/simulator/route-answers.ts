@@ -12,6 +12,7 @@ import {
   configItems,
   configRevision,
   revisionHeaders,
+  visibleItems,
   selectFields,
   type ConfigKind,
   type RevisionHeader,
@@ -63,8 +64,10 @@ export function createRouteHandlers(deps: RouteDeps): Record<RouteName, RouteHan
       authorize(req, url);
       if (!queryParam(url, 'v'))
         throw new HttpError(400, 'The API version (v) is required, e.g. v=2.0.', CODE.validation);
-      const items = configItems(deps.center, kind);
-      const revision = configRevision(items);
+      const all = configItems(deps.center, kind);
+      // The revision versions the data, whichever view of it a read asks for.
+      const revision = configRevision(all);
+      const items = visibleItems(all, queryParam(url, 'include_deleted'));
       const headers = revisionHeaders(kind, revision, deps.revisionHeader);
       const ifMatch = req.headers['if-match']?.replace(/^W\//, '').replace(/"/g, '').trim();
       if (ifMatch === revision) return { status: 304, headers };

@@ -45,15 +45,23 @@ describe('simulator: CSDS and Account Configuration', () => {
     }
   });
 
-  it('lists skills with the deleted one flagged, names with & and <, and a revision header', async () => {
+  it('lists live skills, names with & and <, and a revision header; deleted ones only when asked for', async () => {
     const res = await http(sim).get(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`);
     assert.equal(res.status, 200);
     const skills = res.data as { id: number; name: string; deleted: boolean }[];
-    assert.ok(skills.length >= 11);
+    assert.equal(skills.length, 10);
+    assert.ok(skills.every((s) => s.deleted === false));
+    const withDeleted = await http(sim).get(
+      `/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0&include_deleted=true`,
+    );
     assert.deepEqual(
-      skills.filter((s) => s.deleted).map((s) => [s.id, s.name]),
+      (withDeleted.data as { id: number; name: string; deleted: boolean }[])
+        .filter((s) => s.deleted)
+        .map((s) => [s.id, s.name]),
       [[1099, 'Legacy Billing']],
     );
+    // One revision for the data, whichever view of it was read.
+    assert.equal(withDeleted.headers['ac-revision'], res.headers['ac-revision']);
     const names = skills.map((s) => s.name);
     assert.ok(names.includes('Returns & Exchanges'));
     assert.ok(names.includes('Loyalty <Gold>'));
@@ -74,7 +82,14 @@ describe('simulator: CSDS and Account Configuration', () => {
     assert.deepEqual(root, { id: -1, name: 'Main Group', deleted: false });
     const tier1 = (res.data as Record<string, unknown>[]).find((g) => g.id === 502);
     assert.equal(tier1?.parentGroupId, -1);
-    assert.equal((res.data as Record<string, unknown>[]).find((g) => g.id === 599)?.deleted, true);
+    assert.equal(
+      (res.data as Record<string, unknown>[]).find((g) => g.id === 599),
+      undefined,
+    );
+    const withDeleted = await http(sim).get(
+      `/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0&include_deleted=true`,
+    );
+    assert.equal((withDeleted.data as Record<string, unknown>[]).find((g) => g.id === 599)?.deleted, true);
   });
 
   it('answers 304 with an empty body when If-Match carries the current revision, 200 otherwise', async () => {
