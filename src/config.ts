@@ -3,12 +3,37 @@
  * that names the variable and says what to set. The variable names are a contract.
  */
 
-import type { OAuthCredentials } from './liveperson/client/auth';
+import type { LoginCredentials, OAuthCredentials } from './liveperson/client/auth';
+import type { ClientCredentials } from './liveperson/client/client-credentials';
 import type { LoadScale } from './liveperson/contract/load-scale';
 import { isTimeZone } from './domain/window';
 
 export type ChartsMode = 'quickchart' | 'upload' | 'off';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** How the bot proves who it is to a real account: exactly one of LivePerson's three routes. */
+export type LivePersonAuth =
+  | { mode: 'api-key'; oauth: OAuthCredentials }
+  | { mode: 'client-credentials'; clientCredentials: ClientCredentials }
+  | { mode: 'login'; login: LoginCredentials };
+
+/** Each auth mode's variables, in the order the messages name them. */
+const AUTH_VARIABLES: Record<LivePersonAuth['mode'], readonly string[]> = {
+  'api-key': ['LP_APP_KEY', 'LP_APP_SECRET', 'LP_ACCESS_TOKEN', 'LP_ACCESS_TOKEN_SECRET'],
+  'client-credentials': ['LP_CLIENT_ID', 'LP_CLIENT_SECRET'],
+  login: ['LP_USERNAME', 'LP_PASSWORD'],
+};
+
+const AUTH_TITLES: Record<LivePersonAuth['mode'], string> = {
+  'api-key': 'OAuth 1.0a API key',
+  'client-credentials': 'OAuth 2.0 client credentials',
+  login: 'Login Service user',
+};
+
+/** "OAuth 2.0 client credentials (LP_CLIENT_ID, LP_CLIENT_SECRET)": what start-up logs. */
+export function describeAuth(mode: LivePersonAuth['mode']): string {
+  return `${AUTH_TITLES[mode]} (${AUTH_VARIABLES[mode].join(', ')})`;
+}
 
 export type LivePersonConfig =
   | {
@@ -16,8 +41,7 @@ export type LivePersonConfig =
       mode: 'account';
       accountId: string;
       csdsUrl: string;
-      oauth?: OAuthCredentials;
-      login?: { username: string; password: string };
+      auth: LivePersonAuth;
     }
   | {
       /** No LP_ACCOUNT_ID: the embedded simulator runs in-process and the client points at it. */
@@ -75,6 +99,47 @@ function isUrl(v: string): boolean {
   }
 }
 
+/**
+ * The one auth mode whose variables are set, complete. Values from two modes are refused rather
+ * than ranked: which credentials a deployment runs on must be what its operator chose, not a
+ * precedence rule nobody remembers.
+ */
+function readAuth(env: Env, problems: string[]): LivePersonAuth | undefined {
+  const modes = Object.keys(AUTH_VARIABLES) as LivePersonAuth['mode'][];
+  const setIn = (mode: LivePersonAuth['mode']) => AUTH_VARIABLES[mode].filter((n) => value(env, n));
+  const used = modes.filter((m) => setIn(m).length > 0);
+  if (used.length === 0) {
+    problems.push(
+      'LP_ACCOUNT_ID is set but no LivePerson credentials are: set LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN and LP_ACCESS_TOKEN_SECRET (API key with Data → Key Messaging Metrics), or LP_CLIENT_ID and LP_CLIENT_SECRET (OAuth 2.0 client credentials), or LP_USERNAME and LP_PASSWORD. Unset LP_ACCOUNT_ID to use the built-in simulator.',
+    );
+    return undefined;
+  }
+  if (used.length > 1) {
+    problems.push(
+      `Set the credentials of one LivePerson auth mode only; found ${used
+        .map((m) => `${AUTH_TITLES[m]} (${setIn(m).join(', ')})`)
+        .join(' and ')}.`,
+    );
+    return undefined;
+  }
+  const mode = used[0]!;
+  const names = AUTH_VARIABLES[mode];
+  const missing = names.filter((n) => !value(env, n));
+  if (missing.length) {
+    problems.push(
+      mode === 'api-key'
+        ? `The LivePerson API key needs all four values; missing ${missing.join(', ')}.`
+        : `${names.join(' and ')} go together; ${missing.join(', ')} is missing.`,
+    );
+    return undefined;
+  }
+  const [a, b, c, d] = names.map((n) => value(env, n)!) as [string, string, string, string];
+  if (mode === 'api-key')
+    return { mode, oauth: { appKey: a, appSecret: b, accessToken: c, accessTokenSecret: d } };
+  if (mode === 'client-credentials') return { mode, clientCredentials: { clientId: a, clientSecret: b } };
+  return { mode, login: { username: a, password: b } };
+}
+
 /** Reads and checks the whole configuration; throws ConfigError listing every problem at once. */
 export function readConfig(env: Env): Config {
   const problems: string[] = [];
@@ -115,35 +180,10 @@ export function readConfig(env: Env): Config {
       problems.push(
         `LP_CSDS_URL must be an http(s) URL such as https://api.liveperson.net (got '${csdsUrl}').`,
       );
-    const keyNames = ['LP_APP_KEY', 'LP_APP_SECRET', 'LP_ACCESS_TOKEN', 'LP_ACCESS_TOKEN_SECRET'] as const;
-    const keys = keyNames.map((n) => value(env, n));
-    const setKeys = keys.filter(Boolean).length;
-    let oauth: OAuthCredentials | undefined;
-    if (setKeys === 4) {
-      const [appKey, appSecret, accessToken, accessTokenSecret] = keys as [string, string, string, string];
-      oauth = { appKey, appSecret, accessToken, accessTokenSecret };
-    } else if (setKeys > 0) {
-      const missing = keyNames.filter((_n, i) => !keys[i]);
-      problems.push(`The LivePerson API key needs all four values; missing ${missing.join(', ')}.`);
-    }
-    const username = value(env, 'LP_USERNAME');
-    const password = value(env, 'LP_PASSWORD');
-    let login: { username: string; password: string } | undefined;
-    if (username && password) login = { username, password };
-    else if (username || password)
-      problems.push(
-        `LP_USERNAME and LP_PASSWORD go together; ${username ? 'LP_PASSWORD' : 'LP_USERNAME'} is missing.`,
-      );
-    if (!oauth && !login && setKeys === 0 && !username && !password) {
-      problems.push(
-        'LP_ACCOUNT_ID is set but no LivePerson credentials are: set LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN and LP_ACCESS_TOKEN_SECRET (API key with Data → Key Messaging Metrics), or LP_USERNAME and LP_PASSWORD. Unset LP_ACCOUNT_ID to use the built-in simulator.',
-      );
-    }
+    const auth = readAuth(env, problems);
     if (!/^[A-Za-z0-9_-]+$/.test(accountId))
       problems.push(`LP_ACCOUNT_ID must be the account number, e.g. 12345678 (got '${accountId}').`);
-    livePerson = { mode: 'account', accountId, csdsUrl: csdsUrl.replace(/\/+$/, '') };
-    if (oauth) livePerson.oauth = oauth;
-    if (login) livePerson.login = login;
+    if (auth) livePerson = { mode: 'account', accountId, csdsUrl: csdsUrl.replace(/\/+$/, ''), auth };
   }
 
   const ttlText = value(env, 'KMM_CACHE_TTL_SECONDS') ?? '30';

@@ -5,7 +5,7 @@
  * in-process when no LP_ACCOUNT_ID is set. `close()` releases everything.
  */
 import { WebClient } from '@slack/web-api';
-import type { Config } from './config';
+import { describeAuth, type Config } from './config';
 import { createLivePersonClient, type LivePersonClient } from './liveperson/client/client';
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import { createDirectory, type Directory } from './liveperson/directory';
@@ -81,16 +81,24 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     simulator = await startSimulator({ port: opts.simulatorPort ?? 0, oauth: SIMULATOR_OAUTH, now });
     accountId = simulator.accountId;
     client = createLivePersonClient({ ...common, accountId, csdsUrl: simulator.url, oauth: SIMULATOR_OAUTH });
-    log.info('No LP_ACCOUNT_ID: running on the LivePerson simulator', { url: simulator.url });
+    log.info('No LP_ACCOUNT_ID: running on the LivePerson simulator', {
+      url: simulator.url,
+      auth: "OAuth 1.0a API key (the simulator's own)",
+    });
   } else {
     const lp = config.livePerson;
     accountId = lp.accountId;
+    const auth = lp.auth;
     client = createLivePersonClient({
       ...common,
       accountId,
       csdsUrl: lp.csdsUrl,
-      ...(lp.oauth ? { oauth: lp.oauth } : {}),
-      ...(lp.login ? { login: lp.login } : {}),
+      ...(auth.mode === 'api-key' ? { oauth: auth.oauth } : {}),
+      ...(auth.mode === 'client-credentials' ? { clientCredentials: auth.clientCredentials } : {}),
+      ...(auth.mode === 'login' ? { login: auth.login } : {}),
+    });
+    log.info(`LivePerson account ${accountId}: authenticating with ${describeAuth(auth.mode)}`, {
+      csds: lp.csdsUrl,
     });
   }
   const directory = createDirectory({ source: client, now, logger: lpLog });

@@ -46,9 +46,11 @@ function secretsOf(config: Config): string[] {
   const out = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken];
   const lp = config.livePerson;
   if (lp.mode === 'account') {
-    if (lp.oauth)
-      out.push(lp.oauth.appSecret, lp.oauth.accessToken, lp.oauth.accessTokenSecret, lp.oauth.appKey);
-    if (lp.login) out.push(lp.login.password);
+    const auth = lp.auth;
+    if (auth.mode === 'api-key')
+      out.push(auth.oauth.appSecret, auth.oauth.accessToken, auth.oauth.accessTokenSecret, auth.oauth.appKey);
+    if (auth.mode === 'client-credentials') out.push(auth.clientCredentials.clientSecret);
+    if (auth.mode === 'login') out.push(auth.login.password);
   }
   if (config.redisUrl) {
     try {
@@ -68,9 +70,11 @@ export async function startBot(
 ): Promise<RunningBot> {
   const config = readConfig(env);
   const secrets = secretsOf(config);
+  // Bearers and access tokens exist only once the client has them: read them on every line.
+  let liveSecrets: () => string[] = () => [];
   const log = createLogger({
     level: config.logLevel,
-    secrets: () => secrets,
+    secrets: () => [...secrets, ...liveSecrets()],
     ...(opts.logDestination ? { destination: opts.logDestination } : {}),
   });
   const store = await openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger: log });
@@ -97,6 +101,7 @@ export async function startBot(
     ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
     ...(opts.stillWaitingAfterMs ? { stillWaitingAfterMs: opts.stillWaitingAfterMs } : {}),
   });
+  liveSecrets = () => container.client.secrets();
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });
   try {
     await app.start(config.port);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ConfigError, readConfig } from '../src/config';
+import { ConfigError, describeAuth, readConfig } from '../src/config';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh' };
 
@@ -46,15 +46,67 @@ describe('readConfig', () => {
       mode: 'account',
       accountId: '12345678',
       csdsUrl: 'http://127.0.0.1:4010',
-      oauth: { appKey: 'k', appSecret: 's', accessToken: 't', accessTokenSecret: 'ts' },
+      auth: {
+        mode: 'api-key',
+        oauth: { appKey: 'k', appSecret: 's', accessToken: 't', accessTokenSecret: 'ts' },
+      },
     });
+  });
+
+  it('reads OAuth 2.0 client credentials (LP_CLIENT_ID, LP_CLIENT_SECRET)', () => {
+    const c = readConfig({ ...base, LP_ACCOUNT_ID: '1', LP_CLIENT_ID: 'id', LP_CLIENT_SECRET: 'secret' });
+    assert.ok(c.livePerson.mode === 'account');
+    assert.deepEqual(c.livePerson.auth, {
+      mode: 'client-credentials',
+      clientCredentials: { clientId: 'id', clientSecret: 'secret' },
+    });
+    assert.equal(
+      describeAuth('client-credentials'),
+      'OAuth 2.0 client credentials (LP_CLIENT_ID, LP_CLIENT_SECRET)',
+    );
+  });
+
+  it('refuses values from two auth modes in one line naming the variables that are set', () => {
+    const both = problems({
+      ...base,
+      LP_ACCOUNT_ID: '1',
+      LP_CLIENT_ID: 'id',
+      LP_CLIENT_SECRET: 'secret',
+      LP_USERNAME: 'u',
+    });
+    assert.equal(both.length, 1);
+    assert.equal(
+      both[0],
+      'Set the credentials of one LivePerson auth mode only; found OAuth 2.0 client credentials (LP_CLIENT_ID, LP_CLIENT_SECRET) and Login Service user (LP_USERNAME).',
+    );
+    const three = problems({
+      ...base,
+      LP_ACCOUNT_ID: '1',
+      LP_APP_KEY: 'k',
+      LP_APP_SECRET: 's',
+      LP_ACCESS_TOKEN: 't',
+      LP_ACCESS_TOKEN_SECRET: 'ts',
+      LP_CLIENT_SECRET: 'only-the-secret',
+      LP_PASSWORD: 'pw',
+    });
+    assert.equal(three.length, 1);
+    assert.match(
+      three[0]!,
+      /OAuth 1\.0a API key \(LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN, LP_ACCESS_TOKEN_SECRET\)/,
+    );
+    assert.match(
+      three[0]!,
+      /OAuth 2\.0 client credentials \(LP_CLIENT_SECRET\) and Login Service user \(LP_PASSWORD\)/,
+    );
+    assert.ok(!three[0]!.includes('only-the-secret') && !three[0]!.includes('pw)'));
+    assert.ok(!three[0]!.includes('\n'));
   });
 
   it('defaults LP_CSDS_URL to LivePerson and accepts a user login', () => {
     const c = readConfig({ ...base, LP_ACCOUNT_ID: '1', LP_USERNAME: 'u', LP_PASSWORD: 'p' });
     assert.ok(c.livePerson.mode === 'account');
     assert.equal(c.livePerson.csdsUrl, 'https://api.liveperson.net');
-    assert.deepEqual(c.livePerson.login, { username: 'u', password: 'p' });
+    assert.deepEqual(c.livePerson.auth, { mode: 'login', login: { username: 'u', password: 'p' } });
   });
 
   it('Socket Mode needs no signing secret; SLACK_API_URL gets a trailing slash', () => {
@@ -103,6 +155,11 @@ describe('readConfig', () => {
       /missing LP_ACCESS_TOKEN, LP_ACCESS_TOKEN_SECRET/,
     );
     assert.match(problems({ ...base, LP_ACCOUNT_ID: '123', LP_USERNAME: 'u' })[0]!, /LP_PASSWORD is missing/);
+    assert.match(
+      problems({ ...base, LP_ACCOUNT_ID: '123', LP_CLIENT_ID: 'id' })[0]!,
+      /^LP_CLIENT_ID and LP_CLIENT_SECRET go together; LP_CLIENT_SECRET is missing\.$/,
+    );
+    assert.match(problems({ ...base, LP_ACCOUNT_ID: '123' })[0]!, /LP_CLIENT_ID and LP_CLIENT_SECRET/);
     assert.match(
       problems({ ...base, LP_ACCOUNT_ID: '123', LP_USERNAME: 'u', LP_PASSWORD: 'p', LP_CSDS_URL: 'x' })[0]!,
       /LP_CSDS_URL/,

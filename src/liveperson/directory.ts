@@ -1,11 +1,14 @@
 /**
  * The skills & agent-groups directory: names ↔ ids, fuzzy lookup and the group tree, over the
- * Account Configuration API. Lists are cached and revalidated with If-Match (ac-revision) so a busy
- * bot costs LivePerson one 304 per TTL, and a failed revalidation keeps serving the last good list.
+ * Account Configuration API. Lists are cached and revalidated with If-Match (the revision LivePerson
+ * sent as ac-revision or ETag), so a busy bot costs LivePerson one 304 per TTL where the account
+ * answers 304. LivePerson documents If-Match for writes only, so a conditional read may be refused
+ * (412, 400): any 4xx to it is followed by a plain read, never by serving the old names. Only an
+ * outage (5xx, timeout, 429) keeps the last good list, for errorRetryMs at a time.
  */
 import type { AccountConfigSource, ConfigKind } from './contract/account-config';
 import { DeadlineExceededError, raceDeadline, type Deadline } from '../shared/deadline';
-import { LivePersonTimeoutError } from './client/errors';
+import { LivePersonTimeoutError, isLivePersonError } from './client/errors';
 import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
 
@@ -17,7 +20,7 @@ export interface Skill {
 export interface AgentGroup {
   id: string;
   name: string;
-  /** null for a root group. */
+  /** null for the root (the Main Group, id -1, on a LivePerson account). */
   parentId: string | null;
 }
 
@@ -95,7 +98,10 @@ export function parseSkills(items: readonly unknown[]): Skill[] {
   return [...byId.values()].sort(byName);
 }
 
-/** Live agent groups; a parentGroupId of -1, null, absent or the group itself means root. */
+/**
+ * Live agent groups. The Main Group (id -1) is the root and its direct children carry
+ * parentGroupId -1, so -1 is a real parent; only a null, absent or self parent means root.
+ */
 export function parseAgentGroups(items: readonly unknown[]): AgentGroup[] {
   const byId = new Map<string, AgentGroup>();
   for (const raw of items) {
@@ -107,7 +113,7 @@ export function parseAgentGroups(items: readonly unknown[]): AgentGroup[] {
     byId.set(id, {
       id,
       name,
-      parentId: parent === undefined || parent === '-1' || parent === id ? null : parent,
+      parentId: parent === undefined || parent === id ? null : parent,
     });
   }
   return [...byId.values()].sort(byName);
@@ -140,7 +146,16 @@ function ranOutOfTime(error: unknown): boolean {
   return error instanceof DeadlineExceededError || error instanceof LivePersonTimeoutError;
 }
 
-/** One cached list with TTL, If-Match revalidation, single-flight and stale-on-error. */
+/**
+ * A 4xx other than 429: LivePerson refused the request as sent, and the same request will be
+ * refused again, so it is no outage to wait out with the old list.
+ */
+function refused(error: unknown): boolean {
+  const status = isLivePersonError(error) ? error.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
+}
+
+/** One cached list with TTL, If-Match revalidation, single-flight and stale-on-outage. */
 class CachedList<T extends { id: string; name: string }> {
   private snapshot: Snapshot<T> | undefined;
   /** When the list was last confirmed (200 or 304); the TTL runs from here. */
@@ -209,10 +224,26 @@ class CachedList<T extends { id: string; name: string }> {
     throw outcome.error;
   }
 
+  /** A conditional read when there is a revision; after any 4xx to it, a plain read. */
+  private async read(revision: string | undefined, opts: LookupOptions) {
+    const { source, logger } = this.opts;
+    if (revision === undefined) return source.accountConfig(this.kind, undefined, opts);
+    try {
+      return await source.accountConfig(this.kind, revision, opts);
+    } catch (err) {
+      if (!refused(err)) throw err;
+      logger.warn(
+        `Account Configuration refused the conditional read of ${this.kind}; reading it again without If-Match`,
+        err instanceof Error ? err.message : err,
+      );
+      return source.accountConfig(this.kind, undefined, opts);
+    }
+  }
+
   private async load(opts: LookupOptions): Promise<Snapshot<T>> {
     const previous = this.snapshot;
     try {
-      const result = await this.opts.source.accountConfig(this.kind, previous?.revision, opts);
+      const result = await this.read(previous?.revision, opts);
       if (result.notModified) {
         if (!previous)
           throw new Error(`Account Configuration answered 304 for ${this.kind} with no cached list`);
@@ -229,7 +260,7 @@ class CachedList<T extends { id: string; name: string }> {
       this.validatedAt = this.opts.now();
       return next;
     } catch (err) {
-      if (!previous) throw err;
+      if (!previous || refused(err)) throw err;
       this.retryAt = this.opts.now() + this.opts.errorRetryMs;
       this.opts.logger.warn(
         `Could not refresh ${this.kind} from Account Configuration; serving the cached list`,

@@ -1,12 +1,28 @@
 /**
  * Account Configuration (domain accountConfigReadOnly): skills and agent groups as v2 lists. Ids
- * are JSON numbers there, as in LivePerson (KMM uses strings); deleted entries stay in the list
- * with deleted: true. The revision is a hash of the full list, so it changes only with the content.
+ * are JSON numbers there, as in LivePerson (KMM uses strings). Deleted entries are left out unless
+ * the read asks for them with include_deleted=true, as LivePerson's Account Config reads do; then
+ * they come with deleted: true. The revision is a hash of the full list, so it changes only with
+ * the content.
  */
 import { createHash } from 'node:crypto';
 import type { ContactCenter } from './contact-center';
 
 export type ConfigKind = 'skills' | 'agentGroups';
+
+export type RevisionHeader = 'documented' | 'ac-revision' | 'etag' | 'none';
+
+/** The revision as headers of an answer about `kind`. */
+export function revisionHeaders(
+  kind: ConfigKind,
+  revision: string,
+  mode: RevisionHeader,
+): Record<string, string> {
+  const name = mode === 'documented' ? (kind === 'skills' ? 'ac-revision' : 'etag') : mode;
+  if (name === 'none') return {};
+  // An ETag is a quoted entity tag; ac-revision is the bare number.
+  return name === 'etag' ? { ETag: `"${revision}"` } : { 'ac-revision': revision };
+}
 
 const UPDATED = '2020-03-02 09:15:00';
 
@@ -37,6 +53,14 @@ export function configItems(center: ContactCenter, kind: ConfigKind): Record<str
     if (g.parentGroupId !== undefined) item.parentGroupId = Number(g.parentGroupId);
     return item;
   });
+}
+
+/** The entries a read shows: live ones, or every one with `include_deleted=true`. */
+export function visibleItems(
+  items: Record<string, unknown>[],
+  includeDeleted: string | undefined,
+): Record<string, unknown>[] {
+  return includeDeleted?.trim().toLowerCase() === 'true' ? items : items.filter((i) => i.deleted !== true);
 }
 
 /** The ac-revision header value for a list. */

@@ -1,14 +1,17 @@
 /**
  * POST …/agent_view: one record per agent, metrics flattened into the record as LivePerson does,
- * plus agentMetadata. Events count for the agent holding the conversation at the event's time
- * (see attribution.ts). Status durations: agentStatusDuration is the time in the current status
- * so far; agentLoginDuration / agentOnlineDuration are the time logged in / ONLINE inside the window.
+ * plus agentMetadata, under the field names LivePerson's agent_view page gives. Events count for
+ * the agent holding the conversation at the event's time (see attribution.ts). Status durations
+ * cover the window: agentStatusDurationList (per logged-in status), agentStatusWithReasonDurationList
+ * (per status and reason), loginDuration and onlineDuration; as documented they leave out bots.
+ * fcr, nps and intentMatchedRate are left out of every record: the synthetic center asks no
+ * surveys and matches no intents, and an invented number would read as data.
  */
 import { DEFAULT_AGENT_STATUSES, type NormalizedAgentViewRequest } from '../liveperson/contract/agent-view';
 import { tallyAgents, tallyByTime, tallyOpen } from './attribution';
 import type { AnswerContext } from './metrics-answer';
 import { compareIds, pageLinks } from './paging';
-import { OFFLINE, ONLINE, STATES } from './shifts';
+import { OFFLINE, ONLINE, STATES, type ShiftModel } from './shifts';
 import { Tally, fieldName, hasValue, metricValue } from './tally';
 
 /** Answers an agent_view call. */
@@ -51,43 +54,52 @@ export function answerAgentView(
   tallyAgents(snapshot, center, (i) => targets[i]!);
 
   const requested = [...(body.metricsToRetrieveByTime ?? []), ...(body.metricsToRetrieveCurrentValue ?? [])];
+  const window = { from, to };
   const records = selected.map((i) => {
     const agent = center.agents[i]!;
     const t = tallies.get(i)!;
     const held = snapshot.agents[i]!;
     const state = STATES[held.state]!;
-    const values: Record<string, number | string> = {};
+    const values: Record<string, unknown> = {};
     for (const m of requested) {
-      const field = fieldName(m);
       switch (m) {
         case 'agent_current_status':
-          values[field] = state;
+          values.agentCurrentStatus = state;
           break;
         case 'agent_current_status_start_time':
-          values[field] = shifts.stateSince(i, now);
+        case 'agent_current_status_reason_start_time':
+          // A reason is set with its status, so both start together.
+          values[fieldName(m)] = shifts.stateSince(i, now);
           break;
         case 'agent_current_status_reason':
-          values[field] = shifts.reasonOf(i, now);
+          values.agentCurrentStatusReason = shifts.reasonOf(i, now);
           break;
         case 'agent_status_duration':
-          values[field] = now - shifts.stateSince(i, now);
-          break;
+        case 'agent_status_with_reason_duration':
         case 'agent_login_duration':
-          values[field] = to < from ? 0 : shifts.durationIn(i, from, to, (s) => s !== OFFLINE);
-          break;
         case 'agent_online_duration':
-          values[field] = to < from ? 0 : shifts.durationIn(i, from, to, (s) => s === ONLINE);
+          if (agent.type !== 'BOT') Object.assign(values, statusDurations(m, shifts, i, window));
           break;
         case 'agent_load':
-          values[field] = Math.round((held.weight / agent.maxSlots) * 1000) / 1000;
+          values.agentLoad = Math.round((held.weight / agent.maxSlots) * 1000) / 1000;
+          break;
+        case 'close_rate':
+        case 'closed_rate':
+          values.closeRate = metricValue(t, 'closedRate');
+          break;
+        case 'fcr':
+        case 'nps':
+        case 'intent_matched_rate':
           break;
         default:
-          if (hasValue(t, field)) values[field] = metricValue(t, field);
+          // A ratio with nothing under it (CSAT with no answers) is left out, not sent as 0.
+          if (hasValue(t, fieldName(m))) values[fieldName(m)] = metricValue(t, fieldName(m));
       }
     }
     const record: Record<string, unknown> = {
       agentId: agent.id,
-      agentGroupId: agent.groupId,
+      // Longs in agent_view, as documented (metrics keys are strings).
+      agentGroupId: Number(agent.groupId),
       agentCurrentStatus: state,
       ...values,
     };
@@ -99,7 +111,7 @@ export function answerAgentView(
         agentGroupName: center.agentGroups.find((g) => g.id === agent.groupId)?.name ?? 'NA',
         configuredMaxSlots: agent.maxSlots,
         agentSkills: agent.skillIds.map((id) => ({
-          skillId: id,
+          skillId: Number(id),
           skillName: center.skills.find((s) => s.id === id)?.name ?? 'NA',
         })),
       };
@@ -117,9 +129,11 @@ export function answerAgentView(
       : metricValue(r.t, key);
   records.sort((a, b) => {
     if (key === 'agentId') return sign * byId(a, b);
-    if (key === 'agentName') {
-      const x = center.agents[a.i]!.name;
-      const y = center.agents[b.i]!.name;
+    if (key === 'agentName' || key === 'agentStatus') {
+      const text = (r: { i: number }) =>
+        key === 'agentName' ? center.agents[r.i]!.name : STATES[snapshot.agents[r.i]!.state]!;
+      const x = text(a);
+      const y = text(b);
       return sign * (x < y ? -1 : x > y ? 1 : 0) || byId(a, b);
     }
     return sign * (sortValue(a) - sortValue(b)) || byId(a, b);
@@ -129,5 +143,41 @@ export function answerAgentView(
   return {
     metadata: { count, ...pageLinks(base, req.offset, req.limit, count, `${key}:${order}`) },
     agentViewRecords: records.slice(req.offset, req.offset + req.limit).map((r) => r.record),
+  };
+}
+
+/** The status-duration fields one requested metric stands for, over the window. */
+function statusDurations(
+  metric:
+    | 'agent_status_duration'
+    | 'agent_status_with_reason_duration'
+    | 'agent_login_duration'
+    | 'agent_online_duration',
+  shifts: ShiftModel,
+  agent: number,
+  window: { from: number; to: number },
+): Record<string, unknown> {
+  const { from, to } = window;
+  if (metric === 'agent_login_duration')
+    return { loginDuration: to < from ? 0 : shifts.durationIn(agent, from, to, (s) => s !== OFFLINE) };
+  if (metric === 'agent_online_duration')
+    return { onlineDuration: to < from ? 0 : shifts.durationIn(agent, from, to, (s) => s === ONLINE) };
+  const spans = to < from ? [] : shifts.durationsByStatus(agent, from, to);
+  if (metric === 'agent_status_with_reason_duration') {
+    return {
+      agentStatusWithReasonDurationList: spans.map((s) => ({
+        agentStatus: s.state,
+        agentStatusReasonId: s.reason,
+        agentStatusDuration: s.ms,
+      })),
+    };
+  }
+  const byStatus = new Map<string, number>();
+  for (const s of spans) byStatus.set(s.state, (byStatus.get(s.state) ?? 0) + s.ms);
+  return {
+    agentStatusDurationList: [...byStatus].map(([agentStatus, agentStatusDuration]) => ({
+      agentStatus,
+      agentStatusDuration,
+    })),
   };
 }

@@ -1,7 +1,13 @@
 /** The simulator CLI's arguments and its start-up banner, kept pure so they can be tested. */
 import { HOUR_MS, RETENTION_MS } from '../domain/time';
 import { floorToMinute } from '../liveperson/contract/validation';
-import { DEFAULT_LOGIN, DEFAULT_OAUTH, DEFAULT_PORT, DEFAULT_SEED } from './defaults';
+import {
+  DEFAULT_CLIENT_CREDENTIALS,
+  DEFAULT_LOGIN,
+  DEFAULT_OAUTH,
+  DEFAULT_PORT,
+  DEFAULT_SEED,
+} from './defaults';
 import type { SimulatorOptions } from './types';
 import { SEED_EXAMPLE_BODY as seedBody } from './seed-example';
 
@@ -21,7 +27,8 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --host <h>          interface (default 127.0.0.1)
   --seed <n>          traffic seed (default ${DEFAULT_SEED})
   --now <ISO|ms>      freeze the clock, e.g. --now 1591955400000 to replay the documentation's example
-  --oauth             require the OAuth 1.0a key (or a Login Service bearer) printed below
+  --oauth             require credentials printed below: the OAuth 1.0a key, an OAuth 2.0
+                      client-credentials token or a Login Service bearer
   --latency <ms>      add latency to every answer
   --extra-skills <n>  add n small campaign skills (paging)`;
 
@@ -96,6 +103,7 @@ export function simulatorOptions(o: CliOptions): SimulatorOptions {
   if (o.oauth) {
     opts.oauth = DEFAULT_OAUTH;
     opts.login = DEFAULT_LOGIN;
+    opts.clientCredentials = DEFAULT_CLIENT_CREDENTIALS;
   }
   return opts;
 }
@@ -123,9 +131,10 @@ export function banner(o: CliOptions, url: string, accountId: string, now: numbe
     `  account id   ${accountId}`,
     `  seed         ${o.seed}`,
     `  clock        ${o.now === undefined ? 'wall clock' : `frozen at ${new Date(o.now).toISOString()}`}`,
-    `  auth         ${o.oauth ? 'required: OAuth 1.0a API key or Login Service bearer' : 'none (start with --oauth to require it)'}`,
+    `  auth         ${o.oauth ? 'required: OAuth 1.0a API key, OAuth 2.0 token or Login Service bearer' : 'none (start with --oauth to require it)'}`,
     `  OAuth key    LP_APP_KEY=${DEFAULT_OAUTH.appKey} LP_APP_SECRET=${DEFAULT_OAUTH.appSecret}`,
     `               LP_ACCESS_TOKEN=${DEFAULT_OAUTH.accessToken} LP_ACCESS_TOKEN_SECRET=${DEFAULT_OAUTH.accessTokenSecret}`,
+    `  OAuth 2.0    LP_CLIENT_ID=${DEFAULT_CLIENT_CREDENTIALS.clientId} LP_CLIENT_SECRET=${DEFAULT_CLIENT_CREDENTIALS.clientSecret}${o.oauth ? '' : ' (with --oauth)'}`,
     `  login        LP_USERNAME=${DEFAULT_LOGIN.username} LP_PASSWORD=${DEFAULT_LOGIN.password}${o.oauth ? '' : ' (with --oauth)'}`,
     `  bot env      LP_ACCOUNT_ID=${accountId} LP_CSDS_URL=${url}`,
     `  control      POST/DELETE /_sim/faults · GET /_sim/stats · POST /_sim/stats/reset · POST /_sim/clock {"now": …}`,

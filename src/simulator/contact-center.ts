@@ -78,13 +78,14 @@ const BASE_SKILLS: Skill[] = [
 ].map((s) => ({ deleted: false, ...s }));
 
 const GROUPS: AgentGroup[] = [
-  { id: '501', name: 'Main Group', deleted: false },
-  { id: '502', name: 'Tier 1', parentGroupId: '501', deleted: false },
-  { id: '503', name: 'Tier 2', parentGroupId: '501', deleted: false },
+  // LivePerson's Main Group is always id -1, the root; its direct children name -1 as parent.
+  { id: '-1', name: 'Main Group', deleted: false },
+  { id: '502', name: 'Tier 1', parentGroupId: '-1', deleted: false },
+  { id: '503', name: 'Tier 2', parentGroupId: '-1', deleted: false },
   { id: '504', name: 'Tier 1 Night', parentGroupId: '502', deleted: false },
   { id: '505', name: 'Billing Team', parentGroupId: '502', deleted: false },
   { id: '506', name: 'VIP Desk', parentGroupId: '503', deleted: false },
-  { id: '507', name: 'Bots', parentGroupId: '501', deleted: false },
+  { id: '507', name: 'Bots', parentGroupId: '-1', deleted: false },
   { id: '599', name: 'Old Team', deleted: true },
 ];
 
@@ -119,7 +120,7 @@ interface Team {
 // Staffing follows the arrival curve: day teams cover 06:00–22:30 UTC, the night team the rest, so
 // the core skills (Billing, Sales, Tech Support, Returns) always have someone logged in.
 const TEAMS: Team[] = [
-  { groupId: '501', size: 2, maxSlots: 1, starts: [8, 11], skills: () => ['1001', '1002', '1006'] },
+  { groupId: '-1', size: 2, maxSlots: 1, starts: [8, 11], skills: () => ['1001', '1002', '1006'] },
   {
     groupId: '502',
     size: 16,

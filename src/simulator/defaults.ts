@@ -1,5 +1,6 @@
 /** The fixed synthetic account's defaults; the CLI prints them. */
 import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
+import type { ClientCredentials } from '../liveperson/client/client-credentials';
 
 export const DEFAULT_ACCOUNT_ID = '13350576';
 export const DEFAULT_SEED = 42;
@@ -10,5 +11,9 @@ export const DEFAULT_OAUTH: OAuthCredentials = {
   appSecret: 'sim-app-secret',
   accessToken: 'sim-access-token',
   accessTokenSecret: 'sim-access-token-secret',
+};
+export const DEFAULT_CLIENT_CREDENTIALS: ClientCredentials = {
+  clientId: 'sim-client-id',
+  clientSecret: 'sim-client-secret',
 };
 export const DEFAULT_LOGIN: LoginCredentials = { username: 'lead@example.com', password: 'sim-password' };

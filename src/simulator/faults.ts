@@ -6,7 +6,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../shared/guards';
 import { CODE, JSON_TYPE, bearerOf, errorBody, sendJson } from './http-util';
-import type { LoginSessions } from './login-sessions';
 import { ROUTE_NAMES, type Fault, type RouteName } from './types';
 
 interface Queued {
@@ -51,7 +50,7 @@ export function applyFault(
   fault: Fault,
   req: IncomingMessage,
   res: ServerResponse,
-  sessions: LoginSessions,
+  revokeBearer: (bearer: string) => void,
   now: number,
 ): boolean {
   if (fault.dropConnection) {
@@ -62,7 +61,7 @@ export function applyFault(
     if (fault.status === 401) {
       // Token expiry: the bearer that was sent stops working, so the client must log in again.
       const bearer = bearerOf(req);
-      if (bearer) sessions.revoke(bearer);
+      if (bearer) revokeBearer(bearer);
     }
     const headers: Record<string, string> = {};
     if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);

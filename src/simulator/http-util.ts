@@ -5,7 +5,15 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** internalCode values in error bodies (LivePerson's own codes are not published). */
-export const CODE = { validation: 1, auth: 2, notFound: 3, method: 4, injected: 5, internal: 6 } as const;
+export const CODE = {
+  validation: 1,
+  auth: 2,
+  notFound: 3,
+  method: 4,
+  injected: 5,
+  internal: 6,
+  precondition: 7,
+} as const;
 
 /** An answer that is an error: status, message and internalCode for the JSON body. */
 export class HttpError extends Error {

@@ -8,6 +8,14 @@
 export type { OAuthCredentials } from '../liveperson/client/auth';
 export type { Agent, AgentGroup, AgentState, AgentType, ContactCenter, Skill } from './contact-center';
 export { NO_SKILL_ID, NO_SKILL_NAME } from './contact-center';
-export { DEFAULT_ACCOUNT_ID, DEFAULT_LOGIN, DEFAULT_OAUTH, DEFAULT_PORT, DEFAULT_SEED } from './defaults';
+export {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_CLIENT_CREDENTIALS,
+  DEFAULT_LOGIN,
+  DEFAULT_OAUTH,
+  DEFAULT_PORT,
+  DEFAULT_SEED,
+} from './defaults';
+export type { ClientCredentials } from '../liveperson/client/client-credentials';
 export { startSimulator } from './server';
 export { ROUTE_NAMES, type Fault, type RouteName, type Simulator, type SimulatorOptions } from './types';

@@ -5,8 +5,8 @@
  */
 import { isRecord } from '../shared/guards';
 import { CODE, HttpError, type Answer } from './http-util';
-import { SESSION_TTL_SECONDS, type LoginSessions } from './login-sessions';
-import { isSecured, type AccountCredentials } from './request-auth';
+import { SESSION_TTL_TEXT, type LoginSessions } from './login-sessions';
+import { hasLoginService, type AccountCredentials } from './request-auth';
 
 export interface LoginService {
   /** Answers a login body (user name with a password or with the four API-key values). */
@@ -22,7 +22,7 @@ export function createLoginService(
   sessions: LoginSessions,
 ): LoginService {
   const { oauth, login: password } = creds;
-  const enabled = isSecured(creds);
+  const enabled = hasLoginService(creds);
   const requireEnabled = (): void => {
     if (!enabled)
       throw new HttpError(404, 'The Login Service is not enabled on this account.', CODE.notFound);
@@ -53,7 +53,7 @@ export function createLoginService(
           csrf: s.csrf,
           wsuk: s.cookie.slice(0, 8),
           config: { userId: '7001', loginName: b.username, accountId, isLPA: false },
-          sessionTTl: String(SESSION_TTL_SECONDS),
+          sessionTTl: SESSION_TTL_TEXT,
           bearer: s.bearer,
         },
         headers: { 'Set-Cookie': `session_id=${s.cookie}; Path=/; HttpOnly` },

@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+/** The login answer's sessionTTl: milliseconds, as a string ("28800000" in LivePerson's example). */
+export const SESSION_TTL_TEXT = String(SESSION_TTL_SECONDS * 1000);
 
 export interface Session {
   bearer: string;

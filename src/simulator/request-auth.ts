@@ -1,19 +1,26 @@
 /**
- * The credentials check on KMM, agent_view, historical and Account Config: a live Login-Service
- * bearer, or else an OAuth 1.0a signature. A bearer that is sent is judged on its own, so an
- * expired one answers "log in again" even when the account also has an API key.
+ * The credentials check on KMM, agent_view, historical and Account Config: a live bearer (a
+ * Login-Service session or an OAuth 2.0 access token), or else an OAuth 1.0a signature. A bearer
+ * that is sent is judged on its own, so an expired one answers 401 even when the account also has
+ * an API key.
  */
 import type { IncomingMessage } from 'node:http';
 import { CODE, HttpError, bearerOf } from './http-util';
+import type { AppTokens } from './app-tokens';
 import type { LoginSessions } from './login-sessions';
 import { verifyOAuth } from './oauth-verify';
 import type { SimulatorOptions } from './types';
 
 /** The credentials an account was started with (either, both or none). */
-export type AccountCredentials = Pick<SimulatorOptions, 'oauth' | 'login'>;
+export type AccountCredentials = Pick<SimulatorOptions, 'oauth' | 'login' | 'clientCredentials'>;
 
-/** Any credentials switch on both the checks and the Login Service (password or API-key login). */
+/** Any credentials switch on the checks. */
 export function isSecured(creds: AccountCredentials): boolean {
+  return creds.login !== undefined || creds.oauth !== undefined || creds.clientCredentials !== undefined;
+}
+
+/** A password or an API key switches on the Login Service (password or API-key login). */
+export function hasLoginService(creds: AccountCredentials): boolean {
   return creds.login !== undefined || creds.oauth !== undefined;
 }
 
@@ -27,6 +34,7 @@ export type RequestAuth = (req: IncomingMessage, requestUrl: URL) => void;
 export function createRequestAuth(
   creds: AccountCredentials,
   sessions: LoginSessions,
+  tokens: AppTokens,
   ownUrl: () => string,
 ): RequestAuth {
   const secured = isSecured(creds);
@@ -34,11 +42,19 @@ export function createRequestAuth(
     if (!secured) return;
     const bearer = bearerOf(req);
     if (bearer !== undefined) {
-      if (sessions.get(bearer)) return;
-      throw new HttpError(401, 'The bearer token is invalid or has expired; log in again.', CODE.auth);
+      if (sessions.get(bearer) || tokens.valid(bearer)) return;
+      throw new HttpError(
+        401,
+        'The bearer token is invalid or has expired; log in again or fetch a new token.',
+        CODE.auth,
+      );
     }
     if (!creds.oauth) {
-      throw new HttpError(401, 'A Login Service bearer is required (Authorization: Bearer …).', CODE.auth);
+      throw new HttpError(
+        401,
+        'A bearer is required (Authorization: Bearer …): a Login Service session or an OAuth 2.0 access token.',
+        CODE.auth,
+      );
     }
     const rawPath = (req.url ?? '/').split('?')[0]!;
     const host = (req.headers.host ?? new URL(ownUrl()).host).toLowerCase();

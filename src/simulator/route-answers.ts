@@ -8,7 +8,15 @@ import { validateAgentViewRequest } from '../liveperson/contract/agent-view';
 import { validateHistoricalRequest } from '../liveperson/contract/historical';
 import { validateKmmRequest } from '../liveperson/contract/metrics-request';
 import type { Validation } from '../liveperson/contract/validation';
-import { configItems, configRevision, selectFields, type ConfigKind } from './account-config-answer';
+import {
+  configItems,
+  configRevision,
+  revisionHeaders,
+  visibleItems,
+  selectFields,
+  type ConfigKind,
+  type RevisionHeader,
+} from './account-config-answer';
 import { answerAgentView } from './agent-view-answer';
 import type { ContactCenter } from './contact-center';
 import { csdsAll, csdsEntry } from './csds';
@@ -17,6 +25,7 @@ import { CODE, HttpError, bearerOf, cookieOf, parseJsonBody, type Answer } from 
 import type { LoginService } from './login-service';
 import { answerMetrics, type AllShape, type AnswerContext } from './metrics-answer';
 import type { RequestAuth } from './request-auth';
+import type { TokenService } from './token-service';
 import { pagedRequest, queryParam, type RouteMatch } from './routes';
 import type { RouteName } from './types';
 
@@ -36,8 +45,11 @@ export interface RouteDeps {
   accountId: string;
   center: ContactCenter;
   allShape: AllShape;
+  revisionHeader: RevisionHeader;
+  staleIfMatch: 'full-list' | 412;
   authorize: RequestAuth;
   loginService: LoginService;
+  tokenService: TokenService;
   /** The model and the clock as of now; called once per request, so one answer sees one instant. */
   context(): AnswerContext;
 }
@@ -52,15 +64,17 @@ export function createRouteHandlers(deps: RouteDeps): Record<RouteName, RouteHan
       authorize(req, url);
       if (!queryParam(url, 'v'))
         throw new HttpError(400, 'The API version (v) is required, e.g. v=2.0.', CODE.validation);
-      const items = configItems(deps.center, kind);
-      const revision = configRevision(items);
+      const all = configItems(deps.center, kind);
+      // The revision versions the data, whichever view of it a read asks for.
+      const revision = configRevision(all);
+      const items = visibleItems(all, queryParam(url, 'include_deleted'));
+      const headers = revisionHeaders(kind, revision, deps.revisionHeader);
       const ifMatch = req.headers['if-match']?.replace(/^W\//, '').replace(/"/g, '').trim();
-      if (ifMatch === revision) return { status: 304, headers: { 'ac-revision': revision } };
-      return {
-        status: 200,
-        body: selectFields(items, url.searchParams.get('select')),
-        headers: { 'ac-revision': revision },
-      };
+      if (ifMatch === revision) return { status: 304, headers };
+      if (ifMatch && deps.staleIfMatch === 412) {
+        throw new HttpError(412, `The ${kind} list changed since revision ${ifMatch}.`, CODE.precondition);
+      }
+      return { status: 200, body: selectFields(items, url.searchParams.get('select')), headers };
     };
 
   // metrics, agent_view and historical differ only in how they validate and what they answer.
@@ -102,5 +116,6 @@ export function createRouteHandlers(deps: RouteDeps): Record<RouteName, RouteHan
     login: ({ body }) => loginService.login(parseJsonBody(body)),
     refresh: ({ req, body }) =>
       loginService.refresh(parseJsonBody(body), bearerOf(req), cookieOf(req, 'session_id')),
+    token: ({ req, body }) => deps.tokenService.token(req.headers['content-type'], body),
   };
 }

@@ -28,6 +28,11 @@ const ROUTES: { re: RegExp; name: (m: RegExpMatchArray) => RouteName; method: 'G
     method: 'POST',
   },
   {
+    re: /^\/sentinel\/api\/v2\/account\/([^/]+)\/app\/token\/?$/,
+    name: () => 'token',
+    method: 'POST',
+  },
+  {
     re: /^\/api\/account\/([^/]+)\/(login|refresh)\/?$/,
     name: (m) => m[2] as 'login' | 'refresh',
     method: 'POST',

@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AppTokens } from './app-tokens';
 import { createClock } from './clock';
 import { answerControl, type ControlTarget } from './control';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_SEED } from './defaults';
@@ -27,6 +28,7 @@ import { createLoginService } from './login-service';
 import { LoginSessions } from './login-sessions';
 import { createRequestAuth } from './request-auth';
 import { createRouteHandlers } from './route-answers';
+import { createTokenService } from './token-service';
 import { matchRoute } from './routes';
 import { Simulation } from './simulation';
 import { RouteStats } from './stats';
@@ -64,6 +66,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const stats = new RouteStats();
   const faults = new FaultQueue();
   const sessions = new LoginSessions();
+  const tokens = new AppTokens(opts.tokenTtlSeconds);
   const delays = new Delays();
   // Known once listening; every answer that names the simulator's own URL reads it then.
   let url = '';
@@ -72,8 +75,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     accountId,
     center: sim.center,
     allShape: opts.allShape ?? 'nested',
-    authorize: createRequestAuth(opts, sessions, () => url),
+    revisionHeader: opts.revisionHeader ?? 'documented',
+    staleIfMatch: opts.staleIfMatch ?? 'full-list',
+    authorize: createRequestAuth(opts, sessions, tokens, () => url),
     loginService: createLoginService(accountId, opts, sessions),
+    tokenService: createTokenService(opts.clientCredentials, tokens),
     context: () => ({ sim, now: clock.now(), baseUrl: url, accountId }),
   });
 
@@ -107,7 +113,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (delay > 0) await delays.sleep(delay);
     if (!match)
       throw new HttpError(404, `No LivePerson API at ${req.method ?? 'GET'} ${path}.`, CODE.notFound);
-    if (fault && applyFault(fault, req, res, sessions, clock.now())) return;
+    // A 401 fault is token expiry: whichever kind of bearer was sent stops working.
+    const revoke = (bearer: string) => {
+      sessions.revoke(bearer);
+      tokens.revoke(bearer);
+    };
+    if (fault && applyFault(fault, req, res, revoke, clock.now())) return;
     if (match.account !== accountId)
       throw new HttpError(404, `Unknown account '${match.account}'.`, CODE.notFound);
     if ((req.method ?? 'GET') !== match.method) {
@@ -149,5 +160,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       }),
   };
   if (opts.oauth) Object.assign(simulator, { oauth: opts.oauth });
+  if (opts.clientCredentials) Object.assign(simulator, { clientCredentials: opts.clientCredentials });
   return simulator;
 }

@@ -83,6 +83,31 @@ export class ShiftModel {
     return total;
   }
 
+  /**
+   * Milliseconds in [from, to] per logged-in state and reason, in first-seen order ("NA" when the
+   * state had no reason): agent_view's agentStatus(WithReason)DurationList.
+   */
+  durationsByStatus(
+    agent: number,
+    from: number,
+    to: number,
+  ): { state: AgentState; reason: string; ms: number }[] {
+    const out = new Map<string, { state: AgentState; reason: string; ms: number }>();
+    for (let slot = Math.floor(from / SLOT_MS); slot * SLOT_MS < to; slot++) {
+      const s = this.slot(slot);
+      const state = s.state[agent]!;
+      if (state === OFFLINE) continue;
+      const ms = Math.min(to, (slot + 1) * SLOT_MS) - Math.max(from, slot * SLOT_MS);
+      if (ms <= 0) continue;
+      const reason = REASONS[s.reason[agent]!] || 'NA';
+      const key = `${state}|${reason}`;
+      const entry = out.get(key) ?? { state: STATES[state]!, reason, ms: 0 };
+      entry.ms += ms;
+      out.set(key, entry);
+    }
+    return [...out.values()];
+  }
+
   private slot(slot: number): SlotStates {
     let hit = this.cache.get(slot);
     if (hit) return hit;

@@ -3,7 +3,9 @@
  * both depend on it instead of on each other.
  */
 import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
+import type { ClientCredentials } from '../liveperson/client/client-credentials';
 import type { ContactCenter } from './contact-center';
+import type { RevisionHeader } from './account-config-answer';
 import type { AllShape } from './metrics-answer';
 
 /** Every route the simulator answers; stats, faults and /_sim/faults validation all read this one list. */
@@ -16,6 +18,7 @@ export const ROUTE_NAMES = [
   'historical',
   'login',
   'refresh',
+  'token',
 ] as const;
 
 export type RouteName = (typeof ROUTE_NAMES)[number];
@@ -38,10 +41,28 @@ export interface SimulatorOptions {
   oauth?: OAuthCredentials;
   /** Enables password login on the Login Service; without `oauth` a bearer is then required. */
   login?: LoginCredentials;
+  /**
+   * Enables OAuth 2.0 client credentials: the sentinel token endpoint issues access tokens for
+   * these, and the APIs accept them as bearers.
+   */
+  clientCredentials?: ClientCredentials;
+  /** Lifetime of those access tokens in seconds (default 3600). */
+  tokenTtlSeconds?: number;
   /** Adds N small "Campaign NNN" skills (ids 2001…) to exercise paging. */
   extraSkills?: number;
   /** Added to every answer. */
   latencyMs?: number;
+  /**
+   * Which header carries an Account Config list's revision: 'documented' (default) as LivePerson's
+   * docs name it (`ac-revision` on skills, `ETag` on agent groups), one of the two on both, or
+   * 'none' (200 without a revision header).
+   */
+  revisionHeader?: RevisionHeader;
+  /**
+   * What a read whose If-Match no longer matches answers: the full list (default) or 412
+   * Precondition Failed, as HTTP would (LivePerson documents If-Match for writes only).
+   */
+  staleIfMatch?: 'full-list' | 412;
   /** Shape of the `all` section: `all: {...metrics}` or `all: {metrics: {...}}`; default 'nested'. */
   allShape?: AllShape;
 }
@@ -74,6 +95,7 @@ export interface Simulator {
   readonly url: string;
   readonly accountId: string;
   readonly oauth?: OAuthCredentials;
+  readonly clientCredentials?: ClientCredentials;
   /** The synthetic model: skills, agent groups, agents. */
   readonly center: ContactCenter;
   now(): number;

@@ -205,6 +205,24 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.match(texts(final).join('\n'), /last 4h/);
   });
 
+  it('/queue group "Main Group": asks LivePerson for the Main Group (-1) and every group under it', async () => {
+    h.sim.resetStats();
+    const r = await h.command(slackEscape('group "Main Group"'));
+    const final = finalOf(await h.responses(r.responseId));
+    const live = h.sim.center.agentGroups.filter((g) => !g.deleted).map((g) => g.id);
+    const asked = h.sim
+      .requests('metrics')
+      .map((b) => ((b as { filters?: { agentGroupIds?: string[] } }).filters?.agentGroupIds ?? []).sort());
+    assert.ok(asked.length > 0, 'a metrics request was sent');
+    for (const ids of asked) assert.deepEqual(ids, [...live].sort());
+    const expected = await expectedAll(h, 'group "Main Group"', live);
+    assert.equal(
+      fieldValue(final, 'Closed'),
+      shown('closedConversations', expected.all!.closedConversations),
+    );
+    assert.match(texts(final).join('\n'), /Main Group/);
+  });
+
   it('/queue skills by wait top 5: the five longest queue waits, worst first', async () => {
     const r = await h.command('skills by wait top 5');
     const final = finalOf(await h.responses(r.responseId));

@@ -43,8 +43,8 @@ describe('directory over HTTP against the simulator', () => {
     const groups = await dir.agentGroups();
     assert.ok(!groups.some((g) => g.id === '599'));
     assert.deepEqual(
-      groups.find((g) => g.id === '501'),
-      { id: '501', name: 'Main Group', parentId: null },
+      groups.find((g) => g.id === '-1'),
+      { id: '-1', name: 'Main Group', parentId: null },
     );
   });
 
@@ -69,7 +69,12 @@ describe('directory over HTTP against the simulator', () => {
     const tier1 = await dir.findGroup('tier 1');
     assert.equal(tier1.kind === 'found' && tier1.item.id, '502');
     assert.deepEqual((await dir.subGroupIds('502')).sort(), ['504', '505']);
-    assert.deepEqual((await dir.subGroupIds('501')).sort(), ['502', '503', '504', '505', '506', '507']);
+    // The Main Group is -1 and its children say so: every group hangs under it.
+    assert.deepEqual((await dir.subGroupIds('-1')).sort(), ['502', '503', '504', '505', '506', '507']);
+    assert.deepEqual(
+      (await dir.childGroups('-1')).map((g) => g.id),
+      ['507', '502', '503'],
+    );
   });
 
   it('revalidates after the TTL with If-Match and keeps the list on 304', async () => {

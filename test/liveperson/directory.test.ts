@@ -26,14 +26,15 @@ const RAW_SKILLS: unknown[] = [
 ];
 
 const RAW_GROUPS: unknown[] = [
-  { id: 501, name: 'Main Group', parentGroupId: -1 },
-  { id: 502, name: 'Tier 1', parentGroupId: 501 },
-  { id: '503', name: 'Tier 2', parentGroupId: '501' },
+  // As LivePerson lists them: the Main Group is -1, the root; its children name -1 as parent.
+  { id: -1, name: 'Main Group' },
+  { id: 502, name: 'Tier 1', parentGroupId: -1 },
+  { id: '503', name: 'Tier 2', parentGroupId: '-1' },
   { id: 504, name: 'Tier 1 Night', parentGroupId: 502 },
   { id: 505, name: 'Billing Team', parentGroupId: 502 },
   { id: 506, name: 'VIP Desk', parentGroupId: 503 },
-  { id: 507, name: 'Bots', parentGroupId: 501 },
-  { id: 599, name: 'Old Team', parentGroupId: 501, deleted: true },
+  { id: 507, name: 'Bots', parentGroupId: -1 },
+  { id: 599, name: 'Old Team', parentGroupId: -1, deleted: true },
 ];
 
 type Stub = sinon.SinonStub<[ConfigKind, string?], Promise<AccountConfigResult>>;
@@ -154,7 +155,7 @@ describe('parseSkills / parseAgentGroups', () => {
     );
   });
 
-  it('reads parentGroupId as number, string, null, -1 or absent', () => {
+  it('reads parentGroupId as number, string, null or absent; -1 is the Main Group, a parent', () => {
     const parsed = parseAgentGroups([
       { id: 1, name: 'A', parentGroupId: -1 },
       { id: 2, name: 'B', parentGroupId: '-1' },
@@ -168,8 +169,8 @@ describe('parseSkills / parseAgentGroups', () => {
     assert.deepEqual(
       parsed.map((g) => [g.id, g.parentId]),
       [
-        ['1', null],
-        ['2', null],
+        ['1', '-1'],
+        ['2', '-1'],
         ['3', null],
         ['4', null],
         ['5', '1'],
@@ -220,7 +221,7 @@ describe('createDirectory', () => {
     const tier = await dir.findGroup('tier 1');
     assert.deepEqual(tier, {
       kind: 'found',
-      item: { id: '502', name: 'Tier 1', parentId: '501' },
+      item: { id: '502', name: 'Tier 1', parentId: '-1' },
       how: 'exact',
     });
   });
@@ -254,10 +255,10 @@ describe('createDirectory', () => {
     const { source } = fakeSource();
     const dir = createDirectory({ source, logger: silentLogger() });
     assert.deepEqual(
-      (await dir.childGroups('501')).map((g) => g.name),
+      (await dir.childGroups('-1')).map((g) => g.name),
       ['Bots', 'Tier 1', 'Tier 2'],
     );
-    assert.deepEqual(await dir.subGroupIds('501'), ['507', '502', '503', '505', '504', '506']);
+    assert.deepEqual(await dir.subGroupIds('-1'), ['507', '502', '503', '505', '504', '506']);
     assert.deepEqual(await dir.subGroupIds('502'), ['505', '504']);
     assert.deepEqual(await dir.subGroupIds('504'), []);
     assert.deepEqual(await dir.subGroupIds('unknown'), []);
@@ -419,7 +420,7 @@ describe('createDirectory', () => {
       await dir.agentGroups();
       now += MIN;
       stub.resolves({ notModified: true });
-      await Promise.all(Array.from({ length: 20 }, () => dir.subGroupIds('501')));
+      await Promise.all(Array.from({ length: 20 }, () => dir.subGroupIds('-1')));
       assert.equal(stub.callCount, 2);
     });
 
@@ -616,7 +617,7 @@ describe('createDirectory', () => {
       );
       const groups = [
         track(dir.agentGroups({ deadline: after(2_000) })),
-        track(dir.subGroupIds('501', { deadline: after(50) })),
+        track(dir.subGroupIds('-1', { deadline: after(50) })),
       ];
       await clock.tickAsync(40);
       for (const r of requests) {

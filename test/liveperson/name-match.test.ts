@@ -27,7 +27,7 @@ const SKILLS: Item[] = [
 ].map(([id, name]) => ({ id: id!, name: name! }));
 
 const GROUPS: Item[] = [
-  ['501', 'Main Group'],
+  ['-1', 'Main Group'],
   ['502', 'Tier 1'],
   ['503', 'Tier 2'],
   ['504', 'Tier 1 Night'],

@@ -8,7 +8,7 @@ const historical = (q = '') => `/manager_workspace/api/account/${ACCOUNT}/histor
 
 interface AgentRecord {
   agentId: string;
-  agentGroupId: string;
+  agentGroupId: number;
   agentCurrentStatus: string;
   agentMetadata?: {
     agentName: string;
@@ -16,7 +16,7 @@ interface AgentRecord {
     agentLoginName: string;
     agentGroupName: string;
     configuredMaxSlots: number;
-    agentSkills: { skillId: string; skillName: string }[];
+    agentSkills: { skillId: number; skillName: string }[];
   };
   [metric: string]: unknown;
 }
@@ -64,12 +64,12 @@ describe('simulator: agent_view', () => {
     );
     for (const r of records) {
       const agent = sim.center.agents.find((a) => a.id === r.agentId)!;
-      assert.equal(r.agentGroupId, agent.groupId);
+      assert.equal(r.agentGroupId, Number(agent.groupId));
       assert.equal(r.agentMetadata?.agentName, agent.name);
       assert.equal(r.agentMetadata?.agentLoginName, agent.loginName);
       assert.equal(r.agentMetadata?.configuredMaxSlots, agent.maxSlots);
       assert.deepEqual(
-        r.agentMetadata?.agentSkills.map((s) => s.skillId),
+        r.agentMetadata?.agentSkills.map((s) => String(s.skillId)),
         agent.skillIds,
       );
       assert.equal(r.maxSlots, agent.maxSlots);
@@ -77,7 +77,9 @@ describe('simulator: agent_view', () => {
       assert.ok((r.agentCurrentStatusStartTime as number) <= BUSY);
       assert.equal(typeof r.agentCurrentStatusReason, 'string');
       if (r.agentCurrentStatus === 'AWAY') assert.notEqual(r.agentCurrentStatusReason, '');
-      assert.ok((r.agentOnlineDuration as number) <= 4 * HOUR_MS);
+      // Status durations leave out bots, as documented.
+      if (agent.type === 'BOT') assert.equal(r.onlineDuration, undefined);
+      else assert.ok((r.onlineDuration as number) <= 4 * HOUR_MS);
       // csat only where someone answered the survey (see below); the rest always.
       if (r.csat !== undefined) assert.ok((r.csat as number) >= 0 && (r.csat as number) <= 1);
       for (const k of [
@@ -146,9 +148,9 @@ describe('simulator: agent_view', () => {
     });
     const botRecords = bots.data.agentViewRecords as AgentRecord[];
     assert.equal(botRecords.length, 8);
-    assert.ok(botRecords.every((r) => r.agentGroupId === '507' && r.agentMetadata === undefined));
+    assert.ok(botRecords.every((r) => r.agentGroupId === 507 && r.agentMetadata === undefined));
     const humans = await api.post(agentView(), { filters: { time, userTypes: ['HUMAN'] } });
-    assert.ok((humans.data.agentViewRecords as AgentRecord[]).every((r) => r.agentGroupId !== '507'));
+    assert.ok((humans.data.agentViewRecords as AgentRecord[]).every((r) => r.agentGroupId !== 507));
     const nightSim = await startSimulator({ now: NIGHT });
     try {
       const off = await http(nightSim).post(agentView(), {
@@ -183,6 +185,83 @@ describe('simulator: agent_view', () => {
       records.some((x) => x.agentId === r.agentId),
     );
     assert.equal(overlap.length, 0);
+  });
+
+  it("names the status fields as LivePerson's agent_view page does, over the window", async () => {
+    const res = await http(sim).post(agentView(), {
+      filters: { time, userTypes: ['HUMAN'] },
+      includeAgentMetadata: 'false',
+      metricsToRetrieveByTime: [
+        'agent_status_duration',
+        'agent_status_with_reason_duration',
+        'agent_login_duration',
+        'agent_online_duration',
+        'close_rate',
+        'closed_conversations',
+        'concluded_conversations',
+      ],
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.data));
+    const records = res.data.agentViewRecords as AgentRecord[];
+    assert.ok(records.length > 10);
+    for (const r of records) {
+      assert.equal(r.agentMetadata, undefined, 'includeAgentMetadata: "false" is read as false');
+      const list = r.agentStatusDurationList as { agentStatus: string; agentStatusDuration: number }[];
+      assert.ok(Array.isArray(list), 'agentStatusDurationList is an array');
+      for (const e of list) {
+        assert.ok(['ONLINE', 'AWAY', 'BACK_SOON'].includes(e.agentStatus), e.agentStatus);
+        assert.ok(e.agentStatusDuration > 0);
+      }
+      const total = list.reduce((a, e) => a + e.agentStatusDuration, 0);
+      assert.equal(r.loginDuration, total, 'logged in = the sum over logged-in statuses');
+      assert.equal(r.onlineDuration, list.find((e) => e.agentStatus === 'ONLINE')?.agentStatusDuration ?? 0);
+      assert.ok(r.loginDuration <= 4 * HOUR_MS);
+      const withReason = r.agentStatusWithReasonDurationList as {
+        agentStatus: string;
+        agentStatusReasonId: string;
+        agentStatusDuration: number;
+      }[];
+      assert.equal(
+        withReason.reduce((a, e) => a + e.agentStatusDuration, 0),
+        total,
+      );
+      assert.ok(withReason.every((e) => typeof e.agentStatusReasonId === 'string'));
+      const concluded = r.concludedConversations as number;
+      const expected =
+        concluded > 0 ? Math.round(((r.closedConversations as number) / concluded) * 1000) / 1000 : 0;
+      assert.equal(r.closeRate, expected);
+      for (const old of ['agentStatusDuration', 'agentLoginDuration', 'agentOnlineDuration', 'closedRate']) {
+        assert.equal(r[old], undefined, `no ${old}`);
+      }
+    }
+    assert.ok(
+      records.some((r) => (r.agentStatusDurationList as unknown[]).length > 1),
+      'breaks show up',
+    );
+  });
+
+  it('sorts by every documented key, and not by availableSlots', async () => {
+    const api = http(sim);
+    const body = { filters: { time }, metricsToRetrieveByTime: ['close_rate'] };
+    for (const key of [
+      'closedRate',
+      'transferRate',
+      'agentStatus',
+      'maxSlots',
+      'fcr',
+      'nps',
+      'concludedConversations',
+    ]) {
+      const res = await api.post(agentView(`sort=${key}:desc`), body);
+      assert.equal(res.status, 200, `${key}: ${JSON.stringify(res.data)}`);
+    }
+    const byRate = (await api.post(agentView('sort=closedRate:desc'), body)).data
+      .agentViewRecords as AgentRecord[];
+    for (let i = 1; i < byRate.length; i++)
+      assert.ok((byRate[i - 1]!.closeRate as number) >= (byRate[i]!.closeRate as number));
+    const slots = await api.post(agentView('sort=availableSlots:desc'), body);
+    assert.equal(slots.status, 400);
+    assert.match(slots.data.error.message, /cannot be sorted by 'availableSlots'/);
   });
 
   it('answers 400 for invalid requests', async () => {
@@ -250,6 +329,15 @@ describe('simulator: historical', () => {
       points.every((p) => p.values.concludedConversations === 0),
       'no human on Bot Triage',
     );
+  });
+
+  it('interval=0 lets the server pick, as documented', async () => {
+    const res = await http(sim).post(historical('interval=0'), {
+      filters: { time: { from: BUSY - 6 * HOUR_MS, to: BUSY } },
+      metricsToRetrieveByTime: ['closed_conversations'],
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.data));
+    assert.equal(res.data.historicalMetricsIntervals.length, 72, '5-minute points over 6 h');
   });
 
   it('leaves out points whose interval starts after now', async () => {

@@ -112,7 +112,8 @@ describe('simulator: Login Service', () => {
     assert.equal(res.status, 200);
     assert.equal(typeof res.data.bearer, 'string');
     assert.equal(typeof res.data.csrf, 'string');
-    assert.equal(Number(res.data.sessionTTl), 8 * 3600);
+    // Milliseconds, as a string: LivePerson's example answers "28800000" for its 8 h.
+    assert.equal(res.data.sessionTTl, '28800000');
     assert.match(String(res.headers['set-cookie']), /session_id=/);
     const ok = await api.post(metricsPath(), everything(BUSY), {
       headers: { Authorization: `Bearer ${res.data.bearer}` },

@@ -50,6 +50,7 @@ describe('simulator: CLI', () => {
     );
     assert.equal(opts.oauth?.appKey, 'sim-app-key');
     assert.equal(opts.login?.username, 'lead@example.com');
+    assert.equal(opts.clientCredentials?.clientId, 'sim-client-id');
     const open = simulatorOptions(parseCliArgs([], {}) as Exclude<ReturnType<typeof parseCliArgs>, 'help'>);
     assert.equal(open.oauth, undefined);
   });

@@ -45,15 +45,23 @@ describe('simulator: CSDS and Account Configuration', () => {
     }
   });
 
-  it('lists skills with the deleted one flagged, names with & and <, and a revision header', async () => {
+  it('lists live skills, names with & and <, and a revision header; deleted ones only when asked for', async () => {
     const res = await http(sim).get(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`);
     assert.equal(res.status, 200);
     const skills = res.data as { id: number; name: string; deleted: boolean }[];
-    assert.ok(skills.length >= 11);
+    assert.equal(skills.length, 10);
+    assert.ok(skills.every((s) => s.deleted === false));
+    const withDeleted = await http(sim).get(
+      `/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0&include_deleted=true`,
+    );
     assert.deepEqual(
-      skills.filter((s) => s.deleted).map((s) => [s.id, s.name]),
+      (withDeleted.data as { id: number; name: string; deleted: boolean }[])
+        .filter((s) => s.deleted)
+        .map((s) => [s.id, s.name]),
       [[1099, 'Legacy Billing']],
     );
+    // One revision for the data, whichever view of it was read.
+    assert.equal(withDeleted.headers['ac-revision'], res.headers['ac-revision']);
     const names = skills.map((s) => s.name);
     assert.ok(names.includes('Returns & Exchanges'));
     assert.ok(names.includes('Loyalty <Gold>'));
@@ -70,9 +78,18 @@ describe('simulator: CSDS and Account Configuration', () => {
     }
     const tier1Night = (res.data as Record<string, unknown>[]).find((g) => g.id === 504);
     assert.deepEqual(tier1Night, { id: 504, name: 'Tier 1 Night', deleted: false, parentGroupId: 502 });
-    const root = (res.data as Record<string, unknown>[]).find((g) => g.id === 501);
-    assert.deepEqual(root, { id: 501, name: 'Main Group', deleted: false });
-    assert.equal((res.data as Record<string, unknown>[]).find((g) => g.id === 599)?.deleted, true);
+    const root = (res.data as Record<string, unknown>[]).find((g) => g.id === -1);
+    assert.deepEqual(root, { id: -1, name: 'Main Group', deleted: false });
+    const tier1 = (res.data as Record<string, unknown>[]).find((g) => g.id === 502);
+    assert.equal(tier1?.parentGroupId, -1);
+    assert.equal(
+      (res.data as Record<string, unknown>[]).find((g) => g.id === 599),
+      undefined,
+    );
+    const withDeleted = await http(sim).get(
+      `/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0&include_deleted=true`,
+    );
+    assert.equal((withDeleted.data as Record<string, unknown>[]).find((g) => g.id === 599)?.deleted, true);
   });
 
   it('answers 304 with an empty body when If-Match carries the current revision, 200 otherwise', async () => {
@@ -86,6 +103,38 @@ describe('simulator: CSDS and Account Configuration', () => {
     const stale = await api.get(path, { headers: { 'If-Match': `${revision}0` } });
     assert.equal(stale.status, 200);
     assert.equal(stale.headers['ac-revision'], revision);
+  });
+
+  it("names the revision as LivePerson's docs do: ac-revision on skills, a quoted ETag on agent groups", async () => {
+    const api = http(sim);
+    const groups = await api.get(`/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0`);
+    assert.match(String(groups.headers.etag), /^"\d+"$/);
+    assert.equal(groups.headers['ac-revision'], undefined);
+    const same = await api.get(`/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0`, {
+      headers: { 'If-Match': String(groups.headers.etag) },
+    });
+    assert.equal(same.status, 304);
+  });
+
+  it('can answer a stale If-Match with 412, and a list without any revision header', async () => {
+    const strict = await startSimulator({ staleIfMatch: 412 });
+    const bare = await startSimulator({ revisionHeader: 'none' });
+    try {
+      const path = `/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`;
+      const first = await http(strict).get(path);
+      const revision = String(first.headers['ac-revision']);
+      assert.equal((await http(strict).get(path, { headers: { 'If-Match': revision } })).status, 304);
+      const stale = await http(strict).get(path, { headers: { 'If-Match': `${revision}0` } });
+      assert.equal(stale.status, 412);
+      assert.equal(stale.data.error.responseStatus, 412);
+      const plain = await http(bare).get(path);
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers['ac-revision'], undefined);
+      assert.equal(plain.headers.etag, undefined);
+    } finally {
+      await strict.close();
+      await bare.close();
+    }
   });
 
   it('changes the revision when the content differs (extra skills)', async () => {

@@ -23,6 +23,7 @@ import {
   type LoginCredentials,
   type OAuthCredentials,
 } from './auth';
+import { ClientCredentialsAuthenticator, type ClientCredentials } from './client-credentials';
 import { DomainResolver } from './domains';
 import { LivePersonInvalidRequestError, LivePersonTimeoutError, type LivePersonError } from './errors';
 import {
@@ -69,11 +70,13 @@ export interface LivePersonClientOptions {
   accountId: string;
   /** CSDS base URL, e.g. https://api.liveperson.net. */
   csdsUrl: string;
-  /** OAuth 1.0a API key; preferred when both kinds of credentials are given. */
+  /** OAuth 1.0a API key; preferred when several kinds of credentials are given. */
   oauth?: OAuthCredentials;
+  /** OAuth 2.0 client credentials (bearer tokens from the sentinel domain); next in preference. */
+  clientCredentials?: ClientCredentials;
   /** Login-Service user. */
   login?: LoginCredentials;
-  /** Any other authenticator (wins over oauth/login). Without any of the three, requests are unsigned. */
+  /** Any other authenticator (wins over the rest). Without any credentials, requests are unsigned. */
   authenticator?: Authenticator;
   /** Lifetime of cached KMM answers in ms (default 30 s; 0 disables the cache). */
   cacheTtlMs?: number;
@@ -113,6 +116,11 @@ export interface LivePersonClient extends AccountConfigSource {
   historical(req: HistoricalRequest, opts?: CallOptions): Promise<HistoricalResponse>;
   /** Skills or agent groups; with `ifMatch`, a 304 becomes `{ notModified: true }`. */
   accountConfig(kind: ConfigKind, ifMatch?: string, opts?: CallOptions): Promise<AccountConfigResult>;
+  /**
+   * The credential values in use right now (secrets, bearer and access tokens), so the process
+   * logger can scrub them too, not only this client's own log lines.
+   */
+  secrets(): string[];
   /** Stops the session refresh timer and closes idle connections. */
   close(): Promise<void>;
 }
@@ -121,6 +129,15 @@ const SELECT: Record<ConfigKind, string> = {
   skills: 'id,name,deleted',
   agentGroups: 'id,name,deleted,parentGroupId',
 };
+
+/**
+ * The list's revision: the skills GET documents `ac-revision`, the agent-groups GET calls it
+ * `eTag`; either is accepted and sent back verbatim (an ETag keeps its quotes, as If-Match wants).
+ */
+export function revisionOf(headers: Record<string, string>): string | undefined {
+  const value = headers['ac-revision'] ?? headers.etag;
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
 
 /**
  * The `sort` query parameter: left out for the method's default, which is documented as a default,
@@ -157,6 +174,7 @@ class KmmClient implements LivePersonClient {
     accountId: string,
     opts: LivePersonClientOptions,
     private readonly onClose: () => void,
+    private readonly liveSecrets: () => string[],
   ) {
     this.now = opts.now ?? Date.now;
     this.cache = new TtlCache({ ttlMs: opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, now: this.now });
@@ -216,8 +234,10 @@ class KmmClient implements LivePersonClient {
       ...(req.intervalMinutes === undefined ? {} : { interval: req.intervalMinutes }),
     };
     const n = validOrThrow(validateHistoricalRequest(raw, this.now()));
+    // Asked to let LivePerson pick (0), the client says so rather than sending its own guess.
+    const interval = req.intervalMinutes === 0 ? 0 : n.intervalMinutes;
     return this.cached('historical', n, opts, (policy) =>
-      this.kmm('historical', { interval: n.intervalMinutes }, n.body, policy, opts, parseHistoricalResponse),
+      this.kmm('historical', { interval }, n.body, policy, opts, parseHistoricalResponse),
     );
   }
 
@@ -262,10 +282,14 @@ class KmmClient implements LivePersonClient {
           if (answer.status === 304) return { notModified: true };
           const items = json();
           if (!Array.isArray(items)) throw new Error(`${kind} answer is not a list`);
-          return { notModified: false, revision: answer.headers['ac-revision'], items };
+          return { notModified: false, revision: revisionOf(answer.headers), items };
         },
       }),
     ).then((r) => structuredClone(r));
+  }
+
+  secrets(): string[] {
+    return this.liveSecrets();
   }
 
   close(): Promise<void> {
@@ -352,7 +376,15 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
   });
   if (opts.authenticator) auth = opts.authenticator;
   else if (opts.oauth) auth = new OAuthAuthenticator(opts.oauth);
-  else if (opts.login) {
+  else if (opts.clientCredentials) {
+    auth = new ClientCredentialsAuthenticator({
+      accountId: opts.accountId,
+      credentials: opts.clientCredentials,
+      domains,
+      http: httpClient,
+      logger,
+    });
+  } else if (opts.login) {
     auth = new LoginAuthenticator({
       accountId: opts.accountId,
       credentials: opts.login,
@@ -376,9 +408,16 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
     runtime,
     maxConcurrentRequests: opts.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
   });
-  return new KmmClient(transport, policies, opts.accountId, opts, () => {
-    auth.close();
-    httpAgent.destroy();
-    httpsAgent.destroy();
-  });
+  return new KmmClient(
+    transport,
+    policies,
+    opts.accountId,
+    opts,
+    () => {
+      auth.close();
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+    () => auth.secrets(),
+  );
 }

@@ -11,7 +11,7 @@ import { SingleFlight } from '../../shared/single-flight';
 import { TtlCache } from './ttl-cache';
 
 /** The CSDS service names this bot uses (case-sensitive, as LivePerson spells them). */
-export const SERVICES = ['agentManagerWorkspace', 'accountConfigReadOnly', 'agentVep'] as const;
+export const SERVICES = ['agentManagerWorkspace', 'accountConfigReadOnly', 'agentVep', 'sentinel'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export const DEFAULT_DOMAIN_TTL_MS = 10 * 60_000;

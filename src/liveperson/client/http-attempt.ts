@@ -22,6 +22,8 @@ export interface HttpExchange {
   headers?: Record<string, string>;
   /** Sent as JSON when present. */
   body?: unknown;
+  /** Sent form-encoded instead (OAuth 2.0 token requests); wins over `body`. */
+  form?: Record<string, string>;
   timeoutMs: number;
   /** Answer 304 as a success (conditional GETs). */
   accept304?: boolean;
@@ -134,16 +136,21 @@ export async function exchange(http: AxiosInstance, ex: HttpExchange): Promise<H
     },
     Math.max(1, ex.timeoutMs),
   );
+  const [contentType, data] = ex.form
+    ? ['application/x-www-form-urlencoded', new URLSearchParams(ex.form).toString()]
+    : ex.body !== undefined
+      ? ['application/json', JSON.stringify(ex.body)]
+      : [undefined, undefined];
   try {
     const res = await http.request<string>({
       method: ex.method,
       url: ex.url,
       headers: {
         Accept: 'application/json',
-        ...(ex.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(contentType ? { 'Content-Type': contentType } : {}),
         ...ex.headers,
       },
-      data: ex.body === undefined ? undefined : JSON.stringify(ex.body),
+      data,
       signal: controller.signal,
       responseType: 'text',
       // Keep the raw text: we parse it ourselves to tell "malformed" from "not JSON at all".

@@ -15,6 +15,10 @@ import {
 import { type SortOrder, SORT_ORDERS } from './catalog';
 import { isRecord } from '../../shared/guards';
 
+/**
+ * The by-time metrics agent_view documents. `close_rate` is the docs' spelling (answered as
+ * `closeRate`); `closed_rate`, an older spelling some pages use, is accepted as the same metric.
+ */
 export const AGENT_VIEW_BY_TIME_METRICS = [
   'closed_conversations',
   'avg_wait_time',
@@ -23,16 +27,21 @@ export const AGENT_VIEW_BY_TIME_METRICS = [
   'avg_time_to_first_response_first_assignment',
   'avg_time_to_first_response_all_assignments',
   'transfer_rate',
+  'close_rate',
   'closed_rate',
   'concluded_conversations',
   'transfers',
   'back_to_queue',
   'agent_status_duration',
+  'agent_status_with_reason_duration',
   'agent_login_duration',
   'agent_online_duration',
   'closed_by_agent',
   'closed_by_consumer',
   'auto_closed',
+  'intent_matched_rate',
+  'fcr',
+  'nps',
   'csat',
   'avg_conversations_duration',
 ] as const;
@@ -45,6 +54,7 @@ export const AGENT_VIEW_CURRENT_METRICS = [
   'agent_current_status',
   'agent_current_status_start_time',
   'agent_current_status_reason',
+  'agent_current_status_reason_start_time',
   'pending_agent_response',
   'pending_agent_response_rate',
   'available_slots',
@@ -59,18 +69,32 @@ export type AgentStatus = (typeof AGENT_STATUSES)[number];
 /** LivePerson's default when effectiveAgentStatus is absent: everyone logged in. */
 export const DEFAULT_AGENT_STATUSES: readonly AgentStatus[] = ['ONLINE', 'AWAY', 'BACK_SOON'];
 
-/** agent_view sorts by agentId or by a metric field of the records (camelCase). */
+/**
+ * agent_view's documented sort keys, plus agentId (the documented default). availableSlots is a
+ * record field but not a sort key.
+ */
 export const AGENT_VIEW_SORT_KEYS = [
   'agentId',
-  'agentName',
   'agentLoad',
-  'activeConversations',
-  'assignedConversations',
   'closedConversations',
-  'avgWaitTime',
   'avgTimeToResponse',
+  'avgTimeToFirstResponseFirstAssignment',
+  'avgTimeToFirstResponseAllAssignments',
+  'avgWaitTime',
+  'avgWaitTimeFirstResponse',
+  'assignedConversations',
+  'activeConversations',
+  'concludedConversations',
+  'closedRate',
+  'transferRate',
+  'intentMatchedRate',
+  'pendingAgentResponseRate',
+  'agentName',
+  'agentStatus',
   'csat',
-  'availableSlots',
+  'fcr',
+  'nps',
+  'maxSlots',
 ] as const;
 export type AgentViewSortKey = (typeof AGENT_VIEW_SORT_KEYS)[number];
 export interface AgentViewSort {
@@ -91,6 +115,7 @@ export interface AgentViewFilters {
 
 export interface AgentViewRequestBody {
   filters: AgentViewFilters;
+  /** Default true. LivePerson's own example sends the string "true"; both forms are accepted. */
   includeAgentMetadata?: boolean;
   metricsToRetrieveByTime?: AgentViewByTimeMetric[];
   metricsToRetrieveCurrentValue?: AgentViewCurrentMetric[];
@@ -132,6 +157,14 @@ export interface AgentViewResponse {
   count: number;
   links: KmmLinks;
   records: AgentViewRecord[];
+}
+
+/** A boolean, or its string form ("true"/"false", any case) as LivePerson's example sends it. */
+function booleanOf(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v !== 'string') return undefined;
+  const text = v.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
 function validateAgentViewSort(raw: unknown, issues: ValidationIssue[]): AgentViewSort {
@@ -196,15 +229,15 @@ export function validateAgentViewRequest(
     'current-value metrics',
     issues,
   );
-  if (body.includeAgentMetadata !== undefined && typeof body.includeAgentMetadata !== 'boolean') {
+  const includeAgentMetadata = booleanOf(body.includeAgentMetadata);
+  if (body.includeAgentMetadata !== undefined && includeAgentMetadata === undefined) {
     issues.push({ path: 'includeAgentMetadata', message: 'includeAgentMetadata must be true or false.' });
   }
   const paging = validatePaging(raw.offset, raw.limit, issues);
   const sort = validateAgentViewSort(raw.sort, issues);
   if (issues.length || !time || !paging) return { ok: false, issues };
   const normalized: AgentViewRequestBody = { filters: out };
-  if (typeof body.includeAgentMetadata === 'boolean')
-    normalized.includeAgentMetadata = body.includeAgentMetadata;
+  if (includeAgentMetadata !== undefined) normalized.includeAgentMetadata = includeAgentMetadata;
   if (byTime) normalized.metricsToRetrieveByTime = byTime;
   if (current) normalized.metricsToRetrieveCurrentValue = current;
   return { ok: true, value: { body: normalized, ...paging, sort } };

@@ -33,7 +33,10 @@ export interface HistoricalRequestBody {
 
 export interface HistoricalRequest {
   body: HistoricalRequestBody;
-  /** Minutes per point; absent: the server picks (5 min, 60 min, 1 day or window/12). */
+  /**
+   * Minutes per point; absent or 0 (documented as "server picks"): the server picks (5 min,
+   * 60 min, 1 day or window/12).
+   */
   intervalMinutes?: number;
 }
 
@@ -99,12 +102,14 @@ export function validateHistoricalRequest(
   let interval: number | undefined;
   if (raw.interval !== undefined && raw.interval !== '') {
     interval = Number(raw.interval);
-    if (!Number.isInteger(interval) || interval < 1) {
+    if (!Number.isInteger(interval) || interval < 0) {
       issues.push({
         path: 'interval',
-        message: 'The interval must be a whole number of minutes, 1 or more.',
+        message: 'The interval must be a whole number of minutes (0 lets LivePerson pick).',
       });
     }
+    // 0 is documented as "the server picks", like no interval at all.
+    if (interval === 0) interval = undefined;
   }
   if (issues.length || !time || !metrics) return { ok: false, issues };
   const span = time.to - time.from;

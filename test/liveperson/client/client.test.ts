@@ -220,6 +220,18 @@ describe('kmm-client against the simulator', () => {
     );
   });
 
+  it('historical with interval 0 asks LivePerson to pick (interval=0), not a guess of its own', async () => {
+    const res = await client.historical({
+      body: {
+        filters: { time: { from: T0 - 6 * HOUR_MS, to: T0 } },
+        metricsToRetrieveByTime: ['closed_conversations'],
+      },
+      intervalMinutes: 0,
+    });
+    assert.equal(kmmRequests()[0]?.query.get('interval'), '0');
+    assert.equal(res.points.length, 72);
+  });
+
   it('historical sends the interval and returns points in time order', async () => {
     const res = await client.historical({
       body: {

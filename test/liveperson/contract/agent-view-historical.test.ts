@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
+  AGENT_VIEW_SORT_KEYS,
   DEFAULT_AGENT_VIEW_SORT,
   parseAgentViewResponse,
   validateAgentViewRequest,
@@ -39,6 +40,98 @@ describe('agent_view vocabulary', () => {
     assert.deepEqual(v.value.body.filters.agentSkillIds, ['1001']);
     assert.deepEqual(v.value.sort, DEFAULT_AGENT_VIEW_SORT);
     assert.equal(v.value.limit, 50);
+  });
+
+  it('accepts every documented sort key and metric, and not availableSlots as a sort key', () => {
+    for (const key of AGENT_VIEW_SORT_KEYS) {
+      assert.ok(validateAgentViewRequest({ body: { filters: { time } }, sort: `${key}:desc` }, NOW).ok, key);
+    }
+    // The agent_view page's lists, verbatim.
+    const documentedSorts = [
+      'agentLoad',
+      'closedConversations',
+      'avgTimeToResponse',
+      'avgTimeToFirstResponseFirstAssignment',
+      'avgTimeToFirstResponseAllAssignments',
+      'avgWaitTime',
+      'avgWaitTimeFirstResponse',
+      'assignedConversations',
+      'activeConversations',
+      'concludedConversations',
+      'closedRate',
+      'transferRate',
+      'intentMatchedRate',
+      'pendingAgentResponseRate',
+      'agentName',
+      'agentStatus',
+      'csat',
+      'fcr',
+      'nps',
+      'maxSlots',
+    ];
+    assert.deepEqual([...AGENT_VIEW_SORT_KEYS].sort(), ['agentId', ...documentedSorts].sort());
+    assert.match(
+      messages(validateAgentViewRequest({ body: { filters: { time } }, sort: 'availableSlots:desc' }, NOW)),
+      /cannot be sorted by 'availableSlots'/,
+    );
+    const byTime = [
+      'closed_conversations',
+      'avg_wait_time',
+      'avg_wait_time_first_response',
+      'avg_time_to_response',
+      'avg_time_to_first_response_first_assignment',
+      'avg_time_to_first_response_all_assignments',
+      'transfer_rate',
+      'close_rate',
+      'concluded_conversations',
+      'transfers',
+      'back_to_queue',
+      'agent_status_duration',
+      'agent_status_with_reason_duration',
+      'agent_login_duration',
+      'agent_online_duration',
+      'closed_by_agent',
+      'closed_by_consumer',
+      'auto_closed',
+      'intent_matched_rate',
+      'fcr',
+      'nps',
+      'csat',
+      'avg_conversations_duration',
+    ];
+    const current = [
+      'active_conversations',
+      'assigned_conversations',
+      'agent_load',
+      'agent_current_status',
+      'agent_current_status_start_time',
+      'agent_current_status_reason',
+      'agent_current_status_reason_start_time',
+      'pending_agent_response',
+      'pending_agent_response_rate',
+      'available_slots',
+      'max_slots',
+    ];
+    const v = validateAgentViewRequest(
+      {
+        body: { filters: { time }, metricsToRetrieveByTime: byTime, metricsToRetrieveCurrentValue: current },
+      },
+      NOW,
+    );
+    assert.ok(v.ok, v.ok ? '' : messages(v));
+  });
+
+  it('reads includeAgentMetadata as LivePerson\'s example sends it: "true" / "false" as well as booleans', () => {
+    const read = (includeAgentMetadata: unknown) => {
+      const v = validateAgentViewRequest({ body: { filters: { time }, includeAgentMetadata } }, NOW);
+      return v.ok ? v.value.body.includeAgentMetadata : messages(v);
+    };
+    assert.equal(read('true'), true);
+    assert.equal(read('false'), false);
+    assert.equal(read('TRUE'), true);
+    assert.equal(read(false), false);
+    assert.equal(read(undefined), undefined);
+    assert.match(String(read('yes')), /includeAgentMetadata must be true or false/);
   });
 
   it('rejects what LivePerson rejects, with the same window messages as metrics', () => {
@@ -130,6 +223,23 @@ describe('historical vocabulary', () => {
       ),
       /more than 100 points; use an interval of at least 15 minutes/,
     );
+  });
+
+  it('accepts interval=0 as "the server picks", and refuses a negative or fractional one', () => {
+    const day = {
+      filters: { time: { from: NOW - DAY_MS, to: NOW } },
+      metricsToRetrieveByTime: ['transfers'],
+    };
+    for (const interval of [0, '0']) {
+      const v = validateHistoricalRequest({ body: day, interval }, NOW);
+      assert.ok(v.ok, v.ok ? '' : messages(v));
+      assert.equal(v.value.intervalMinutes, 60, 'the documented pick for 24 h');
+    }
+    assert.match(
+      messages(validateHistoricalRequest({ body: day, interval: -5 }, NOW)),
+      /0 lets LivePerson pick/,
+    );
+    assert.match(messages(validateHistoricalRequest({ body: day, interval: 1.5 }, NOW)), /whole number/);
   });
 
   it('rejects unknown trend metrics, no metrics, and windows beyond its 24 h retention', () => {
