@@ -27,6 +27,11 @@ export interface AgentGroup {
 /** Per-call options: the answer's deadline bounds a list fetch or revalidation it has to wait for. */
 export interface LookupOptions {
   deadline?: Deadline;
+  /**
+   * The retry schedule of a fetch this call starts: 'background' (schedules) follows LivePerson's
+   * 5/10/15 s. A call that joins a fetch already under way shares that fetch's schedule.
+   */
+  budget?: 'interactive' | 'background';
 }
 
 export interface Directory {

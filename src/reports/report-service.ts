@@ -148,7 +148,10 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       if (opts.deadline) call.deadline = opts.deadline;
       let resolution: Scoped | undefined;
       if (isScopeQuery(query)) {
-        const r = await resolveScope(query, opts.id, opts.deadline ? { deadline: opts.deadline } : {});
+        const lookup: LookupOptions = {};
+        if (opts.deadline) lookup.deadline = opts.deadline;
+        if (opts.budget) lookup.budget = opts.budget;
+        const r = await resolveScope(query, opts.id, lookup);
         if (!r.ok) return r.outcome;
         resolution = r;
       }

@@ -8,9 +8,10 @@ import { createHmac } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
 import OAuth from 'oauth-1.0a';
 import type { DomainResolver } from './domains';
-import { LivePersonAuthError, LivePersonUnavailableError } from './errors';
+import { LivePersonAuthError, LivePersonRateLimitedError, LivePersonUnavailableError } from './errors';
 import { exchange, isConnectionFailure, parseJson } from './http-attempt';
 import { silentLogger, type LivePersonLogger } from './http-log';
+import { RATE_LIMITED_MESSAGE } from './retry-policy';
 
 export interface OAuthCredentials {
   appKey: string;
@@ -97,6 +98,9 @@ export class NoAuthenticator implements Authenticator {
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 5 * 60_000;
 
+/** The Login Service answers 429 to too many logins and asks for 5 s before the next one. */
+export const LOGIN_RATE_LIMIT_WAIT_MS = 5_000;
+
 export interface LoginAuthenticatorOptions {
   accountId: string;
   credentials: LoginCredentials;
@@ -105,6 +109,13 @@ export interface LoginAuthenticatorOptions {
   /** How often the session is refreshed with its csrf token (default 5 min; the session lives 8 h). */
   refreshIntervalMs?: number;
   logger?: LivePersonLogger;
+  /**
+   * Monotonic ms: when the next login may go out after a 429. The client passes its retry
+   * runtime's clock, the one its waits move, so a retry after the wait is never held back.
+   */
+  clock?: () => number;
+  /** Scales that pause like the retry runtime scales its waits (tests; default 1). */
+  timeScale?: number;
 }
 
 interface Session {
@@ -122,9 +133,13 @@ export class LoginAuthenticator implements Authenticator {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly logger: LivePersonLogger;
+  private readonly clock: () => number;
+  /** No login before this (clock ms): the Login Service's 429 asked for a pause. */
+  private loginNotBefore = -Infinity;
 
   constructor(private readonly opts: LoginAuthenticatorOptions) {
     this.logger = opts.logger ?? silentLogger;
+    this.clock = opts.clock ?? (() => performance.now());
   }
 
   async authorize(req: AuthorizeRequest): Promise<Record<string, string>> {
@@ -164,9 +179,31 @@ export class LoginAuthenticator implements Authenticator {
   }
 
   private async doLogin(timeoutMs: number): Promise<Session> {
+    const heldMs = this.loginNotBefore - this.clock();
+    if (heldMs > 0) {
+      // Any caller, not only the one that got the 429, waits out the pause the service asked for.
+      throw new LivePersonRateLimitedError(RATE_LIMITED_MESSAGE, {
+        status: 429,
+        detail: `login held back ${Math.ceil(heldMs)} ms more: the Login Service answered 429`,
+        retryAfterSeconds: heldMs / 1000,
+      });
+    }
     const url = `${await this.base(timeoutMs)}/api/account/${encodeURIComponent(this.opts.accountId)}/login?v=1.3`;
     const { username, password } = this.opts.credentials;
-    const answer = await this.call(url, { username, password }, {}, timeoutMs);
+    let answer;
+    try {
+      answer = await this.call(url, { username, password }, {}, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof LivePersonRateLimitedError)) throw error;
+      // "retry after 5 seconds", the Login Service's docs say; a longer Retry-After wins.
+      const seconds = Math.max(error.retryAfterSeconds ?? 0, LOGIN_RATE_LIMIT_WAIT_MS / 1000);
+      this.loginNotBefore = this.clock() + seconds * 1000 * (this.opts.timeScale ?? 1);
+      throw new LivePersonRateLimitedError(error.message, {
+        status: 429,
+        ...(error.detail === undefined ? {} : { detail: error.detail }),
+        retryAfterSeconds: seconds,
+      });
+    }
     const body = parseJson(answer, LOGIN_WHAT, [password]);
     const rec = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     if (typeof rec.bearer !== 'string' || rec.bearer === '') {

@@ -374,6 +374,8 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
     ...(opts.now ? { now: opts.now } : {}),
     logger,
   });
+  const { policies: overrides, ...runtimeOverrides } = opts.retry ?? {};
+  const runtime: RetryRuntime = { ...realRuntime, ...runtimeOverrides };
   if (opts.authenticator) auth = opts.authenticator;
   else if (opts.oauth) auth = new OAuthAuthenticator(opts.oauth);
   else if (opts.clientCredentials) {
@@ -391,11 +393,11 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
       domains,
       http: httpClient,
       logger,
+      clock: () => runtime.monotonic(),
+      timeScale: runtime.timeScale,
       ...(opts.refreshIntervalMs === undefined ? {} : { refreshIntervalMs: opts.refreshIntervalMs }),
     });
   }
-  const { policies: overrides, ...runtimeOverrides } = opts.retry ?? {};
-  const runtime: RetryRuntime = { ...realRuntime, ...runtimeOverrides };
   const policies: Record<CallBudget, RetryPolicy> = {
     interactive: { ...RETRY_POLICIES.interactive, ...overrides?.interactive },
     background: { ...RETRY_POLICIES.background, ...overrides?.background },

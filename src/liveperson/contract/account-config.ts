@@ -19,6 +19,10 @@ export interface AccountConfigSource {
   accountConfig(
     kind: ConfigKind,
     ifMatch?: string,
-    opts?: { deadline?: Deadline },
+    opts?: {
+      deadline?: Deadline;
+      /** 'background' (schedules): LivePerson's 5/10/15 s retry schedule; default interactive. */
+      budget?: 'interactive' | 'background';
+    },
   ): Promise<AccountConfigResult>;
 }

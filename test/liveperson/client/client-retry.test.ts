@@ -9,6 +9,7 @@ import {
 import type { LivePersonClient } from '../../../src/liveperson/client/client';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { Deadline } from '../../../src/shared/deadline';
+import { createDirectory } from '../../../src/liveperson/directory';
 import { fakeRuntime, type FakeRuntime } from '../support/fake-time';
 import { clientFor, dayBySkill, SIM_LOGIN, SIM_OAUTH, T0 } from '../support/sim';
 
@@ -203,6 +204,46 @@ describe('kmm-client retries (simulator faults)', () => {
     sim.inject({ route: 'metrics', status: 401, times: 100 });
     await assert.rejects(client.metrics(dayBySkill(T0)), LivePersonAuthError);
     assert.equal(sim.stats().login, 3, 'one re-login per call, not a loop');
+  });
+
+  it('Login: a 429 from the Login Service waits at least 5 s, then logs in', async () => {
+    client = clientFor(sim, { login: SIM_LOGIN, cacheTtlMs: 0, retry: rt });
+    sim.inject({ route: 'login', status: 429, times: 1 });
+    await client.metrics(dayBySkill(T0));
+    assert.equal(sim.stats().login, 2);
+    assert.equal(rt.sleeps.length, 1);
+    assert.ok(rt.sleeps[0]! >= 5000, `waited ${rt.sleeps[0]} ms`);
+  });
+
+  it('Login: a longer Retry-After on the 429 wins over the 5 s', async () => {
+    client = clientFor(sim, { login: SIM_LOGIN, cacheTtlMs: 0, retry: rt });
+    sim.inject({ route: 'login', status: 429, retryAfterSeconds: 8, times: 1 });
+    await client.metrics(dayBySkill(T0));
+    assert.ok(rt.sleeps[0]! >= 8000, `waited ${rt.sleeps[0]} ms`);
+  });
+
+  it('Login: after a 429 no call logs in again before the 5 s are up', async () => {
+    // No retries: each call gives up at its first 429, so only the hold keeps the next from logging in.
+    const noRetries = { ...rt, policies: { interactive: { backoffMs: [] } } };
+    client = clientFor(sim, { login: SIM_LOGIN, cacheTtlMs: 0, retry: noRetries });
+    sim.inject({ route: 'login', status: 429, times: 1 });
+    await assert.rejects(client.metrics(dayBySkill(T0)), LivePersonRateLimitedError);
+    await assert.rejects(client.metrics(dayBySkill(T0)), LivePersonRateLimitedError);
+    assert.equal(sim.stats().login, 1, 'the second call did not ask the Login Service');
+    await rt.sleep(4_900);
+    await assert.rejects(client.metrics(dayBySkill(T0)), LivePersonRateLimitedError);
+    assert.equal(sim.stats().login, 1);
+    await rt.sleep(100);
+    await client.metrics(dayBySkill(T0));
+    assert.equal(sim.stats().login, 2);
+  });
+
+  it('background: Account Config name lookups follow the 5/10/15 s schedule too', async () => {
+    client = clientFor(sim, { oauth: SIM_OAUTH, cacheTtlMs: 0, retry: rt });
+    const dir = createDirectory({ source: client, logger: { warn: () => undefined } });
+    sim.inject({ route: 'skills', status: 503, times: 3 });
+    assert.equal(await dir.skillName('1001', { budget: 'background' }), 'Billing');
+    assert.deepEqual(rt.sleeps, [5000, 10000, 15000]);
   });
 
   it('Login: a wrong password is an auth error, with no KMM request', async () => {
