@@ -1,19 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { chartImage } from '../../src/charts/chart-image';
 import { rankingChart } from '../../src/charts/ranking-chart';
-import { trendChart } from '../../src/charts/trend-chart';
+import { billingTrendChart } from '../fixtures/charts';
 
-const spec = trendChart({
-  subject: 'Billing',
-  metricLabel: 'Closed conversations',
-  intervalLabel: '15 min',
-  windowLabel: 'last 4h',
-  points: Array.from({ length: 16 }, (_, i) => ({
-    label: `${String(10 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
-    value: 5 + ((i * 7) % 11),
-  })),
-  total: 160,
-})!;
+const spec = billingTrendChart();
 const opts = { quickchartUrl: 'http://localhost:3400' };
 
 describe('chartImage', () => {

@@ -7,19 +7,9 @@ import sinon from 'sinon';
 import type { ChartSpec } from '../../src/charts/chart-spec';
 import { fitQuickChart, quickChartUrl } from '../../src/charts/quickchart';
 import { rankingChart } from '../../src/charts/ranking-chart';
-import { trendChart } from '../../src/charts/trend-chart';
+import { billingTrendChart } from '../fixtures/charts';
 
-const billing = trendChart({
-  subject: 'Billing',
-  metricLabel: 'Closed conversations',
-  intervalLabel: '15 min',
-  windowLabel: 'last 4h',
-  points: Array.from({ length: 16 }, (_, i) => ({
-    label: `${String(10 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
-    value: 5 + ((i * 7) % 11),
-  })),
-  total: 160,
-})!;
+const billing = billingTrendChart();
 
 /** QuickChart's `c` parameter is a JavaScript object literal (what its server evaluates). */
 interface Decoded {

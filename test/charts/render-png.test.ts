@@ -4,21 +4,11 @@ import { Chart } from 'chart.js';
 import { overviewChart } from '../../src/charts/overview-chart';
 import { rankingChart } from '../../src/charts/ranking-chart';
 import { CHART_FONT_FAMILY, renderPng } from '../../src/charts/render-png';
-import { trendChart } from '../../src/charts/trend-chart';
+import { billingTrendChart } from '../fixtures/charts';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const skill = trendChart({
-  subject: 'Billing',
-  metricLabel: 'Closed conversations',
-  intervalLabel: '15 min',
-  windowLabel: 'last 4h',
-  points: Array.from({ length: 16 }, (_, i) => ({
-    label: `${String(10 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
-    value: 5 + ((i * 7) % 11),
-  })),
-  total: 160,
-})!;
+const skill = billingTrendChart();
 
 async function pixels(png: Buffer): Promise<Uint8ClampedArray> {
   const image = await loadImage(png);
