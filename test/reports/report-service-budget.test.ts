@@ -19,7 +19,8 @@ describe('report service: a background run retries on LivePerson’s 5/10/15 s s
     try {
       const directory = createDirectory({ source: client, logger: { warn: () => undefined } });
       const reports = createReportService({ client, directory, now: () => T0, source: 'test' });
-      const parsed = parseCommand('skill billing');
+      // One audience, one metrics call: with none, the bots' twin request would retry beside it.
+      const parsed = parseCommand('skill billing humans');
       assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help');
       sim.inject({ route: 'skills', status: 503, times: 1 });
       sim.inject({ route: 'metrics', status: 502, times: 2 });
