@@ -2,9 +2,9 @@
  * The skills & agent-groups directory: names ↔ ids, fuzzy lookup and the group tree, over the
  * Account Configuration API. Lists are cached and revalidated with If-Match (the revision LivePerson
  * sent as ac-revision or ETag), so a busy bot costs LivePerson one 304 per TTL where the account
- * answers 304. LivePerson documents If-Match for writes only, so a conditional read may be refused
- * (412, 400): any 4xx to it is followed by a plain read, never by serving the old names. Only an
- * outage (5xx, timeout, 429) keeps the last good list, for errorRetryMs at a time.
+ * answers 304. What LivePerson answers to a conditional read is not documented (a changed list may
+ * well answer 412), so any 4xx to one is followed by a plain read, never by serving the old names.
+ * Only an outage (5xx, timeout, 429) keeps the last good list, for errorRetryMs at a time.
  */
 import type { AccountConfigSource, ConfigKind } from './contract/account-config';
 import { DeadlineExceededError, raceDeadline, type Deadline } from '../shared/deadline';

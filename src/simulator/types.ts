@@ -60,7 +60,7 @@ export interface SimulatorOptions {
   revisionHeader?: RevisionHeader;
   /**
    * What a read whose If-Match no longer matches answers: the full list (default) or 412
-   * Precondition Failed, as HTTP would (LivePerson documents If-Match for writes only).
+   * Precondition Failed, as HTTP would (what LivePerson answers is not documented).
    */
   staleIfMatch?: 'full-list' | 412;
   /** Shape of the `all` section: `all: {...metrics}` or `all: {metrics: {...}}`; default 'nested'. */

@@ -97,7 +97,7 @@ describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth
 describe('e2e: LivePerson unreachable', function () {
   this.timeout(40_000);
 
-  for (const creds of ['oauth', 'login'] as const) {
+  for (const creds of ['oauth', 'client-credentials', 'login'] as const) {
     it(`reads as "could not be reached" and leaks no ${creds} credential into the log`, async () => {
       // A CSDS that points every service at a port nobody listens on.
       const closed = await freePort();
@@ -115,7 +115,9 @@ describe('e2e: LivePerson unreachable', function () {
               LP_ACCESS_TOKEN: 'TOKEN-s3cr3t',
               LP_ACCESS_TOKEN_SECRET: 'TS-s3cr3t',
             }
-          : { LP_USERNAME: 'lead@example.com', LP_PASSWORD: 'PASSWORD-s3cr3t' };
+          : creds === 'client-credentials'
+            ? { LP_CLIENT_ID: 'queue-pulse-client', LP_CLIENT_SECRET: 'CLIENT-SECRET-s3cr3t' }
+            : { LP_USERNAME: 'lead@example.com', LP_PASSWORD: 'PASSWORD-s3cr3t' };
       const h = await startHarness({ env: { LP_ACCOUNT_ID: '1', LP_CSDS_URL: csdsUrl, ...secrets } });
       try {
         const r = await h.command('skill billing');

@@ -64,6 +64,22 @@ describe('e2e: a LivePerson account on OAuth 2.0 client credentials', function (
     }
   });
 
+  it('a wrong client secret is refused at the token endpoint, read as a credentials problem, never logged', async () => {
+    const h = await startHarness({ env: { ...envFor(), LP_CLIENT_SECRET: 'not-the-client-secret' } });
+    try {
+      sim.resetStats();
+      const r = await h.command('skill billing');
+      const final = (await h.responses(r.responseId))[0]!.body;
+      assert.match(texts(final).join('\n'), /permitted|permission|credentials|API key/i);
+      assert.equal(sim.stats().token, 1, 'refused once, not retried');
+      assert.equal(sim.stats().metrics, 0);
+      assert.ok(!JSON.stringify(final).includes('not-the-client-secret'));
+      assert.ok(!h.logger.lines.join('\n').includes('not-the-client-secret'), 'secret in the log');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('refuses to start with values from two auth modes, naming the variables', async () => {
     await assert.rejects(
       startBot({
