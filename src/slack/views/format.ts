@@ -6,3 +6,13 @@ import { formatValue } from '../../shared/number-format';
 export function formatMetric(metric: MetricId, value: number | undefined | null): string {
   return formatValue(unitOf(metric), value);
 }
+
+/** What a metric with no value reads: a ratio with nothing under it is not a zero. */
+const ABSENT_TEXT: Partial<Record<MetricId, string>> = { csat: 'no answers' };
+
+/** Like formatMetric, saying "no answers" for a CSAT nobody gave ("—" for the rest). */
+export function metricText(metric: MetricId, value: number | undefined): string {
+  return value === undefined
+    ? (ABSENT_TEXT[metric] ?? formatMetric(metric, value))
+    : formatMetric(metric, value);
+}

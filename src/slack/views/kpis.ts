@@ -10,7 +10,7 @@ import type { Kpi, KpiMetric, Kpis } from '../../domain/report';
 import type { ResolvedWindow } from '../../domain/window';
 import { formatCount } from '../../shared/number-format';
 import { fieldsSection, section } from './blocks';
-import { formatMetric } from './format';
+import { metricText } from './format';
 import { markOf } from './marks';
 import { METRIC_LABELS } from './metric-labels';
 import { safeText } from './mrkdwn';
@@ -30,15 +30,9 @@ export const KPI_LABELS: Record<KpiMetric, string> = {
   avgTimeToResponse: 'Time to response',
 };
 
-/** What a KPI with no value reads: a ratio with nothing under it is not a zero. */
-const ABSENT_TEXT: Partial<Record<KpiMetric, string>> = { csat: 'no answers' };
-
 /** A KPI's value as printed. */
 export function kpiText(kpis: Kpis, metric: KpiMetric): string {
-  const value = kpis[metric].value;
-  return value === undefined
-    ? (ABSENT_TEXT[metric] ?? formatMetric(metric, value))
-    : formatMetric(metric, value);
+  return metricText(metric, kpis[metric].value);
 }
 
 function withMark(kpi: Kpi, label: string): string {

@@ -7,7 +7,7 @@ import type { RankMetric } from '../../domain/query';
 import { pageRows, rankingPageInfo, type PageInfo } from '../../domain/ranking-page';
 import type { RankingReport, RankRow } from '../../domain/report';
 import { formatCount } from '../../shared/number-format';
-import { formatMetric } from './format';
+import { formatMetric, metricText } from './format';
 import { LIMITS } from './limits';
 import { displayName, markOf } from './marks';
 import { escapeMrkdwn, safeText } from './mrkdwn';
@@ -29,9 +29,6 @@ export const GROUPS_COUNT_OWN_AGENTS =
 /** Name widths tried, widest first, until the page fits the total-size budget. */
 const NAME_WIDTHS = [60, 40, 24, 12] as const;
 
-/** A row without a value: a ratio with nothing under it is not a zero. */
-const ABSENT_TEXT: Partial<Record<RankMetric, string>> = { csat: 'no answers' };
-
 const VALUE_SUFFIX: Partial<Record<RankMetric, string>> = {
   queue: ' waiting',
   closed: ' closed',
@@ -45,9 +42,8 @@ export function rowName(report: RankingReport, row: RankRow): string {
 
 function rowLine(report: RankingReport, row: RankRow, nameWidth: number): string {
   const mark = markOf(row.status);
-  const text = formatMetric(report.metric, row.value);
-  const value =
-    row.value === undefined ? (ABSENT_TEXT[report.by] ?? text) : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
+  const text = metricText(report.metric, row.value);
+  const value = row.value === undefined ? text : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
   const note = row.rule && row.status !== 'none' ? ruleText(row.rule, report.metric) : '';
   const why = note ? ` · _${note}_` : '';
   return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}${why}`;
