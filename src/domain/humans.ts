@@ -6,6 +6,18 @@
  */
 import type { MetricRow, MetricsAnswer, MetricValues } from './metrics';
 
+/** Whom a report's agent figures count: people (the default), bots, or both when the split failed. */
+export type AgentsCounted = 'humans' | 'bots' | 'everyone';
+
+/**
+ * Whom the agent figures of `values` count. With no audience asked, they are the humans' once
+ * split (botsOnline is then present); without the bots' answer they still count everyone.
+ */
+export function agentsCounted(audience: 'humans' | 'bots' | undefined, values: MetricValues): AgentsCounted {
+  if (audience) return audience;
+  return values.agentsOnline === undefined || values.botsOnline !== undefined ? 'humans' : 'everyone';
+}
+
 /** The agent figures that count bots unless split (human load is the humans' already). */
 export const PRESENCE_METRICS = ['agentsOnline', 'agentsBackSoon', 'agentsAway', 'freeSlots'] as const;
 

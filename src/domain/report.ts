@@ -4,6 +4,7 @@
  */
 import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from './metrics';
 import type { GroupQuery, OverviewQuery, RankingQuery, RankMetric, ReportQuery, SkillQuery } from './query';
+import { agentsCounted, type AgentsCounted } from './humans';
 import { rankingHeadline, scopeHeadline, type RankingHeadline, type ScopeHeadline } from './headline';
 import { DEFAULT_TARGETS, thresholdsForSkill, type Targets } from './targets';
 import type { Rule, Status, Thresholds } from './thresholds';
@@ -117,6 +118,8 @@ export interface OverviewReport extends ReportBase<OverviewQuery> {
   kpis: Kpis;
   status: Status;
   headline: ScopeHeadline;
+  /** Whom online, free slots and load count. */
+  agents: AgentsCounted;
   /** Skills with conversations waiting, most first (at most OVERVIEW_TOP_WAITING). */
   topWaiting: RankRow[];
   /** How many skills in all have conversations waiting. */
@@ -130,6 +133,7 @@ export interface SkillReport extends ReportBase<SkillQuery> {
   kpis: Kpis;
   status: Status;
   headline: ScopeHeadline;
+  agents: AgentsCounted;
   /** The limits the skill is rated by (the account's, or its own where set). */
   thresholds: Thresholds;
   /** Closed conversations across the window, when the source keeps a trend that far back. */
@@ -144,6 +148,7 @@ export interface GroupReport extends ReportBase<GroupQuery> {
   kpis: Kpis;
   status: Status;
   headline: ScopeHeadline;
+  agents: AgentsCounted;
   thresholds: Thresholds;
   trend?: Trend;
 }
@@ -275,7 +280,8 @@ export function toReport(input: ReportInput): Report {
   const base = { window: input.window, fetchedAt, source };
   switch (query.kind) {
     case 'overview': {
-      const kpis = kpisOf(answer.totals ?? {}, targets.account);
+      const totals = answer.totals ?? {};
+      const kpis = kpisOf(totals, targets.account);
       const waiting = rankRows(answer.rows, RANK_METRIC.queue, RANK_DIRECTION.queue, skillLimits).filter(
         (r) => (r.value ?? 0) > 0,
       );
@@ -287,6 +293,7 @@ export function toReport(input: ReportInput): Report {
         kpis,
         status: headline.status,
         headline,
+        agents: agentsCounted(query.audience, totals),
         topWaiting: waiting.slice(0, OVERVIEW_TOP_WAITING),
         skillsWaiting: waiting.length,
       };
@@ -297,7 +304,8 @@ export function toReport(input: ReportInput): Report {
       if (!scope) throw new TypeError(`toReport: a ${query.kind} report needs the resolved scope`);
       // A group is rated by the account's targets: skills carry their own, groups do not.
       const thresholds = query.kind === 'skill' ? thresholdsForSkill(targets, scope) : targets.account;
-      const kpis = kpisOf(scopeValues(answer, scope.id), thresholds);
+      const values = scopeValues(answer, scope.id);
+      const kpis = kpisOf(values, thresholds);
       const headline = scopeHeadline(kpis, thresholds, query.kind === 'skill' ? 'queue' : 'group');
       const common = {
         ...base,
@@ -306,6 +314,7 @@ export function toReport(input: ReportInput): Report {
         kpis,
         status: headline.status,
         headline,
+        agents: agentsCounted(query.audience, values),
         thresholds,
         ...(input.trend ? { trend: input.trend } : {}),
       };

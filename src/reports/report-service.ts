@@ -107,7 +107,13 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     // Everyone's figures and the bots' are asked together; the humans are the difference.
     const [all, bots] = await Promise.all([
       fetch(plan.request, plan.allPages, call),
-      plan.bots ? fetch(plan.bots, plan.allPages, call) : undefined,
+      // Without the bots' answer the report still goes out, saying its agents include bots.
+      plan.bots
+        ? fetch(plan.bots, plan.allPages, call).catch((error: unknown) => {
+            deps.log?.warn('Bots figures unavailable; agents are shown with bots included', { err: error });
+            return undefined;
+          })
+        : undefined,
     ]);
     return bots ? splitBots(all, bots) : all;
   }

@@ -4,7 +4,7 @@
  * report's top-level text starts with it too, so notifications and screen readers lead with it.
  */
 import type { HeadlineFact, RankingHeadline, ScopeHeadline } from '../../domain/headline';
-import type { Audience } from '../../domain/query';
+import type { AgentsCounted } from '../../domain/humans';
 import type { Report } from '../../domain/report';
 import { formatCount } from '../../shared/number-format';
 import { section } from './blocks';
@@ -18,8 +18,15 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-function factText(fact: HeadlineFact, audience: Audience | undefined): string {
-  const who = audience === 'bots' ? 'bot' : 'human';
+/** "human" slots, "bot" slots, or plain slots (bots included) when they could not be told apart. */
+const WHO: Record<AgentsCounted, { slot: string; one: string; suffix: string }> = {
+  humans: { slot: 'human ', one: 'human', suffix: '' },
+  bots: { slot: 'bot ', one: 'bot', suffix: '' },
+  everyone: { slot: '', one: 'agent', suffix: ' (bots included)' },
+};
+
+function factText(fact: HeadlineFact, agents: AgentsCounted): string {
+  const { slot, one, suffix } = WHO[agents];
   const target = fact.target === undefined ? '' : ` (target ${limitText(fact.metric, fact.target)})`;
   switch (fact.metric) {
     case 'waiting':
@@ -29,14 +36,16 @@ function factText(fact: HeadlineFact, audience: Audience | undefined): string {
     case 'overdueInQueue':
       return `${formatCount(fact.value)} overdue`;
     case 'freeSlots':
-      return fact.value === 0 ? `no free ${who} slots` : `${plural(fact.value, `free ${who} slot`)}`;
+      return fact.value === 0
+        ? `no free ${slot}slots${suffix}`
+        : `${plural(fact.value, `free ${slot}slot`)}${suffix}`;
     case 'humanLoad': {
       // The target is said only once it is passed: "load 62%" needs no footnote.
       const passed = fact.status === 'warn' || fact.status === 'critical';
       return `human load ${formatMetric('humanLoad', fact.value)}${passed ? target : ''}`;
     }
     case 'agentsOnline':
-      return `${plural(fact.value, audience === 'bots' ? 'bot' : 'human')} online`;
+      return `${plural(fact.value, one)} online${suffix}`;
     default:
       return `${formatMetric(fact.metric, fact.value)}`;
   }
@@ -48,9 +57,9 @@ function withMark(status: ScopeHeadline['status'], text: string): string {
   return mark ? `${mark} ${sentence}` : sentence;
 }
 
-function scopeText(headline: ScopeHeadline, audience: Audience | undefined): string {
+function scopeText(headline: ScopeHeadline, agents: AgentsCounted): string {
   if (headline.facts.length === 0) return 'No live figures came back for this report.';
-  return withMark(headline.status, headline.facts.map((f) => factText(f, audience)).join(', '));
+  return withMark(headline.status, headline.facts.map((f) => factText(f, agents)).join(', '));
 }
 
 function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: RankingHeadline): string {
@@ -77,7 +86,7 @@ function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: Ran
 /** The headline as escaped mrkdwn. */
 export function headlineText(report: Report): string {
   if (report.kind === 'ranking') return rankingText(report, report.headline);
-  return scopeText(report.headline, report.query.audience);
+  return scopeText(report.headline, report.agents);
 }
 
 /** The headline as the section right under the report's header. */

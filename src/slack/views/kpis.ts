@@ -5,6 +5,7 @@
  * their own.
  */
 import type { SectionBlock } from '@slack/types';
+import type { AgentsCounted } from '../../domain/humans';
 import type { Audience } from '../../domain/query';
 import type { Kpi, KpiMetric, Kpis } from '../../domain/report';
 import type { ResolvedWindow } from '../../domain/window';
@@ -49,9 +50,15 @@ export function kpiField(kpis: Kpis, metric: KpiMetric, label: string = KPI_LABE
 }
 
 /** Who the agent figures count: people unless the query asked for bots. */
-function agentWords(audience: Audience | undefined): { who: string; Who: string } {
-  return audience === 'bots' ? { who: 'bot', Who: 'Bots' } : { who: 'human', Who: 'Humans' };
-}
+/** The words for whom the figures count; "everyone" only when LivePerson's bots answer was missing. */
+const AGENT_WORDS: Record<AgentsCounted, { online: string; slots: string }> = {
+  humans: { online: 'Humans online / back soon / away', slots: 'Free human slots' },
+  bots: { online: 'Bots online / back soon / away', slots: 'Free bot slots' },
+  everyone: {
+    online: 'Online / back soon / away (humans and bots)',
+    slots: 'Free slots (humans and bots)',
+  },
+};
 
 function queueSection(kpis: Kpis): SectionBlock {
   return fieldsSection('*Queue now*', [
@@ -62,7 +69,7 @@ function queueSection(kpis: Kpis): SectionBlock {
   ]);
 }
 
-/** The bots' own line, when any are online (never when the query asked for one audience). */
+/** The bots' own line, when any are online (only when the humans were split from them). */
 function botLine(kpis: Kpis): string | undefined {
   const bots = kpis.botsOnline.value;
   if (bots === undefined || bots === 0) return undefined;
@@ -72,14 +79,14 @@ function botLine(kpis: Kpis): string | undefined {
   return `_+ ${formatCount(bots)} ${bots === 1 ? 'bot' : 'bots'} online${slotText}_`;
 }
 
-function agentsSection(kpis: Kpis, audience: Audience | undefined): SectionBlock {
-  const { who, Who } = agentWords(audience);
+function agentsSection(kpis: Kpis, agents: AgentsCounted, audience: Audience | undefined): SectionBlock {
+  const words = AGENT_WORDS[agents];
   const presence =
-    `*${Who} online / back soon / away*\n` +
+    `*${words.online}*\n` +
     `${kpiText(kpis, 'agentsOnline')} / ${kpiText(kpis, 'agentsBackSoon')} / ${kpiText(kpis, 'agentsAway')}`;
-  const fields = [presence, kpiField(kpis, 'freeSlots', `Free ${who} slots`)];
+  const fields = [presence, kpiField(kpis, 'freeSlots', words.slots)];
   if (audience !== 'bots') fields.push(kpiField(kpis, 'humanLoad'));
-  const bots = audience === undefined ? botLine(kpis) : undefined;
+  const bots = agents === 'humans' && audience === undefined ? botLine(kpis) : undefined;
   if (bots) fields.push(`*Bots*\n${bots}`);
   return fieldsSection('*Agents*', fields);
 }
@@ -108,6 +115,8 @@ export function groupScopeSection(): SectionBlock {
 
 export interface KpiSectionOptions {
   audience?: Audience;
+  /** Whom the agent figures count (default: humans). */
+  agents?: AgentsCounted;
   /** An agent group has no queue of its own. */
   scope: 'queue' | 'group';
 }
@@ -115,5 +124,9 @@ export interface KpiSectionOptions {
 /** The KPI sections, fields grouped as a lead scans them. */
 export function kpiSections(kpis: Kpis, window: ResolvedWindow, opts: KpiSectionOptions): SectionBlock[] {
   const first = opts.scope === 'queue' ? queueSection(kpis) : groupScopeSection();
-  return [first, agentsSection(kpis, opts.audience), periodSection(kpis, window)];
+  return [
+    first,
+    agentsSection(kpis, opts.agents ?? opts.audience ?? 'humans', opts.audience),
+    periodSection(kpis, window),
+  ];
 }

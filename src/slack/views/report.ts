@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatCount, formatDuration } from '../../shared/number-format';
 import { formatMetric } from './format';
 import { safeText } from './mrkdwn';
+import type { AgentsCounted } from '../../domain/humans';
 import type { Audience } from '../../domain/query';
 import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
 import { displayName, markOf } from './marks';
@@ -28,8 +29,11 @@ export interface RenderOptions {
 /** Width a name may take in a header, leaving room for the kind and the window label. */
 const HEADER_NAME_WIDTH = 90;
 
-function audienceOf(report: Report): { audience?: Audience } {
-  return report.query.audience ? { audience: report.query.audience } : {};
+function audienceOf(report: SkillReport | GroupReport | OverviewReport): {
+  audience?: Audience;
+  agents: AgentsCounted;
+} {
+  return { agents: report.agents, ...(report.query.audience ? { audience: report.query.audience } : {}) };
 }
 
 function scopeTitle(report: SkillReport | GroupReport): string {
