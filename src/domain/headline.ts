@@ -20,6 +20,8 @@ export interface ScopeHeadline {
   status: Status;
   /** In reading order; empty when LivePerson returned none of them. */
   facts: HeadlineFact[];
+  /** The overview: skills whose own queue is past target (account totals can hide them). */
+  skillsPastTarget?: number;
 }
 
 export interface RankingHeadline {
@@ -60,6 +62,21 @@ export function scopeHeadline(kpis: Kpis, thresholds: Thresholds, of: 'queue' | 
     facts.push(fact);
   }
   return { kind: 'scope', status: facts.reduce<Status>((s, f) => worstOf(s, f.status), 'none'), facts };
+}
+
+/**
+ * The overview's headline: the account's figures, made at least as bad as the worst skill with
+ * conversations waiting, since free slots in one skill do not serve another's queue.
+ */
+export function overviewHeadline(
+  kpis: Kpis,
+  thresholds: Thresholds,
+  waitingSkills: readonly RankRow[],
+): ScopeHeadline {
+  const account = scopeHeadline(kpis, thresholds, 'queue');
+  const past = waitingSkills.filter((r) => r.status === 'warn' || r.status === 'critical');
+  const status = waitingSkills.reduce<Status>((s, r) => worstOf(s, r.status), account.status);
+  return { ...account, status, ...(past.length ? { skillsPastTarget: past.length } : {}) };
 }
 
 /** The headline of a ranking: how many rows breach their target, and the worst of them. */

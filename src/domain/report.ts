@@ -5,7 +5,13 @@
 import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from './metrics';
 import type { GroupQuery, OverviewQuery, RankingQuery, RankMetric, ReportQuery, SkillQuery } from './query';
 import { agentsCounted, type AgentsCounted } from './humans';
-import { rankingHeadline, scopeHeadline, type RankingHeadline, type ScopeHeadline } from './headline';
+import {
+  overviewHeadline,
+  rankingHeadline,
+  scopeHeadline,
+  type RankingHeadline,
+  type ScopeHeadline,
+} from './headline';
 import { DEFAULT_TARGETS, thresholdsForSkill, type Targets } from './targets';
 import type { Rule, Status, Thresholds } from './thresholds';
 import { DEFAULT_THRESHOLDS, verdictOf } from './thresholds';
@@ -201,10 +207,24 @@ export interface ReportInput {
   presorted?: boolean;
 }
 
-/** A value, or undefined when absent or negative: every metric is a count, duration or ratio. */
+/** Averages of waits: a real wait is never exactly 0 ms, so 0 means nothing was averaged. */
+const AVERAGE_WAITS: ReadonlySet<MetricId> = new Set([
+  'avgWait',
+  'avgWaitFirstResponse',
+  'avgTimeToResponse',
+]);
+
+/**
+ * A value, or undefined when there is none to show: absent, negative (every metric is a count,
+ * duration or ratio), or a figure with nothing under it that a source answers as 0 (an average
+ * wait over no responses, the load of nobody online). No data is not zero, and gets no colour.
+ */
 export function valueOf(values: MetricValues, metric: MetricId): number | undefined {
   const v = values[metric];
-  return v !== undefined && Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (v === undefined || !Number.isFinite(v) || v < 0) return undefined;
+  if (v === 0 && AVERAGE_WAITS.has(metric)) return undefined;
+  if (v === 0 && metric === 'humanLoad' && values.agentsOnline === 0) return undefined;
+  return v;
 }
 
 /** The KPI set of one row of values. */
@@ -285,7 +305,7 @@ export function toReport(input: ReportInput): Report {
       const waiting = rankRows(answer.rows, RANK_METRIC.queue, RANK_DIRECTION.queue, skillLimits).filter(
         (r) => (r.value ?? 0) > 0,
       );
-      const headline = scopeHeadline(kpis, targets.account, 'queue');
+      const headline = overviewHeadline(kpis, targets.account, waiting);
       return {
         ...base,
         query,

@@ -99,24 +99,17 @@ function worseVerdict(a: Verdict, b: Verdict): Verdict {
 function waitingVerdict(value: number, thresholds: Thresholds, context: MetricValues): Verdict {
   if (value === 0) return { status: 'ok' };
   const candidates: Verdict[] = [];
+  // A free slot says nothing about how long people have waited: only its absence rates the queue.
   const slots = context.freeSlots;
-  if (isValue(slots)) {
-    candidates.push(
-      slots <= 0
-        ? { status: thresholds.waitingWithNoSlots, rule: { kind: 'no-free-slots' } }
-        : { status: 'ok' },
-    );
-  }
+  if (isValue(slots) && slots <= 0)
+    candidates.push({ status: thresholds.waitingWithNoSlots, rule: { kind: 'no-free-slots' } });
   for (const metric of ['queueWaitP90', 'overdueInQueue'] as const) {
     const v = context[metric];
     const t = thresholds.byMetric[metric];
     if (isValue(v) && t) candidates.push(limitVerdict(metric, v, t));
   }
   if (candidates.length === 0) return NONE;
-  const worst = candidates.reduce(worseVerdict);
-  // All fine: name the wait target, the threshold a lead watches, rather than "slots free".
-  if (worst.status === 'ok') return candidates.find((c) => c.rule) ?? worst;
-  return worst;
+  return candidates.reduce(worseVerdict);
 }
 
 /**

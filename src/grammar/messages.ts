@@ -62,6 +62,9 @@ export const MESSAGES = {
     `for an agent group, \`/queue group ${guess}\`.`,
   whichSkill: () => 'Which skill? e.g. `/queue skill billing`, or `/queue skills` for all of them.',
   whichGroup: () => 'Which agent group? e.g. `/queue group Tier 1`, or `/queue groups` for all of them.',
+  noQueueForGroups: (by: string) =>
+    `Conversations wait for skills, not agent groups, so groups can't be ranked \`by ${by}\`. ` +
+    `Try \`/queue skills by ${by}\`, or \`/queue groups by load\`.`,
   rankingNeedsDimension: () =>
     '`by` and `top` rank skills or agent groups: try `/queue skills by wait top 5` or `/queue groups by load`.',
 } as const;

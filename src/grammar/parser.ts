@@ -74,6 +74,9 @@ export function parseCommand(text: string): ParsedCommand {
   return new Parser(tokens, input).run();
 }
 
+/** Rankings about a queue, which only skills have. */
+const QUEUE_RANKS = ['queue', 'wait', 'overdue'] as const;
+
 function usage(message: string, input: string): UsageError {
   return { kind: 'usage', message, input };
 }
@@ -430,6 +433,10 @@ class Parser {
     if (report === 'overview' && ranks) {
       return this.usage(MESSAGES.rankingNeedsDimension());
     }
+    // Conversations wait for skills, not agent groups: a group has no queue to rank by.
+    if (report === 'groups' && d.by !== undefined && (QUEUE_RANKS as readonly string[]).includes(d.by)) {
+      return this.usage(MESSAGES.noQueueForGroups(d.by));
+    }
     const options: QueryOptions = { window: d.time ?? DEFAULT_WINDOW, public: d.public };
     if (d.audience) options.audience = d.audience;
     switch (report) {
@@ -444,7 +451,8 @@ class Parser {
         return {
           kind: 'ranking',
           dimension: report,
-          by: d.by ?? 'queue',
+          // Groups have no queue of their own: they rank by how loaded their people are.
+          by: d.by ?? (report === 'groups' ? 'load' : 'queue'),
           top: d.top ?? DEFAULT_TOP,
           ...options,
         };

@@ -124,9 +124,12 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     window: { from: number; to: number },
     scope: ResolvedScope | undefined,
     call: CallOptions,
+    resolvedAt: number,
   ): Promise<Trend | undefined> {
     if (!deps.trends) return undefined;
-    const request = planTrend(query, window, scope, deps.now());
+    // Measured from the instant the window was resolved: a name lookup in between must not push a
+    // "last 24h" window out of the trend's 24 h.
+    const request = planTrend(query, window, scope, resolvedAt);
     if (!request) return undefined;
     try {
       const response = await deps.client.historical(request, call);
@@ -146,7 +149,8 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
           ? await opts.timezone()
           : (opts.timezone ?? 'UTC')
         : 'UTC';
-      const resolved = resolveWindow(query.window, deps.now(), zone);
+      const resolvedAt = deps.now();
+      const resolved = resolveWindow(query.window, resolvedAt, zone);
       if (!resolved.ok) return { kind: 'window', problem: resolved.problem };
       const call: CallOptions = {};
       if (opts.fresh) call.fresh = true;
@@ -162,7 +166,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         resolution = r;
       }
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
-      const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call);
+      const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call, resolvedAt);
       const answer = await execute(plan, call);
       // The numbers are what the lead waits for: a slow trend gets a short grace, then is dropped.
       const trend = await raceDeadline(pendingTrend, Deadline.after(TREND_GRACE_MS)).catch(() => undefined);

@@ -45,9 +45,12 @@ describe('thresholds', () => {
     it('is critical when no slot is available', () => {
       assert.equal(statusOf('waiting', 3, DEFAULT_THRESHOLDS, { freeSlots: 0 }), 'critical');
     });
-    it('is ok with free slots or an empty queue', () => {
-      assert.equal(statusOf('waiting', 3, DEFAULT_THRESHOLDS, { freeSlots: 2 }), 'ok');
+    it('is ok with free slots and a wait within target, or an empty queue', () => {
+      assert.equal(statusOf('waiting', 3, DEFAULT_THRESHOLDS, { freeSlots: 2, queueWaitP90: 30_000 }), 'ok');
       assert.equal(statusOf('waiting', 0, DEFAULT_THRESHOLDS, { freeSlots: 0 }), 'ok');
+    });
+    it('is none with free slots but no wait to judge by: slots alone never make a queue green', () => {
+      assert.equal(statusOf('waiting', 3, DEFAULT_THRESHOLDS, { freeSlots: 6 }), 'none');
     });
     it('is none when slots are unknown', () => {
       assert.equal(statusOf('waiting', 3), 'none');

@@ -97,7 +97,11 @@ const CASES: Case[] = [
   { text: 'agent group Tier 2', want: group('Tier 2') },
   { text: 'Agent-Group VIP Desk', want: group('VIP Desk') },
   { text: 'skills', want: ranking('skills') },
-  { text: 'groups', want: ranking('groups') },
+  // Groups have no queue: they rank by load unless told otherwise.
+  { text: 'groups', want: ranking('groups', { by: 'load' }) },
+  { text: 'groups by wait', want: usage(/wait for skills, not agent groups.*`\/queue skills by wait`/) },
+  { text: 'groups by queue', want: usage(/can't be ranked `by queue`/) },
+  { text: 'groups by overdue top 5', want: usage(/`\/queue groups by load`/) },
   { text: 'agent groups by load', want: ranking('groups', { by: 'load' }) },
   { text: '/queue skill billing', want: skill('billing') },
   // Rankings: by, top, synonyms, slips.
@@ -107,7 +111,7 @@ const CASES: Case[] = [
   { text: 'skills top 50', want: ranking('skills', { top: MAX_TOP }) },
   { text: 'skills, by wait', want: ranking('skills', { by: 'wait' }) },
   { text: 'skill by wait', want: ranking('skills', { by: 'wait' }) },
-  { text: 'group top 3', want: ranking('groups', { top: 3 }) },
+  { text: 'group top 3', want: ranking('groups', { top: 3, by: 'load' }) },
   { text: 'skills by waiting', want: ranking('skills', { by: 'queue' }) },
   { text: 'skills by Wait Time', want: ranking('skills', { by: 'wait' }) },
   { text: 'skills by waits', want: ranking('skills', { by: 'wait' }) },

@@ -59,7 +59,10 @@ function withMark(status: ScopeHeadline['status'], text: string): string {
 
 function scopeText(headline: ScopeHeadline, agents: AgentsCounted): string {
   if (headline.facts.length === 0) return 'No live figures came back for this report.';
-  return withMark(headline.status, headline.facts.map((f) => factText(f, agents)).join(', '));
+  const parts = headline.facts.map((f) => factText(f, agents));
+  const past = headline.skillsPastTarget;
+  if (past) parts.push(`${plural(past, 'skill')} past target`);
+  return withMark(headline.status, parts.join(', '));
 }
 
 function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: RankingHeadline): string {

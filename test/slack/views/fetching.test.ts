@@ -15,8 +15,8 @@ describe('renderFetching', () => {
       ':hourglass_flowing_sand: Fetching the queue overview…',
     );
     assert.equal(
-      renderFetching(rankingQuery('wait', 'groups')).text,
-      ':hourglass_flowing_sand: Fetching agent groups by queue wait…',
+      renderFetching(rankingQuery('load', 'groups')).text,
+      ':hourglass_flowing_sand: Fetching agent groups by human load…',
     );
   });
 

@@ -143,7 +143,7 @@ describe('every view fits Slack limits with hostile input', () => {
         renderReport(
           {
             ...(buildReport({
-              query: { ...rankingQuery('wait', 'groups', 50), window: SPEC },
+              query: { ...rankingQuery('load', 'groups', 50), window: SPEC },
               window: LONG_WINDOW,
               responses: pages(manyGroups(1000, () => HOSTILE_NAME)),
               fetchedAt: NOW,
