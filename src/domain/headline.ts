@@ -49,12 +49,25 @@ function factOf(kpis: Kpis, metric: KpiMetric, thresholds: Thresholds): Headline
   return { metric, value: kpi.value, status: kpi.status, ...(target === undefined ? {} : { target }) };
 }
 
-/** The headline of a skill or overview (`queue`) or of an agent group (`group`). */
-export function scopeHeadline(kpis: Kpis, thresholds: Thresholds, of: 'queue' | 'group'): ScopeHeadline {
+/**
+ * The headline of a skill or overview (`queue`) or of an agent group (`group`). `bots`: the
+ * figures are the bots' (asked for), so human load is not theirs to speak of.
+ */
+export function scopeHeadline(
+  kpis: Kpis,
+  thresholds: Thresholds,
+  of: 'queue' | 'group',
+  opts: { bots?: boolean } = {},
+): ScopeHeadline {
   // Only a queue known to be empty drops its wait and overdue: an absent count proves nothing.
   const empty = kpis.waiting.value === 0;
   const facts: HeadlineFact[] = [];
-  for (const metric of of === 'queue' ? QUEUE_FACTS : GROUP_FACTS) {
+  // Nobody online has no slots to free: say "nobody online" rather than "no free slots".
+  const nobody = kpis.agentsOnline.value === 0;
+  for (const listed of of === 'queue' ? QUEUE_FACTS : GROUP_FACTS) {
+    if (listed === 'humanLoad' && opts.bots) continue;
+    const metric = listed === 'freeSlots' && nobody ? 'agentsOnline' : listed;
+    if (facts.some((f) => f.metric === metric)) continue;
     const fact = factOf(kpis, metric, thresholds);
     if (!fact) continue;
     // An empty queue has no wait to speak of and nothing overdue: say less, not "p90 0s, 0 overdue".
@@ -72,8 +85,9 @@ export function overviewHeadline(
   kpis: Kpis,
   thresholds: Thresholds,
   waitingSkills: readonly RankRow[],
+  opts: { bots?: boolean } = {},
 ): ScopeHeadline {
-  const account = scopeHeadline(kpis, thresholds, 'queue');
+  const account = scopeHeadline(kpis, thresholds, 'queue', opts);
   const past = waitingSkills.filter((r) => r.status === 'warn' || r.status === 'critical');
   const status = waitingSkills.reduce<Status>((s, r) => worstOf(s, r.status), account.status);
   return { ...account, status, ...(past.length ? { skillsPastTarget: past.length } : {}) };

@@ -305,7 +305,7 @@ export function toReport(input: ReportInput): Report {
       const waiting = rankRows(answer.rows, RANK_METRIC.queue, RANK_DIRECTION.queue, skillLimits).filter(
         (r) => (r.value ?? 0) > 0,
       );
-      const headline = overviewHeadline(kpis, targets.account, waiting);
+      const headline = overviewHeadline(kpis, targets.account, waiting, { bots: query.audience === 'bots' });
       return {
         ...base,
         query,
@@ -326,7 +326,9 @@ export function toReport(input: ReportInput): Report {
       const thresholds = query.kind === 'skill' ? thresholdsForSkill(targets, scope) : targets.account;
       const values = scopeValues(answer, scope.id);
       const kpis = kpisOf(values, thresholds);
-      const headline = scopeHeadline(kpis, thresholds, query.kind === 'skill' ? 'queue' : 'group');
+      const headline = scopeHeadline(kpis, thresholds, query.kind === 'skill' ? 'queue' : 'group', {
+        bots: query.audience === 'bots',
+      });
       const common = {
         ...base,
         id: scope.id,

@@ -11,7 +11,7 @@ import { section } from './blocks';
 import { formatMetric } from './format';
 import { displayName, markOf } from './marks';
 import { safeText } from './mrkdwn';
-import { RANK_SUBJECTS } from './ranking-titles';
+import { rankSubject } from './ranking-titles';
 import { limitText } from './rule-text';
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -45,6 +45,7 @@ function factText(fact: HeadlineFact, agents: AgentsCounted): string {
       return `human load ${formatMetric('humanLoad', fact.value)}${passed ? target : ''}`;
     }
     case 'agentsOnline':
+      if (fact.value === 0) return agents === 'bots' ? 'no bots online' : `nobody online${suffix}`;
       return `${plural(fact.value, one)} online${suffix}`;
     default:
       return `${formatMetric(fact.metric, fact.value)}`;
@@ -72,17 +73,20 @@ function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: Ran
   const name = worst
     ? `*${safeText(displayName(report.dimension === 'skills' ? 'skill' : 'group', worst.id, worst.name), 60)}* ${formatMetric(report.metric, worst.value)}`
     : '';
-  const what = RANK_SUBJECTS[report.by];
+  const what = rankSubject(report.by, report.metric);
   if (!worst) return `No ${many} returned ${what} for this window.`;
-  if (headline.rated === 0) return `Top by ${what}: ${name}`;
-  if (headline.breaching === 0)
-    return withMark(
-      headline.status,
-      `all ${plural(headline.rated, one, many)} within target on ${what} · top: ${name}`,
-    );
+  // A source-sorted ranking fetched one page: the counts are of the rows shown, and say so.
+  const shown = report.rows.length < report.available ? ' shown' : '';
+  const rated = plural(headline.rated, one, many) + shown;
+  if (headline.rated === 0)
+    return worst.value === 0 ? `No ${many}${shown} show any ${what}.` : `Top by ${what}: ${name}`;
+  if (headline.breaching === 0) {
+    const all = headline.rated === 1 ? rated : `all ${rated}`;
+    return withMark(headline.status, `${all} within target on ${what} · top: ${name}`);
+  }
   return withMark(
     headline.status,
-    `${formatCount(headline.breaching)} of ${plural(headline.rated, one, many)} past target on ${what} · worst: ${name}`,
+    `${formatCount(headline.breaching)} of ${rated} past target on ${what} · worst: ${name}`,
   );
 }
 

@@ -18,7 +18,7 @@ import { reportFooter } from './context-line';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { windowLabel } from './window-text';
-import { RANK_TITLES } from './ranking-titles';
+import { rankTitle } from './ranking-titles';
 import { headlineSection, headlineText } from './headline';
 import { ruleText } from './rule-text';
 
@@ -55,9 +55,9 @@ function dimensionWord(report: RankingReport, n: number): string {
 }
 
 function title(report: RankingReport): string {
-  const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups';
-  const metric = report.by === 'wait' && report.metric === 'avgWait' ? 'avg wait' : RANK_TITLES[report.by];
-  return `${what} by ${metric} · ${escapeMrkdwn(windowLabel(report.window))}`;
+  // A group row counts the group's own agents, unlike a group report: the header says so.
+  const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups (own agents)';
+  return `${what} by ${rankTitle(report.by, report.metric)} · ${escapeMrkdwn(windowLabel(report.window))}`;
 }
 
 function pager(report: RankingReport, info: PageInfo): KnownBlock[] {

@@ -8,7 +8,6 @@ import { pageRows, rankingPageInfo } from '../../domain/ranking-page';
 import type { RankingReport, Report } from '../../domain/report';
 import { formatMetric } from './format';
 import { displayName } from './marks';
-import { METRIC_LABELS } from './metric-labels';
 import type { ChartSpec } from '../../charts/chart-spec';
 import { overviewChart } from '../../charts/overview-chart';
 import { rankingChart } from '../../charts/ranking-chart';
@@ -16,7 +15,7 @@ import { trendChart } from '../../charts/trend-chart';
 import type { Trend } from '../../domain/trend';
 import type { ResolvedWindow } from '../../domain/window';
 import { DateTime } from 'luxon';
-import { RANK_TITLES } from './ranking-titles';
+import { rankTitle } from './ranking-titles';
 import { windowLabel } from './window-text';
 
 /** How a ranked metric reads on a chart axis: minutes for durations, % for ratios, counts as they are. */
@@ -49,7 +48,7 @@ function rankingSpec(report: RankingReport): ChartSpec | undefined {
   const axis = axisOf(report.metric);
   const kind = report.dimension === 'skills' ? 'skill' : 'group';
   return rankingChart({
-    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${report.by === 'wait' && report.metric === 'avgWait' ? METRIC_LABELS.avgWait.toLowerCase() : RANK_TITLES[report.by]}`,
+    title: `${report.dimension === 'skills' ? 'Skills' : 'Agent groups'} by ${rankTitle(report.by, report.metric)}`,
     unitLabel: axis.label,
     rows: rows.map((r) => ({
       label: displayName(kind, r.id, r.name),

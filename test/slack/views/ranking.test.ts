@@ -85,7 +85,7 @@ describe('ranking view', () => {
     const m = renderReport(
       report(pages(manyGroups(3, (i) => `Tier ${i}`)), { dimension: 'groups', by: 'load' }),
     );
-    assert.equal(headerText(m.blocks), 'Agent groups by human load · last 1h');
+    assert.equal(headerText(m.blocks), 'Agent groups (own agents) by human load · last 1h');
     assert.ok(allText(m.blocks).includes('Showing 1–3 of 3 groups'));
     assert.equal(buttons(m.blocks).length, 0);
   });

@@ -16,6 +16,7 @@ import {
   FETCHED_AT,
   groupQuery,
   headerText,
+  overviewQuery as overviewQueryFixture,
   rankingQuery,
   sectionTexts,
   skillQuery,
@@ -154,6 +155,79 @@ describe('reports a lead can trust', () => {
   it('nothing came back: the headline says so, with no mark', () => {
     const m = renderReport(build(skillQuery('x'), totals({})));
     assert.equal(sectionTexts(m.blocks, 'headline')[0], 'No live figures came back for this report.');
+  });
+
+  it('an average over nothing and the load of nobody online are no data, not a green 0', () => {
+    const m = renderReport(
+      build(
+        skillQuery('returns'),
+        totals({
+          closed: 0,
+          avgWait: 0,
+          avgTimeToResponse: 0,
+          agentsOnline: 0,
+          botsOnline: 0,
+          freeSlots: 0,
+          humanLoad: 0,
+          waiting: 0,
+        }),
+      ),
+    );
+    const period = fieldsUnder(m.blocks, '*Period*');
+    assert.equal(field(period, 'Avg wait'), '*Avg wait*\n—');
+    assert.equal(field(period, 'Time to response'), '*Time to response*\n—');
+    assert.equal(field(fieldsUnder(m.blocks, '*Agents*'), 'Human load'), '*Human load*\n—');
+    assert.equal(sectionTexts(m.blocks, 'headline')[0], ':large_green_circle: Nobody waiting, nobody online');
+  });
+
+  it('the overview headline is as bad as its worst waiting skill, whatever the account totals say', () => {
+    const r = build(overviewQueryFixture(), {
+      totals: { waiting: 2, queueWaitP90: 40_000, freeSlots: 9, humanLoad: 0.5 },
+      rows: [
+        { id: '1001', name: 'Billing', values: { waiting: 2, freeSlots: 0, queueWaitP90: 40_000 } },
+        { id: '1002', name: 'Sales', values: { waiting: 0, freeSlots: 9 } },
+      ],
+      count: 2,
+    });
+    const headline = sectionTexts(renderReport(r).blocks, 'headline')[0]!;
+    assert.equal(
+      headline,
+      ':red_circle: 2 waiting, p90 wait 40s (target 2m), 9 free human slots, human load 50%, 1 skill past target',
+    );
+  });
+
+  it('asked for bots, the headline speaks of bots only', () => {
+    const q = { ...skillQuery('triage'), audience: 'bots' as const };
+    const m = renderReport(build(q, totals({ waiting: 0, agentsOnline: 0, freeSlots: 0, humanLoad: 0 })));
+    assert.equal(
+      sectionTexts(m.blocks, 'headline')[0],
+      ':large_green_circle: Nobody waiting, no bots online',
+    );
+  });
+
+  it('a wait ranking that fell back to the average wait says so in its headline too', () => {
+    const r = build(rankingQuery('wait'), {
+      rows: [{ id: '1', name: 'A', values: { avgWait: 4 * MIN } }],
+      count: 1,
+    });
+    const m = renderReport(r);
+    assert.match(headerText(m.blocks), /^Skills by avg wait/);
+    assert.match(sectionTexts(m.blocks, 'headline')[0]!, /past target on avg wait · worst: \*A\* 4m 00s$/);
+  });
+
+  it('a ranking LivePerson paged counts the rows shown, not the whole account', () => {
+    const r = toReport({
+      query: rankingQuery('load'),
+      window: windowAt(rankingQuery('load').window),
+      answer: { rows: [{ id: '1', name: 'A', values: { humanLoad: 0.97 } }], count: 300 },
+      fetchedAt: FETCHED_AT,
+      source: SOURCE,
+      presorted: true,
+    });
+    assert.match(
+      sectionTexts(renderReport(r).blocks, 'headline')[0]!,
+      /^:red_circle: 1 of 1 skill shown past target/,
+    );
   });
 
   describe('no mark contradicts its threshold (generated)', () => {
