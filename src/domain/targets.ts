@@ -26,7 +26,10 @@ export function skillNameKey(name: string): string {
 export function thresholdsForSkill(targets: Targets, skill: { id: string; name: string | null }): Thresholds {
   // Own keys only: a skill called "constructor" must not find Object.prototype.
   const pick = (key: string) => (Object.hasOwn(targets.skills, key) ? targets.skills[key] : undefined);
-  const own = pick(skill.id) ?? (skill.name ? pick(skillNameKey(skill.name)) : undefined);
-  if (!own) return targets.account;
+  // Limits set by name and by id both apply; the id's win where they overlap.
+  const byName = skill.name ? pick(skillNameKey(skill.name)) : undefined;
+  const byId = pick(skill.id);
+  if (!byName && !byId) return targets.account;
+  const own = { ...byName, ...byId };
   return { ...targets.account, byMetric: { ...targets.account.byMetric, ...own } };
 }

@@ -10,6 +10,7 @@ import { ConfigError } from '../config';
 import type { MetricId } from '../domain/metrics';
 import { DEFAULT_TARGETS, skillNameKey, type SkillTargets, type Targets } from '../domain/targets';
 import type { Threshold, Thresholds } from '../domain/thresholds';
+import { isRecord } from '../shared/guards';
 
 /** The file's names for the metrics that have targets, and how each is written. */
 const TARGET_METRICS = {
@@ -17,10 +18,10 @@ const TARGET_METRICS = {
   avgWait: { metric: 'avgWait', unit: 'duration' },
   overdue: { metric: 'overdueInQueue', unit: 'count' },
   humanLoad: { metric: 'humanLoad', unit: 'percent' },
-  csat: { metric: 'csat', unit: 'percent' },
+  csat: { metric: 'csat', unit: 'share' },
   firstResponse: { metric: 'avgWaitFirstResponse', unit: 'duration' },
   timeToResponse: { metric: 'avgTimeToResponse', unit: 'duration' },
-} as const satisfies Record<string, { metric: MetricId; unit: 'duration' | 'count' | 'percent' }>;
+} as const satisfies Record<string, { metric: MetricId; unit: 'duration' | 'count' | 'percent' | 'share' }>;
 type TargetName = keyof typeof TARGET_METRICS;
 
 /** CSAT is the one target where lower is worse. */
@@ -58,11 +59,11 @@ function durationMs(v: number | string): number | undefined {
   return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
-/** "85%" or 0.85, as a ratio. */
-function ratio(v: number | string): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 && v <= 10 ? v : undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
-  return m ? Number(m[1]) / 100 : undefined;
+/** "85%" or 0.85, as a ratio; a load may pass 100 %, a share (CSAT) may not. */
+function ratio(v: number | string, max: number): number | undefined {
+  const m = typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v) : null;
+  const r = typeof v === 'number' ? v : m ? Number(m[1]) / 100 : NaN;
+  return Number.isFinite(r) && r >= 0 && r <= max ? r : undefined;
 }
 
 function count(v: number | string): number | undefined {
@@ -70,11 +71,21 @@ function count(v: number | string): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-const READERS = { duration: durationMs, percent: ratio, count };
+const READERS = {
+  duration: durationMs,
+  percent: (v: number | string) => ratio(v, 10),
+  share: (v: number | string) => ratio(v, 1),
+  // A target of 0 overdue would mark every queue yellow: at least one.
+  count: (v: number | string) => {
+    const n = count(v);
+    return n !== undefined && n >= 1 ? n : undefined;
+  },
+};
 const HOW: Record<keyof typeof READERS, string> = {
   duration: 'a duration such as "90s", "2m" or "1m30s"',
   percent: 'a percentage such as "85%"',
-  count: 'a whole number',
+  share: 'a percentage from 0% to 100%',
+  count: 'a whole number, 1 or more',
 };
 
 function readLimits(
@@ -123,6 +134,10 @@ export function parseTargets(text: string, file = 'TARGETS_FILE'): Targets {
   } catch (error) {
     throw new ConfigError([`${file} is not valid JSON: ${(error as Error).message}`]);
   }
+  const rawSkills = isRecord(json) && isRecord(json.skills) ? Object.keys(json.skills) : [];
+  // JSON.parse keeps "__proto__" as a key; a record schema would drop it without a word.
+  if (rawSkills.includes('__proto__'))
+    throw new ConfigError([`${file} skills: "__proto__" cannot name a skill.`]);
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) throw new ConfigError(zodProblems(parsed.error).map((p) => `${file} ${p}`));
   const problems: string[] = [];
@@ -136,6 +151,10 @@ export function parseTargets(text: string, file = 'TARGETS_FILE'): Targets {
     const id = /^\d+$/.test(key.trim()) ? key.trim() : skillNameKey(key);
     if (!id) {
       problems.push('skills: a skill needs its id or name as the key.');
+      continue;
+    }
+    if (Object.hasOwn(skills, id)) {
+      problems.push(`skills.${key}: the same skill is named twice (names match in any case).`);
       continue;
     }
     skills[id] = readLimits(limits, `skills.${key}`, problems);

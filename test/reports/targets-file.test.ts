@@ -44,7 +44,7 @@ describe('targets file', () => {
     );
   });
 
-  it('lists every problem, with where it is and what to write', () => {
+  it('names the problems, with where each is and what to write (unknown keys first, then every limit)', () => {
     const found = problems(
       JSON.stringify({
         account: { queueWait: { target: 'soon', critical: '5m' }, csat: { target: '70%', critical: '80%' } },
@@ -62,6 +62,39 @@ describe('targets file', () => {
       'TARGETS_FILE account.queueWait: target and critical must each be a duration such as "90s", "2m" or "1m30s".',
       'TARGETS_FILE account.csat: critical must be at or below the target.',
     ]);
+  });
+
+  it('refuses CSAT over 100%, an overdue target of 0, a skill named twice, and a "__proto__" skill', () => {
+    assert.deepEqual(
+      problems(
+        JSON.stringify({
+          account: { csat: { target: '150%', critical: '70%' }, overdue: { target: 0, critical: 3 } },
+          skills: { Billing: {}, ' billing ': {} },
+        }),
+      ),
+      [
+        'TARGETS_FILE account.overdue: target and critical must each be a whole number, 1 or more.',
+        'TARGETS_FILE account.csat: target and critical must each be a percentage from 0% to 100%.',
+        'TARGETS_FILE skills. billing : the same skill is named twice (names match in any case).',
+      ],
+    );
+    assert.deepEqual(problems('{"skills":{"__proto__":{}}}'), [
+      'TARGETS_FILE skills: "__proto__" cannot name a skill.',
+    ]);
+  });
+
+  it("a skill's limits by name and by id both apply, the id's winning", () => {
+    const t = parseTargets(
+      JSON.stringify({
+        skills: {
+          VIP: { queueWait: { target: '30s', critical: '1m' }, avgWait: { target: '20s', critical: '40s' } },
+          '1006': { queueWait: { target: '45s', critical: '90s' } },
+        },
+      }),
+    );
+    const vip = thresholdsForSkill(t, { id: '1006', name: 'VIP' }).byMetric;
+    assert.equal(vip.queueWaitP90?.warn, 45_000);
+    assert.equal(vip.avgWait?.warn, 20_000);
   });
 
   it('refuses a file that is not JSON, or that cannot be read, in one line', async () => {
