@@ -15,6 +15,12 @@ function headlineOf(message: Record<string, unknown>): string {
   return line;
 }
 
+/** Every field text of the message's sections. */
+function fieldTexts(message: Record<string, unknown>): string[] {
+  const blocks = (message.blocks ?? []) as { type: string; fields?: { text: string }[] }[];
+  return blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []).map((f) => f.text) : []));
+}
+
 async function ask(h: Harness, text: string): Promise<Record<string, unknown>> {
   const r = await h.command(text);
   const posts = await h.responses(r.responseId);
@@ -47,9 +53,12 @@ describe('e2e: a headline a lead can act on', function () {
     try {
       const billing = await ask(h, 'skill billing');
       assert.match(headlineOf(billing), /^:large_green_circle: Nobody waiting/);
-      const all = texts(billing).join('\n');
-      for (const line of all.split('\n')) {
-        if (/—|no answers/.test(line)) assert.ok(!/:(red|large_yellow|large_green)_circle:/.test(line), line);
+      // Field by field: the mark sits on the label line, the value ("—") on the next one.
+      const fields = fieldTexts(billing);
+      assert.ok(fields.length >= 10, `fields: ${fields.length}`);
+      for (const f of fields) {
+        const value = f.split('\n')[1] ?? '';
+        if (/^(—|no answers)/.test(value)) assert.ok(!/:(red|large_yellow|large_green)_circle:/.test(f), f);
       }
       const group = await ask(h, 'group "Tier 1"');
       assert.ok(!texts(group).join('\n').includes('Queue now'), 'a group has no queue block');

@@ -44,7 +44,7 @@ function withMark(kpi: Kpi, label: string): string {
 /** One field: status mark, bold label, value on the next line with the threshold behind the mark. */
 export function kpiField(kpis: Kpis, metric: KpiMetric, label: string = KPI_LABELS[metric]): string {
   const kpi = kpis[metric];
-  const note = kpi.rule && kpi.status !== 'none' ? ruleText(kpi.rule, metric) : '';
+  const note = kpi.rule && kpi.status !== 'none' ? ruleText(kpi.rule, metric, kpi.value) : '';
   const why = note ? ` · _${note}_` : '';
   return `${withMark(kpi, label)}\n${kpiText(kpis, metric)}${why}`;
 }

@@ -44,7 +44,7 @@ function rowLine(report: RankingReport, row: RankRow, nameWidth: number): string
   const mark = markOf(row.status);
   const text = metricText(report.metric, row.value);
   const value = row.value === undefined ? text : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
-  const note = row.rule && row.status !== 'none' ? ruleText(row.rule, report.metric) : '';
+  const note = row.rule && row.status !== 'none' ? ruleText(row.rule, report.metric, row.value) : '';
   const why = note ? ` · _${note}_` : '';
   return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}${why}`;
 }

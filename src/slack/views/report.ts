@@ -28,6 +28,7 @@ export interface RenderOptions {
 
 /** Width a name may take in a header, leaving room for the kind and the window label. */
 const HEADER_NAME_WIDTH = 90;
+const GROUP_SUFFIX = ' (with sub-groups)';
 
 function audienceOf(report: SkillReport | GroupReport | OverviewReport): {
   audience?: Audience;
@@ -37,9 +38,11 @@ function audienceOf(report: SkillReport | GroupReport | OverviewReport): {
 }
 
 function scopeTitle(report: SkillReport | GroupReport): string {
-  const name = safeText(displayName(report.kind, report.id, report.name), HEADER_NAME_WIDTH);
+  // A group's header also says "(with sub-groups)": its name gives up that room, not the window.
+  const width = report.kind === 'skill' ? HEADER_NAME_WIDTH : HEADER_NAME_WIDTH - GROUP_SUFFIX.length;
+  const name = safeText(displayName(report.kind, report.id, report.name), width);
   const label = safeText(windowLabel(report.window), 40);
-  return report.kind === 'skill' ? `Skill ${name} · ${label}` : `Group ${name} (with sub-groups) · ${label}`;
+  return report.kind === 'skill' ? `Skill ${name} · ${label}` : `Group ${name}${GROUP_SUFFIX} · ${label}`;
 }
 
 function renderScope(report: SkillReport | GroupReport, chart?: ReportChart): SlackMessage {

@@ -22,7 +22,7 @@ export function limitText(metric: MetricId, limit: number): string {
 }
 
 /** The limit in words ('' when there is nothing to add), e.g. "over the 2m target", "within the 2m target", "under the 70% limit". */
-export function ruleText(rule: Rule, about?: MetricId): string {
+export function ruleText(rule: Rule, about?: MetricId, value?: number): string {
   if (rule.kind === 'no-free-slots') return 'no free slots';
   const limit = limitText(rule.metric, rule.limit);
   if (unitOf(rule.metric) === 'count') {
@@ -36,5 +36,12 @@ export function ruleText(rule: Rule, about?: MetricId): string {
   if (!rule.breached) return `${subject}within the ${limit} target`;
   // The warn limit is the target; the critical one is the limit past which it is an emergency.
   const level = rule.status === 'critical' ? 'limit' : 'target';
-  return `${subject}${rule.worse === 'higher' ? 'over' : 'under'} the ${limit} ${level}`;
+  // Printed rounded, a value can read the same as its limit ("85% · over the 85% target"): say what
+  // really happened, that it reached the limit, or fell just short of it.
+  const looksEqual =
+    value !== undefined &&
+    rule.metric === about &&
+    formatMetric(rule.metric, value) === formatMetric(rule.metric, rule.limit);
+  const side = rule.worse === 'higher' ? (looksEqual ? 'at' : 'over') : looksEqual ? 'just under' : 'under';
+  return `${subject}${side} the ${limit} ${level}`;
 }

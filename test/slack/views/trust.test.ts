@@ -273,3 +273,40 @@ describe('reports a lead can trust', () => {
     });
   });
 });
+
+describe('marks at the boundary', () => {
+  it('a value that prints the same as its limit says it reached it, or fell just short', () => {
+    const m = renderReport(
+      toReport({
+        query: skillQuery('x'),
+        window: windowAt(skillQuery('x').window),
+        scope: { id: '1', name: 'x' },
+        answer: { totals: { humanLoad: 0.85, csat: 0.7996, avgWait: 60_000 }, rows: [], count: 0 },
+        fetchedAt: FETCHED_AT,
+        source: SOURCE,
+      }),
+    );
+    const all = m.blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []).map((f) => f.text) : []));
+    const find = (label: string) => all.find((f) => f.includes(`*${label}*`));
+    assert.equal(find('Human load'), ':large_yellow_circle: *Human load*\n85% · _at the 85% target_');
+    assert.equal(find('CSAT'), ':large_yellow_circle: *CSAT*\n80% · _just under the 80% target_');
+    assert.equal(find('Avg wait'), ':large_yellow_circle: *Avg wait*\n1m 00s · _at the 1m target_');
+  });
+});
+
+describe('group header', () => {
+  it('a 300-character group name still leaves the window in the header', () => {
+    const q = groupQuery();
+    const r = toReport({
+      query: q,
+      window: windowAt(q.window),
+      scope: { id: '502', name: 'G'.repeat(300) },
+      answer: { totals: {}, rows: [], count: 0 },
+      fetchedAt: FETCHED_AT,
+      source: SOURCE,
+    });
+    const h = headerText(renderReport(r).blocks);
+    assert.ok(h.length <= 150, String(h.length));
+    assert.ok(h.endsWith(' (with sub-groups) · last 1h'), h);
+  });
+});
