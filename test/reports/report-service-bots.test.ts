@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { parseCommand } from '../../src/grammar/parser';
 import type { KmmRequest } from '../../src/liveperson/contract/metrics-request';
-import { createDirectory } from '../../src/liveperson/directory';
-import { createReportService } from '../../src/reports/report-service';
 import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
 import { renderReport } from '../../src/slack/views/report';
 import { allText } from '../fixtures/reports';
-import { T0, clientFor } from '../liveperson/support/sim';
+import { T0 } from '../liveperson/support/sim';
+import { runReport } from './support';
 
 describe('report service: people first, against the simulator', () => {
   let sim: Simulator;
@@ -17,33 +15,19 @@ describe('report service: people first, against the simulator', () => {
   after(() => sim.close());
 
   async function run(opts: { failBots: boolean }) {
-    const client = clientFor(sim, { oauth: DEFAULT_OAUTH, cacheTtlMs: 0 });
-    const metrics = client.metrics.bind(client);
     const asked: KmmRequest[] = [];
-    sinon.stub(client, 'metrics').callsFake((req: KmmRequest, call) => {
-      asked.push(req);
-      if (opts.failBots && req.body.filters.userTypes?.includes('BOT'))
-        return Promise.reject(new Error('bots answer lost'));
-      return metrics(req, call);
+    const { outcome, warn } = await runReport(sim, 'skill sales', {
+      prepare: (client) => {
+        const metrics = client.metrics.bind(client);
+        sinon.stub(client, 'metrics').callsFake((req: KmmRequest, call) => {
+          asked.push(req);
+          if (opts.failBots && req.body.filters.userTypes?.includes('BOT'))
+            return Promise.reject(new Error('bots answer lost'));
+          return metrics(req, call);
+        });
+      },
     });
-    const warn = sinon.spy();
-    try {
-      const directory = createDirectory({ source: client, logger: { warn: () => undefined } });
-      const reports = createReportService({
-        client,
-        directory,
-        now: () => T0,
-        source: 'test',
-        log: { warn },
-      });
-      const parsed = parseCommand('skill sales');
-      assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help');
-      const outcome = await reports.run(parsed);
-      assert.equal(outcome.kind, 'report');
-      return { outcome, asked, warn };
-    } finally {
-      await client.close();
-    }
+    return { outcome, asked, warn };
   }
 
   it('asks everyone and the bots, and shows the people', async () => {

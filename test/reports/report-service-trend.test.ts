@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { parseCommand } from '../../src/grammar/parser';
-import { createDirectory } from '../../src/liveperson/directory';
-import { createReportService } from '../../src/reports/report-service';
 import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
-import { T0, clientFor } from '../liveperson/support/sim';
+import { T0 } from '../liveperson/support/sim';
+import { runReport } from './support';
 
 describe('report service: the trend behind a skill chart', () => {
   let sim: Simulator;
@@ -14,35 +12,23 @@ describe('report service: the trend behind a skill chart', () => {
   after(() => sim.close());
 
   async function run(text: string, opts: { fail?: boolean } = {}) {
-    const client = clientFor(sim, { oauth: DEFAULT_OAUTH, cacheTtlMs: 0 });
-    const historical = sinon
-      .stub(client, 'historical')
-      .callsFake(() =>
-        opts.fail
-          ? Promise.reject(new Error('historical down'))
-          : Promise.resolve({ points: [{ timestamp: T0, values: { closedConversations: 7 } }] }),
-      );
+    let historical: sinon.SinonStub | undefined;
     // Time moves on while names are looked up, as it does for real.
     let now = T0;
-    const warn = sinon.spy();
-    try {
-      const directory = createDirectory({ source: client, logger: { warn: () => undefined } });
-      const reports = createReportService({
-        client,
-        directory,
-        now: () => (now += 5),
-        source: 'test',
-        trends: true,
-        log: { warn },
-      });
-      const parsed = parseCommand(text);
-      assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help');
-      const outcome = await reports.run(parsed);
-      assert.equal(outcome.kind, 'report');
-      return { outcome, historical, warn };
-    } finally {
-      await client.close();
-    }
+    const { outcome, warn } = await runReport(sim, text, {
+      trends: true,
+      now: () => (now += 5),
+      prepare: (client) => {
+        historical = sinon
+          .stub(client, 'historical')
+          .callsFake(() =>
+            opts.fail
+              ? Promise.reject(new Error('historical down'))
+              : Promise.resolve({ points: [{ timestamp: T0, values: { closedConversations: 7 } }] }),
+          );
+      },
+    });
+    return { outcome, historical: historical!, warn };
   }
 
   it('a "last 24h" window gets its trend although the clock moved during the name lookup', async () => {

@@ -1,0 +1,46 @@
+/** One report run through the real report service, client and directory against a simulator. */
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import type { ReportOutcome } from '../../src/domain/outcome';
+import { parseCommand } from '../../src/grammar/parser';
+import type { LivePersonClient } from '../../src/liveperson/client/client';
+import { createDirectory } from '../../src/liveperson/directory';
+import { createReportService } from '../../src/reports/report-service';
+import { DEFAULT_OAUTH, type Simulator } from '../../src/simulator';
+import { T0, clientFor } from '../liveperson/support/sim';
+
+export interface RunReportOptions {
+  /** Replace client methods (sinon stubs) before the run. */
+  prepare?: (client: LivePersonClient) => void;
+  now?: () => number;
+  trends?: boolean;
+}
+
+/** Runs `text` as the bot would; the outcome must be a report. `warn` records the service's log. */
+export async function runReport(
+  sim: Simulator,
+  text: string,
+  opts: RunReportOptions = {},
+): Promise<{ outcome: ReportOutcome; warn: sinon.SinonSpy }> {
+  const client = clientFor(sim, { oauth: DEFAULT_OAUTH, cacheTtlMs: 0 });
+  opts.prepare?.(client);
+  const warn = sinon.spy();
+  try {
+    const directory = createDirectory({ source: client, logger: { warn: () => undefined } });
+    const reports = createReportService({
+      client,
+      directory,
+      now: opts.now ?? (() => T0),
+      source: 'test',
+      log: { warn },
+      ...(opts.trends ? { trends: true } : {}),
+    });
+    const parsed = parseCommand(text);
+    assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help', text);
+    const outcome = await reports.run(parsed);
+    assert.equal(outcome.kind, 'report');
+    return { outcome, warn };
+  } finally {
+    await client.close();
+  }
+}
