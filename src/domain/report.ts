@@ -14,7 +14,7 @@ import {
 } from './headline';
 import { DEFAULT_TARGETS, thresholdsForSkill, type Targets } from './targets';
 import type { Rule, Status, Thresholds } from './thresholds';
-import { DEFAULT_THRESHOLDS, verdictOf } from './thresholds';
+import { DEFAULT_THRESHOLDS, isMetricValue, verdictOf } from './thresholds';
 import type { Trend } from './trend';
 import type { ResolvedWindow } from './window';
 
@@ -140,8 +140,6 @@ export interface SkillReport extends ReportBase<SkillQuery> {
   status: Status;
   headline: ScopeHeadline;
   agents: AgentsCounted;
-  /** The limits the skill is rated by (the account's, or its own where set). */
-  thresholds: Thresholds;
   /** Closed conversations across the window, when the source keeps a trend that far back. */
   trend?: Trend;
 }
@@ -155,7 +153,6 @@ export interface GroupReport extends ReportBase<GroupQuery> {
   status: Status;
   headline: ScopeHeadline;
   agents: AgentsCounted;
-  thresholds: Thresholds;
   trend?: Trend;
 }
 
@@ -221,7 +218,7 @@ const AVERAGE_WAITS: ReadonlySet<MetricId> = new Set([
  */
 export function valueOf(values: MetricValues, metric: MetricId): number | undefined {
   const v = values[metric];
-  if (v === undefined || !Number.isFinite(v) || v < 0) return undefined;
+  if (!isMetricValue(v)) return undefined;
   if (v === 0 && AVERAGE_WAITS.has(metric)) return undefined;
   if (v === 0 && metric === 'humanLoad' && values.agentsOnline === 0) return undefined;
   return v;
@@ -337,7 +334,6 @@ export function toReport(input: ReportInput): Report {
         status: headline.status,
         headline,
         agents: agentsCounted(query.audience, values),
-        thresholds,
         ...(input.trend ? { trend: input.trend } : {}),
       };
       return query.kind === 'skill'

@@ -68,7 +68,8 @@ export interface Verdict {
 
 const NONE: Verdict = { status: 'none' };
 
-function isValue(v: number | undefined): v is number {
+/** A value a metric can have: every metric is a count, duration or ratio, never negative. */
+export function isMetricValue(v: number | undefined): v is number {
   return v !== undefined && Number.isFinite(v) && v >= 0;
 }
 
@@ -101,12 +102,12 @@ function waitingVerdict(value: number, thresholds: Thresholds, context: MetricVa
   const candidates: Verdict[] = [];
   // A free slot says nothing about how long people have waited: only its absence rates the queue.
   const slots = context.freeSlots;
-  if (isValue(slots) && slots <= 0)
+  if (isMetricValue(slots) && slots <= 0)
     candidates.push({ status: thresholds.waitingWithNoSlots, rule: { kind: 'no-free-slots' } });
   for (const metric of ['queueWaitP90', 'overdueInQueue'] as const) {
     const v = context[metric];
     const t = thresholds.byMetric[metric];
-    if (isValue(v) && t) candidates.push(limitVerdict(metric, v, t));
+    if (isMetricValue(v) && t) candidates.push(limitVerdict(metric, v, t));
   }
   if (candidates.length === 0) return NONE;
   return candidates.reduce(worseVerdict);
@@ -123,7 +124,7 @@ export function verdictOf(
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
   context: MetricValues = {},
 ): Verdict {
-  if (!isValue(value)) return NONE;
+  if (!isMetricValue(value)) return NONE;
   if (metric === 'waiting') return waitingVerdict(value, thresholds, context);
   const t = thresholds.byMetric[metric];
   return t ? limitVerdict(metric, value, t) : NONE;

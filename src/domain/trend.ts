@@ -29,7 +29,8 @@ export const TREND_RETENTION_MS = DAY_MS;
 /** The finest interval that draws the window in at most MAX_TREND_POINTS bars. */
 export function trendIntervalMinutes(windowMs: number): number {
   const fit = TREND_INTERVALS_MINUTES.find((m) => windowMs / (m * MINUTE_MS) <= MAX_TREND_POINTS);
-  return fit ?? 360;
+  // None fits only past 24 h, which trends never cover: the coarsest then.
+  return fit ?? TREND_INTERVALS_MINUTES[TREND_INTERVALS_MINUTES.length - 1]!;
 }
 
 /** Whether a trend can cover the window: it must start within the retention. */

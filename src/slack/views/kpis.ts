@@ -15,7 +15,7 @@ import { metricText } from './format';
 import { markOf } from './marks';
 import { METRIC_LABELS } from './metric-labels';
 import { safeText } from './mrkdwn';
-import { ruleText } from './rule-text';
+import { ruleNote } from './rule-text';
 import { windowLabel } from './window-text';
 
 /**
@@ -44,9 +44,7 @@ function withMark(kpi: Kpi, label: string): string {
 /** One field: status mark, bold label, value on the next line with the threshold behind the mark. */
 export function kpiField(kpis: Kpis, metric: KpiMetric, label: string = KPI_LABELS[metric]): string {
   const kpi = kpis[metric];
-  const note = kpi.rule && kpi.status !== 'none' ? ruleText(kpi.rule, metric, kpi.value) : '';
-  const why = note ? ` · _${note}_` : '';
-  return `${withMark(kpi, label)}\n${kpiText(kpis, metric)}${why}`;
+  return `${withMark(kpi, label)}\n${kpiText(kpis, metric)}${ruleNote(kpi, metric)}`;
 }
 
 /** Who the agent figures count: people unless the query asked for bots. */
@@ -115,8 +113,8 @@ export function groupScopeSection(): SectionBlock {
 
 export interface KpiSectionOptions {
   audience?: Audience;
-  /** Whom the agent figures count (default: humans). */
-  agents?: AgentsCounted;
+  /** Whom the agent figures count. */
+  agents: AgentsCounted;
   /** An agent group has no queue of its own. */
   scope: 'queue' | 'group';
 }
@@ -124,9 +122,5 @@ export interface KpiSectionOptions {
 /** The KPI sections, fields grouped as a lead scans them. */
 export function kpiSections(kpis: Kpis, window: ResolvedWindow, opts: KpiSectionOptions): SectionBlock[] {
   const first = opts.scope === 'queue' ? queueSection(kpis) : groupScopeSection();
-  return [
-    first,
-    agentsSection(kpis, opts.agents ?? opts.audience ?? 'humans', opts.audience),
-    periodSection(kpis, window),
-  ];
+  return [first, agentsSection(kpis, opts.agents, opts.audience), periodSection(kpis, window)];
 }

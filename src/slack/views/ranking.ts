@@ -20,7 +20,7 @@ import { fallbackText, responseTypeOf } from './message';
 import { windowLabel } from './window-text';
 import { rankTitle } from './ranking-titles';
 import { headlineSection, headlineText } from './headline';
-import { ruleText } from './rule-text';
+import { ruleNote } from './rule-text';
 
 /** What a group ranking counts, said on every one (a group report counts its sub-groups too). */
 export const GROUPS_COUNT_OWN_AGENTS =
@@ -44,9 +44,7 @@ function rowLine(report: RankingReport, row: RankRow, nameWidth: number): string
   const mark = markOf(row.status);
   const text = metricText(report.metric, row.value);
   const value = row.value === undefined ? text : `${text}${VALUE_SUFFIX[report.by] ?? ''}`;
-  const note = row.rule && row.status !== 'none' ? ruleText(row.rule, report.metric, row.value) : '';
-  const why = note ? ` · _${note}_` : '';
-  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}${why}`;
+  return `${row.rank}. ${mark ? `${mark} ` : ''}*${safeText(rowName(report, row), nameWidth)}* — ${value}${ruleNote(row, report.metric)}`;
 }
 
 function dimensionWord(report: RankingReport, n: number): string {

@@ -14,7 +14,7 @@ import { header, lineSections } from './blocks';
 import { reportFooter as footer } from './context-line';
 import { kpiSections } from './kpis';
 import { headlineSection, headlineText } from './headline';
-import { ruleText } from './rule-text';
+import { ruleNote } from './rule-text';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
@@ -67,8 +67,7 @@ function waitingLines(report: OverviewReport): string[] {
     const mark = markOf(row.status);
     const p90 = row.values.queueWaitP90;
     const wait = p90 === undefined ? '' : ` · p90 ${formatDuration(p90)}`;
-    const note = row.rule && row.status !== 'none' ? ruleText(row.rule, 'waiting') : '';
-    const why = note ? ` · _${note}_` : '';
+    const why = ruleNote(row, 'waiting');
     const name = safeText(displayName('skill', row.id, row.name), 60);
     return `${row.rank}. ${mark ? `${mark} ` : ''}*${name}* — ${formatMetric('waiting', row.value)} waiting${wait}${why}`;
   });

@@ -3,7 +3,7 @@
  * 70% limit", "no free slots"), so no mark stands without saying what it measures against.
  */
 import { unitOf, type MetricId } from '../../domain/metrics';
-import type { Rule } from '../../domain/thresholds';
+import type { Rule, Status } from '../../domain/thresholds';
 import { formatMetric } from './format';
 
 /** Short names for a rule about another metric than the field it sits in ("p90 over the 2m target"). */
@@ -44,4 +44,13 @@ export function ruleText(rule: Rule, about?: MetricId, value?: number): string {
     formatMetric(rule.metric, value) === formatMetric(rule.metric, rule.limit);
   const side = rule.worse === 'higher' ? (looksEqual ? 'at' : 'over') : looksEqual ? 'just under' : 'under';
   return `${subject}${side} the ${limit} ${level}`;
+}
+
+/** The note after a rated value (" · _over the 2m target_"), or '' when its mark needs none. */
+export function ruleNote(
+  rated: { rule?: Rule; status: Status; value: number | undefined },
+  about: MetricId,
+): string {
+  const note = rated.rule && rated.status !== 'none' ? ruleText(rated.rule, about, rated.value) : '';
+  return note ? ` · _${note}_` : '';
 }
