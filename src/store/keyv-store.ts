@@ -3,6 +3,7 @@
  * proves it works (a write, a read and a delete), so a read-only DATA_DIR or an unreachable Redis
  * stops the start with a message naming the variable instead of failing on the first click.
  */
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import KeyvRedis, { defaultReconnectStrategy } from '@keyv/redis';
@@ -39,6 +40,54 @@ export async function purgeExpired(adapter: Pick<KeyvSqlite, 'query'>, nowMs: nu
     "DELETE FROM keyv WHERE json_valid(value) AND json_extract(value, '$.expires') < ?",
     nowMs,
   );
+  await adapter.query(`DELETE FROM ${CLAIMS_TABLE} WHERE expires <= ?`, nowMs);
+}
+
+/** Claims live beside keyv's table: a unique key is what makes a SQLite claim atomic. */
+const CLAIMS_TABLE = 'queue_pulse_claims';
+
+/** The atomic claim of one backend; tokens tell a holder's own claim from a later one. */
+interface Claims {
+  claim(key: string, token: string, ttlMs: number): Promise<boolean>;
+  release(key: string, token: string): Promise<void>;
+}
+
+function sqliteClaims(adapter: Pick<KeyvSqlite, 'query'>, now: () => number): Claims {
+  return {
+    async claim(key, token, ttlMs) {
+      const at = now();
+      // One statement, so two instances on the same file cannot both win: the insert succeeds, or
+      // it replaces a claim that has expired, or it returns no row.
+      const rows = (await adapter.query(
+        `INSERT INTO ${CLAIMS_TABLE} (key, token, expires) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET token = excluded.token, expires = excluded.expires
+         WHERE ${CLAIMS_TABLE}.expires <= ?
+         RETURNING token`,
+        key,
+        token,
+        at + ttlMs,
+        at,
+      )) as { token: string }[];
+      return rows.length === 1 && rows[0]!.token === token;
+    },
+    async release(key, token) {
+      await adapter.query(`DELETE FROM ${CLAIMS_TABLE} WHERE key = ? AND token = ?`, key, token);
+    },
+  };
+}
+
+/** Deletes the key only while it still holds the caller's token (another may hold it since). */
+const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+function redisClaims(adapter: KeyvRedis<unknown>): Claims {
+  return {
+    async claim(key, token, ttlMs) {
+      return (await adapter.client.set(key, token, { NX: true, PX: Math.max(1, Math.round(ttlMs)) })) === 'OK';
+    },
+    async release(key, token) {
+      await adapter.client.eval(RELEASE_SCRIPT, { keys: [key], arguments: [token] });
+    },
+  };
 }
 
 /** redis://user:password@host → redis://user:***@host, for messages. */
@@ -96,14 +145,33 @@ class KeyvRepository<T> implements Repository<T> {
 }
 
 class KeyvStore implements Store {
+  /** The token of each claim this instance holds, so `release` frees only its own. */
+  private readonly held = new Map<string, string>();
+
   constructor(
     readonly kind: 'sqlite' | 'redis',
     readonly where: string,
     private readonly keyv: Keyv,
     private readonly logger: AppLogger,
+    private readonly claims: Claims,
+    private readonly claimPrefix: string,
     /** Stops background upkeep (the SQLite purge) before the connection closes. */
     private readonly stop: () => void = () => undefined,
   ) {}
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    const token = randomBytes(9).toString('base64url');
+    const won = await this.claims.claim(this.claimPrefix + key, token, ttlMs);
+    if (won) this.held.set(key, token);
+    return won;
+  }
+
+  async release(key: string): Promise<void> {
+    const token = this.held.get(key);
+    if (token === undefined) return;
+    this.held.delete(key);
+    await this.claims.release(this.claimPrefix + key, token);
+  }
 
   repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T> {
     return new KeyvRepository<T>(this.keyv, `${namespace}:`, codec, this.logger);
@@ -159,11 +227,20 @@ async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: numb
       opts.logger.warn('could not purge expired rows from SQLite', { error: reason(err) });
     }
   };
+  await adapter.query(
+    `CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (key TEXT PRIMARY KEY, token TEXT NOT NULL, expires INTEGER NOT NULL)`,
+  );
   await purge();
   const timer = setInterval(() => void purge(), opts.purgeEveryMs ?? SQLITE_PURGE_EVERY_MS);
   timer.unref();
-  return new KeyvStore('sqlite', `SQLite at ${path.join(opts.dataDir, SQLITE_FILE)}`, keyv, opts.logger, () =>
-    clearInterval(timer),
+  return new KeyvStore(
+    'sqlite',
+    `SQLite at ${path.join(opts.dataDir, SQLITE_FILE)}`,
+    keyv,
+    opts.logger,
+    sqliteClaims(adapter, Date.now),
+    `${namespace}:`,
+    () => clearInterval(timer),
   );
 }
 
@@ -198,7 +275,7 @@ async function openRedis(
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`${named} cannot be used (${reason(err)}); ${hint}`);
   }
-  return new KeyvStore('redis', `Redis at ${shown}`, keyv, opts.logger);
+  return new KeyvStore('redis', `Redis at ${shown}`, keyv, opts.logger, redisClaims(adapter), `${namespace}:claim:`);
 }
 
 /** Opens the configured store, proving it can write, read and delete; throws StoreError if not. */

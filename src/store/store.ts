@@ -27,6 +27,14 @@ export interface Store {
   readonly where: string;
   /** A typed repository in its own namespace. */
   repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T>;
+  /**
+   * Claims `key` for `ttlMs`, atomically across every instance sharing the store: true for the
+   * one caller that got it, false while someone else's claim lives. keyv alone has no atomic
+   * set-if-absent, so each backend does it natively (Redis SET NX PX, a SQLite unique insert).
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim up before it expires (only the holder's own claim: `claim` returned true). */
+  release(key: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -167,6 +167,29 @@ function behavesLikeAStore(backend: () => Backend): void {
     assert.equal(await one.repository('r', numberCodec).get('k'), 1);
   });
 
+  it('a claim is won by exactly one of many concurrent claimers, across two instances on one store', async () => {
+    const [a, b] = [await open(), await open()];
+    const key = `double-click:${randomBytes(4).toString('hex')}`;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claim(key, 60_000)),
+    );
+    assert.equal(results.filter(Boolean).length, 1, results.join(','));
+    assert.equal(await a.claim(`${key}-other`, 60_000), true, 'another key is free');
+  });
+
+  it('a claim can be taken again once its ttl ran out, or once its holder released it', async () => {
+    const [a, b] = [await open(), await open()];
+    const key = `lease:${randomBytes(4).toString('hex')}`;
+    assert.equal(await a.claim(key, 150), true);
+    assert.equal(await b.claim(key, 150), false, 'held');
+    await new Promise((r) => setTimeout(r, 250));
+    assert.equal(await b.claim(key, 60_000), true, 'expired: b takes it');
+    await a.release(key);
+    assert.equal(await a.claim(key, 60_000), false, "a's release did not free b's claim");
+    await b.release(key);
+    assert.equal(await a.claim(key, 60_000), true, "b's release freed it");
+  });
+
   it('state survives closing and reopening the store', async () => {
     const first = await open();
     await first.repository('visits', visitCodec()).set('U1', visit('U1'));
