@@ -13,11 +13,14 @@ import { createReportService, type ReportService } from './reports/report-servic
 import { loadTargets } from './reports/targets-file';
 import { consoleStyle, type AppLogger } from './shared/logger';
 import { DEFAULT_OAUTH as SIMULATOR_OAUTH, startSimulator, type Simulator } from './simulator';
-import { ACTION_STATE_CODEC, type ActionRef } from './slack/action-ref';
+import { ACTION_STATE_CODEC, type StoredState } from './slack/action-ref';
 import { boltLogger } from './slack/bolt-logger';
 import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery';
 import { InFlight } from './slack/in-flight';
 import type { ListenerDeps } from './slack/listeners/deps';
+import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
+import { Watches, WATCHES_CODEC } from './slack/home/watches';
+import type { ScopeMenu } from './slack/views/report-actions';
 import { Outbox } from './slack/outbox';
 import { createTimezoneLookup, type TimezoneLookup } from './slack/timezones';
 import type { Repository, Store } from './store/store';
@@ -34,7 +37,7 @@ export interface Container {
   slack: WebClient;
   outbox: Outbox;
   timezones: TimezoneLookup;
-  actionState: Repository<ActionRef>;
+  actionState: Repository<StoredState>;
   /** Answers acked but not yet delivered; shutdown waits for them. */
   inFlight: InFlight;
   /** "LivePerson account 123" or "LivePerson simulator (synthetic data)". */
@@ -132,6 +135,20 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     client: slack,
   });
   const inFlight = new InFlight();
+  const home: HomeDeps = {
+    reports,
+    watches: new Watches(opts.store.repository('watches', WATCHES_CODEC)),
+    snapshots: opts.store.repository('home', HOME_SNAPSHOT_CODEC),
+    store: opts.store,
+    outbox,
+    source,
+    now,
+  };
+  // The overview's menu, by name: the directory is cached, so this rarely asks LivePerson.
+  const scopeMenu = async (): Promise<ScopeMenu> => {
+    const [skills, groups] = await Promise.all([directory.skills(), directory.agentGroups()]);
+    return { skills, groups };
+  };
   return {
     config,
     log,
@@ -155,6 +172,9 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       inFlight,
       actionState,
       source,
+      claims: opts.store,
+      home,
+      scopeMenu,
       ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
       ...(opts.stillWaitingAfterMs === undefined ? {} : { stillWaitingAfterMs: opts.stillWaitingAfterMs }),
     }),

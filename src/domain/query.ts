@@ -33,11 +33,22 @@ export interface GroupQuery extends QueryOptions {
   kind: 'group';
   name: string;
 }
+/** A skill or agent group named by a query, as typed. */
+export interface ScopeName {
+  kind: 'skill' | 'group';
+  name: string;
+}
+
 export interface RankingQuery extends QueryOptions {
   kind: 'ranking';
   dimension: 'skills' | 'groups';
   by: RankMetric;
   top: number;
+  /**
+   * A breakdown: only the conversations of this skill (its agent groups), or of this group and
+   * its sub-groups (their skills). Absent: the whole account.
+   */
+  within?: ScopeName;
 }
 
 export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery;
@@ -65,6 +76,13 @@ export const MAX_TOP = 50;
 /** Rows per ranking page: the query's `top`, within 1..MAX_TOP. */
 export function rankingPageSizeOf(top: number): number {
   return Math.min(MAX_TOP, Math.max(1, Math.floor(top)));
+}
+
+/** The skill or group a query names (a skill or group report, a breakdown's scope), if any. */
+export function namedScopeOf(query: ReportQuery): ScopeName | undefined {
+  if (query.kind === 'skill' || query.kind === 'group') return { kind: query.kind, name: query.name };
+  if (query.kind === 'ranking') return query.within;
+  return undefined;
 }
 
 /** True for queries that name one skill or agent group. */

@@ -176,6 +176,8 @@ export interface RankingReport extends ReportBase<RankingQuery> {
   /** Requested page, 1-based; views clamp it to the pages that exist. */
   page: number;
   headline: RankingHeadline;
+  /** A breakdown: the skill or group whose conversations were ranked, as resolved. */
+  within?: { kind: 'skill' | 'group'; id: string; name: string | null };
 }
 
 export type Report = OverviewReport | SkillReport | GroupReport | RankingReport;
@@ -366,6 +368,7 @@ export function toReport(input: ReportInput): Report {
         truncated: answer.truncated ?? false,
         page: Math.max(1, Math.floor(input.page ?? 1)),
         headline: rankingHeadline(rows),
+        ...(query.within && input.scope ? { within: { kind: query.within.kind, ...input.scope } } : {}),
       };
     }
   }

@@ -155,6 +155,13 @@ export function planReport(
     case 'ranking': {
       body.responseSections = ['groupBy'];
       body.groupBy = query.dimension === 'skills' ? 'skillId' : 'agentGroupId';
+      if (query.within) {
+        // A breakdown: the skill's conversations by agent group, or the group's (and its
+        // sub-groups') by skill.
+        if (!scope?.ids.length) throw new TypeError('planReport: a breakdown needs resolved ids');
+        if (query.within.kind === 'skill') body.filters.skillIds = [...scope.ids];
+        else body.filters.agentGroupIds = [...scope.ids];
+      }
       const sort = RANK_SORT[query.by];
       // No sort key for this order (queue, wait p90, CSAT, overdue): fetch every key, rank locally.
       if (!sort) return plan({ body }, true);

@@ -5,7 +5,7 @@
  * nothing of Slack.
  */
 import type { Named, ReportOutcome } from '../domain/outcome';
-import { isScopeQuery, type ReportQuery, type ScopeQuery } from '../domain/query';
+import { namedScopeOf, type ReportQuery, type ScopeName, type ScopeQuery } from '../domain/query';
 import { toReport } from '../domain/report';
 import { splitBots } from '../domain/humans';
 import type { MetricsAnswer } from '../domain/metrics';
@@ -68,11 +68,23 @@ type Resolution = ({ ok: true } & Scoped) | { ok: false; outcome: ReportOutcome 
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
   async function resolveScope(
-    query: ScopeQuery,
+    named: ScopeName,
+    query: ReportQuery,
     id: string | undefined,
     call: LookupOptions,
   ): Promise<Resolution> {
-    const skill = query.kind === 'skill';
+    const skill = named.kind === 'skill';
+    // A breakdown whose skill or group is gone is answered like that skill or group report.
+    const asked: ScopeQuery =
+      query.kind === 'skill' || query.kind === 'group'
+        ? query
+        : {
+            kind: named.kind,
+            name: named.name,
+            window: query.window,
+            public: query.public,
+            ...(query.audience ? { audience: query.audience } : {}),
+          };
     let item: Named | undefined;
     if (id !== undefined) {
       const name = skill
@@ -83,12 +95,12 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     }
     if (!item) {
       const match = skill
-        ? await deps.directory.findSkill(query.name, call)
-        : await deps.directory.findGroup(query.name, call);
+        ? await deps.directory.findSkill(named.name, call)
+        : await deps.directory.findGroup(named.name, call);
       if (match.kind === 'ambiguous')
-        return { ok: false, outcome: { kind: 'ambiguous', query, candidates: match.candidates } };
+        return { ok: false, outcome: { kind: 'ambiguous', query: asked, candidates: match.candidates } };
       if (match.kind === 'not-found')
-        return { ok: false, outcome: { kind: 'not-found', query, suggestions: match.suggestions } };
+        return { ok: false, outcome: { kind: 'not-found', query: asked, suggestions: match.suggestions } };
       item = { id: match.item.id, name: match.item.name };
     }
     const ids = skill ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id, call))];
@@ -157,11 +169,12 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       if (opts.budget) call.budget = opts.budget;
       if (opts.deadline) call.deadline = opts.deadline;
       let resolution: Scoped | undefined;
-      if (isScopeQuery(query)) {
+      const named = namedScopeOf(query);
+      if (named) {
         const lookup: LookupOptions = {};
         if (opts.deadline) lookup.deadline = opts.deadline;
         if (opts.budget) lookup.budget = opts.budget;
-        const r = await resolveScope(query, opts.id, lookup);
+        const r = await resolveScope(named, query, opts.id, lookup);
         if (!r.ok) return r.outcome;
         resolution = r;
       }

@@ -49,6 +49,8 @@ export interface BlockActionInput {
   /** Ephemeral messages carry no `message` field (the default answer to a slash command). */
   ephemeral?: boolean;
   message?: Record<string, unknown>;
+  /** The chosen option's text (default: its value). */
+  selectedText?: string;
 }
 
 /** A `payload=` form body for a button click or a select. */
@@ -60,7 +62,7 @@ export function blockActionsBody(input: BlockActionInput): string {
           action_id: input.actionId,
           block_id: input.blockId ?? 'nav',
           selected_option: {
-            text: { type: 'plain_text', text: input.selectedValue },
+            text: { type: 'plain_text', text: input.selectedText ?? input.selectedValue },
             value: input.selectedValue,
           },
           action_ts: '1732550001.000200',

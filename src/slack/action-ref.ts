@@ -15,13 +15,27 @@
 import { randomBytes } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import { AUDIENCES, MAX_TOP, RANK_METRICS, type RankingQuery, type ScopeQuery } from '../domain/query';
+import {
+  AUDIENCES,
+  MAX_TOP,
+  RANK_METRICS,
+  type QueryOptions,
+  type RankingQuery,
+  type ReportQuery,
+  type ScopeQuery,
+} from '../domain/query';
 import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';
 import type { RecordCodec, Repository } from '../store/store';
 
-export const ACTION_KINDS = ['pick', 'page'] as const;
+export const ACTION_KINDS = ['pick', 'page', 'run', 'open', 'share', 'watch', 'unwatch', 'home'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** A skill or agent group by id, as App Home and the overview's menu name it. */
+export interface ScopeRef {
+  of: 'skill' | 'group';
+  id: string;
+}
 
 export type ActionRef =
   /** "Did you mean …?": run the query for this skill or group id. */
@@ -30,13 +44,37 @@ export type ActionRef =
    * Previous / Next on a ranking. `zone`: the zone its wall-clock window was read in, so a
    * colleague paging a shared ranking sees the asker's "since 08:00", not their own.
    */
-  | { kind: 'page'; query: RankingQuery; page: number; zone?: string };
+  | { kind: 'page'; query: RankingQuery; page: number; id?: string; zone?: string }
+  /**
+   * Run `query` in place of the clicked message: drill-downs, trend, compare, refresh, another
+   * window. `id`: the skill or group the query names, already resolved (no name matching again;
+   * a deleted one falls back to its name). `zone` as for `page`.
+   */
+  | { kind: 'run'; query: ReportQuery; id?: string; zone?: string; fresh?: boolean; page?: number }
+  /** The overview's menu: a skill or group by id, over the overview's window. */
+  | { kind: 'open'; scope: ScopeRef; query: QueryOptions }
+  /** Post the asker's private answer for everyone. */
+  | { kind: 'share'; query: ReportQuery; id?: string; zone?: string; page?: number }
+  /** Add the skill or group to the clicker's App Home. */
+  | { kind: 'watch'; scope: ScopeRef; name: string }
+  /** Remove it from App Home. */
+  | { kind: 'unwatch'; scope: ScopeRef }
+  /** Refresh App Home. */
+  | { kind: 'home' };
 
 const VERSION = '1';
 const INLINE = `${VERSION}|`;
 const STORED = `${VERSION}@`;
 /** Never sent to Slack: the outbox replaces it by a stored key before the message leaves. */
 const UNSEALED = `${VERSION}~`;
+
+/**
+ * True for a value the outbox will replace by a short stored key before sending: the limits
+ * checker measures what is sent, so such a value counts as the key, not as its state.
+ */
+export function isUnsealedValue(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith(UNSEALED);
+}
 /** Slack's limit for a button value. */
 export const MAX_BUTTON_VALUE = 2000;
 /** How long stored state is kept: as long as LivePerson keeps the data it points at. */
@@ -90,30 +128,44 @@ const options = {
   audience: z.enum(AUDIENCES).optional(),
   public: z.boolean(),
 };
-const scopeQuery = z.object({
-  kind: z.enum(['skill', 'group']),
-  name: z.string().min(1).max(MAX_NAME),
-  ...options,
-});
+const name = z.string().min(1).max(MAX_NAME);
+const skillQuery = z.object({ kind: z.literal('skill'), name, ...options });
+const groupQuery = z.object({ kind: z.literal('group'), name, ...options });
+const scopeQuery = z.discriminatedUnion('kind', [skillQuery, groupQuery]);
+const overviewQuery = z.object({ kind: z.literal('overview'), ...options });
 const rankingQuery = z.object({
   kind: z.literal('ranking'),
   dimension: z.enum(['skills', 'groups']),
   by: z.enum(RANK_METRICS),
   top: z.number().int().min(1).max(MAX_TOP),
+  within: z.object({ kind: z.enum(['skill', 'group']), name }).optional(),
   ...options,
 });
+const reportQuery = z.discriminatedUnion('kind', [overviewQuery, skillQuery, groupQuery, rankingQuery]);
+const id = z.string().min(1).max(100);
+const zone = z
+  .string()
+  .max(64)
+  .refine((zone) => isTimeZone(zone))
+  .optional();
+const scopeRef = z.object({ of: z.enum(['skill', 'group']), id });
+const page = z.number().int().min(1).max(1_000_000);
 const actionRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pick'), query: scopeQuery, id: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('pick'), query: scopeQuery, id }),
+  z.object({ kind: z.literal('page'), query: rankingQuery, page, id: id.optional(), zone }),
   z.object({
-    kind: z.literal('page'),
-    query: rankingQuery,
-    page: z.number().int().min(1).max(1_000_000),
-    zone: z
-      .string()
-      .max(64)
-      .refine((zone) => isTimeZone(zone))
-      .optional(),
+    kind: z.literal('run'),
+    query: reportQuery,
+    id: id.optional(),
+    zone,
+    fresh: z.literal(true).optional(),
+    page: page.optional(),
   }),
+  z.object({ kind: z.literal('open'), scope: scopeRef, query: z.object(options) }),
+  z.object({ kind: z.literal('share'), query: reportQuery, id: id.optional(), zone, page: page.optional() }),
+  z.object({ kind: z.literal('watch'), scope: scopeRef, name }),
+  z.object({ kind: z.literal('unwatch'), scope: scopeRef }),
+  z.object({ kind: z.literal('home') }),
 ]);
 
 /** Drops absent optional fields, so a decoded ref equals the one encoded. */
@@ -127,8 +179,31 @@ export function parseActionRef(raw: unknown): ActionRef | undefined {
   return r.success ? compact(r.data) : undefined;
 }
 
+/**
+ * The options of one menu (a select, an overflow), stored together: option values are short
+ * (75 characters) and a menu of a hundred skills is one record, not a hundred.
+ */
+export interface ActionMenu {
+  kind: 'menu';
+  options: ActionRef[];
+}
+/** What the store keeps behind a key: one button's state, or a whole menu's. */
+export type StoredState = ActionRef | ActionMenu;
+
+/** Slack's limit for a select menu's options. */
+const MAX_MENU_OPTIONS = 100;
+
+function parseStoredState(raw: unknown): StoredState | undefined {
+  if (isRecord(raw) && raw.kind === 'menu') {
+    if (!Array.isArray(raw.options) || raw.options.length > MAX_MENU_OPTIONS) return undefined;
+    const options = raw.options.map(parseActionRef);
+    return options.every((o): o is ActionRef => o !== undefined) ? { kind: 'menu', options } : undefined;
+  }
+  return parseActionRef(raw);
+}
+
 /** Codec of the store's action-state repository. */
-export const ACTION_STATE_CODEC: RecordCodec<ActionRef> = { version: 1, decode: parseActionRef };
+export const ACTION_STATE_CODEC: RecordCodec<StoredState> = { version: 1, decode: parseStoredState };
 
 // < > & as \u escapes: the same JSON to a parser, and never markup in a value however it is echoed.
 const UNICODE_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
@@ -147,11 +222,30 @@ export function encodeActionValue(ref: ActionRef, maxLength = MAX_BUTTON_VALUE):
     : UNSEALED + body;
 }
 
-/** Every element of the blocks (section accessories, actions elements). */
+/** Slack's limit for an option's value (select menus, overflow menus), kept to the safe 75. */
+export const MAX_OPTION_VALUE = 75;
+
+/** The options of a select or overflow menu, grouped or not, and its initial option. */
+function* optionsOf(e: Record<string, unknown>): Generator<Record<string, unknown>> {
+  const lists: unknown[] = [e.options];
+  if (Array.isArray(e.option_groups)) for (const g of e.option_groups) if (isRecord(g)) lists.push(g.options);
+  for (const list of lists) if (Array.isArray(list)) for (const o of list) if (isRecord(o)) yield o;
+  if (isRecord(e.initial_option)) yield e.initial_option;
+}
+
+/**
+ * Everything of the blocks that carries a value: section accessories, actions elements, and the
+ * options of their menus.
+ */
 function* elements(blocks: readonly KnownBlock[]): Generator<Record<string, unknown>> {
   for (const b of blocks as unknown as Record<string, unknown>[]) {
-    if (isRecord(b.accessory)) yield b.accessory;
-    if (Array.isArray(b.elements)) for (const e of b.elements) if (isRecord(e)) yield e;
+    const own: Record<string, unknown>[] = [];
+    if (isRecord(b.accessory)) own.push(b.accessory);
+    if (Array.isArray(b.elements)) for (const e of b.elements) if (isRecord(e)) own.push(e);
+    for (const e of own) {
+      yield e;
+      yield* optionsOf(e);
+    }
   }
 }
 
@@ -162,22 +256,58 @@ export function needsSealing(blocks: readonly KnownBlock[]): boolean {
   return false;
 }
 
+/** The ref a value made by encodeActionValue holds (inline or unsealed). */
+function refOfEncoded(value: string): ActionRef {
+  const body = value.startsWith(UNSEALED) || value.startsWith(INLINE) ? value.slice(INLINE.length) : '';
+  const ref = body ? parseActionRef(JSON.parse(body)) : undefined;
+  if (!ref) throw new TypeError('a button value is not an encoded ActionRef');
+  return ref;
+}
+
+const newKey = (): string => randomBytes(12).toString('base64url');
+
+/** Seals a menu: every option's state in one record, each option pointing at its place in it. */
+async function sealMenu(e: Record<string, unknown>, repo: Repository<StoredState>): Promise<void> {
+  const holders = [e, ...(Array.isArray(e.option_groups) ? (e.option_groups as unknown[]) : [])].filter(
+    isRecord,
+  );
+  const options = holders.flatMap((h) => (Array.isArray(h.options) ? h.options.filter(isRecord) : []));
+  const key = newKey();
+  const values = options.map((o) => String(o.value));
+  await repo.set(key, { kind: 'menu', options: values.map(refOfEncoded) }, STORED_STATE_TTL_MS);
+  options.forEach((o, i) => (o.value = `${STORED}${key}.${i}`));
+  // initial_option must equal one of the options, value included.
+  if (isRecord(e.initial_option)) {
+    const i = values.indexOf(String(e.initial_option.value));
+    if (i >= 0) e.initial_option = structuredClone(options[i]);
+    else delete e.initial_option;
+  }
+}
+
 /**
- * Stores every state marked too big for its button and puts its key in the button instead.
- * Returns new blocks; the input is not modified.
+ * Stores every state marked too big for its button and puts its key in the button instead; a
+ * menu with any such option is stored whole, as one record. Returns new blocks; the input is not
+ * modified.
  */
 export async function sealActionValues(
   blocks: readonly KnownBlock[],
-  repo: Repository<ActionRef>,
+  repo: Repository<StoredState>,
 ): Promise<KnownBlock[]> {
   const copy = structuredClone(blocks) as KnownBlock[];
-  for (const e of elements(copy)) {
-    if (typeof e.value !== 'string' || !e.value.startsWith(UNSEALED)) continue;
-    const ref = parseActionRef(JSON.parse(e.value.slice(UNSEALED.length)));
-    if (!ref) throw new TypeError('an unsealed button value is not an ActionRef');
-    const key = randomBytes(12).toString('base64url');
-    await repo.set(key, ref, STORED_STATE_TTL_MS);
-    e.value = STORED + key;
+  for (const b of copy as unknown as Record<string, unknown>[]) {
+    const own: Record<string, unknown>[] = [];
+    if (isRecord(b.accessory)) own.push(b.accessory);
+    if (Array.isArray(b.elements)) for (const e of b.elements) if (isRecord(e)) own.push(e);
+    for (const e of own) {
+      if (typeof e.value === 'string' && e.value.startsWith(UNSEALED)) {
+        const key = newKey();
+        await repo.set(key, refOfEncoded(e.value), STORED_STATE_TTL_MS);
+        e.value = STORED + key;
+      }
+      const menu = [...optionsOf(e)];
+      if (menu.some((o) => typeof o.value === 'string' && o.value.startsWith(UNSEALED)))
+        await sealMenu(e, repo);
+    }
   }
   return copy;
 }
@@ -187,8 +317,28 @@ export async function sealActionValues(
  * beats no message. An actions block left empty goes too (Slack refuses one with no elements).
  */
 export function dropUnsealed(blocks: readonly KnownBlock[]): KnownBlock[] {
-  const unsealed = (e: unknown): boolean =>
+  const unsealedValue = (e: unknown): boolean =>
     isRecord(e) && typeof e.value === 'string' && e.value.startsWith(UNSEALED);
+  // A menu none of whose state could be stored goes; one with some options left keeps those.
+  const unsealed = (e: unknown): boolean => {
+    if (!isRecord(e)) return false;
+    if (unsealedValue(e)) return true;
+    if (unsealedValue(e.initial_option)) delete e.initial_option;
+    let left = 0;
+    let had = false;
+    for (const holder of [e, ...(Array.isArray(e.option_groups) ? (e.option_groups as unknown[]) : [])]) {
+      if (!isRecord(holder) || !Array.isArray(holder.options)) continue;
+      had = true;
+      const kept = (holder.options as unknown[]).filter((o) => !unsealedValue(o));
+      holder.options = kept;
+      left += kept.length;
+    }
+    if (Array.isArray(e.option_groups))
+      e.option_groups = e.option_groups.filter(
+        (g) => isRecord(g) && Array.isArray(g.options) && g.options.length,
+      );
+    return had && left === 0;
+  };
   const out: KnownBlock[] = [];
   for (const block of structuredClone(blocks) as unknown as Record<string, unknown>[]) {
     if (unsealed(block.accessory)) delete block.accessory;
@@ -208,7 +358,7 @@ export function dropUnsealed(blocks: readonly KnownBlock[]): KnownBlock[] {
  */
 export async function decodeActionValue(
   value: unknown,
-  repo: Pick<Repository<ActionRef>, 'get'>,
+  repo: Pick<Repository<StoredState>, 'get'>,
 ): Promise<ActionRef | undefined> {
   if (typeof value !== 'string' || value.length > MAX_BUTTON_VALUE) return undefined;
   if (value.startsWith(INLINE)) {
@@ -219,8 +369,12 @@ export async function decodeActionValue(
     }
   }
   if (value.startsWith(STORED)) {
-    const key = value.slice(STORED.length);
-    return /^[\w-]{8,64}$/.test(key) ? repo.get(key) : undefined;
+    const m = /^([\w-]{8,64})(?:\.(\d{1,3}))?$/.exec(value.slice(STORED.length));
+    if (!m) return undefined;
+    const stored = await repo.get(m[1]!);
+    if (!stored) return undefined;
+    if (m[2] === undefined) return stored.kind === 'menu' ? undefined : stored;
+    return stored.kind === 'menu' ? stored.options[Number(m[2])] : undefined;
   }
   return undefined;
 }

@@ -17,8 +17,12 @@ import {
   renderReport,
   renderStillWaiting,
   renderWindowProblem,
+  type RenderOptions,
+  type ReportChart,
   type SlackMessage,
 } from './views';
+import type { Report } from '../domain/report';
+import type { ScopeMenu } from './views/report-actions';
 
 /**
  * How long an answer may take in all. The response_url lives 30 minutes, so the limit is the
@@ -31,6 +35,8 @@ export const STILL_WAITING_AFTER_MS: readonly number[] = [4_000, 30_000];
 export interface AnswerDeps {
   reports: ReportService;
   charts: ChartDelivery;
+  /** The skills and groups the overview's menu offers; undefined when they cannot be had. */
+  scopeMenu?: () => Promise<ScopeMenu | undefined>;
   answerBudgetMs?: number;
   stillWaitingAfterMs?: readonly number[];
 }
@@ -38,6 +44,10 @@ export interface AnswerDeps {
 export interface AnswerOptions extends Pick<RunOptions, 'page' | 'id' | 'fresh' | 'timezone'> {
   /** Edit the clicked message (paging) instead of answering beside it. */
   inPlace?: boolean;
+  /** A new message only the asker sees, beside the clicked one (a drill-down from a shared report). */
+  beside?: boolean;
+  /** How the report is rendered (a shared copy's "Shared by"). */
+  render?: Pick<RenderOptions, 'sharedBy' | 'actions'>;
 }
 
 /** The answer to a query: a report, or a message saying why there is none (not found, a problem …). */
@@ -50,18 +60,28 @@ export interface Answer {
 /** The message that answers `query`: the report, a not-found or window note, or a problem. */
 export async function buildAnswer(
   ctx: QueueContext,
-  deps: Pick<AnswerDeps, 'reports' | 'charts'>,
+  deps: Pick<AnswerDeps, 'reports' | 'charts' | 'scopeMenu'>,
   query: ReportQuery,
-  opts: Omit<AnswerOptions, 'inPlace'>,
+  opts: Omit<AnswerOptions, 'inPlace' | 'beside'>,
   deadline: Deadline,
-): Promise<Answer> {
+): Promise<Answer & { report?: Report; chart?: ReportChart }> {
   const note = (message: SlackMessage): Answer => ({ message, isReport: false });
+  const { render, ...run } = opts;
   try {
-    const outcome = await deps.reports.run(query, { timezone: () => ctx.timezone(), ...opts, deadline });
+    const outcome = await deps.reports.run(query, { timezone: () => ctx.timezone(), ...run, deadline });
     switch (outcome.kind) {
       case 'report': {
-        const chart = await deps.charts.chartFor(outcome.report, { log: ctx.log, deadline });
-        return { message: renderReport(outcome.report, chart ? { chart } : {}), isReport: true };
+        const [chart, menu] = await Promise.all([
+          deps.charts.chartFor(outcome.report, { log: ctx.log, deadline }),
+          outcome.report.kind === 'overview' ? menuOf(ctx, deps) : undefined,
+        ]);
+        const actions = render?.actions === false ? false : { ...(menu ? { menu } : {}), ...render?.actions };
+        const message = renderReport(outcome.report, {
+          ...(chart ? { chart } : {}),
+          ...(render?.sharedBy ? { sharedBy: render.sharedBy } : {}),
+          actions,
+        });
+        return { message, isReport: true, report: outcome.report, ...(chart ? { chart } : {}) };
       }
       case 'not-found':
         return note(renderNotFound(outcome.query, outcome.suggestions));
@@ -73,6 +93,19 @@ export async function buildAnswer(
   } catch (err) {
     ctx.log.error(`queue report failed: ${describeError(err)}`, { waitedMs: Math.round(deadline.elapsed()) });
     return note(renderProblem(problemOf(err)));
+  }
+}
+
+/** The overview's menu; a directory that cannot answer costs the menu, not the report. */
+async function menuOf(
+  ctx: QueueContext,
+  deps: Pick<AnswerDeps, 'scopeMenu'>,
+): Promise<ScopeMenu | undefined> {
+  try {
+    return await deps.scopeMenu?.();
+  } catch (err) {
+    ctx.log.warn('the overview goes without its skill menu', { error: (err as Error).message });
+    return undefined;
   }
 }
 
@@ -89,11 +122,12 @@ export async function answerQuery(
 ): Promise<void> {
   const deadline = Deadline.after(deps.answerBudgetMs ?? ANSWER_BUDGET_MS);
   const inPlace = opts.inPlace ?? false;
+  const beside = opts.beside ?? false;
   let done = false;
   // Posts are chained so a "still waiting" already on its way lands before the answer, never after.
   let posting: Promise<unknown> = Promise.resolve();
   // A clicked message is left as it is until its new version is ready: no placeholder over it.
-  const stillWaiting = inPlace ? [] : (deps.stillWaitingAfterMs ?? STILL_WAITING_AFTER_MS);
+  const stillWaiting = inPlace || beside ? [] : (deps.stillWaitingAfterMs ?? STILL_WAITING_AFTER_MS);
   const timers = stillWaiting.map((ms) =>
     setTimeout(() => {
       posting = posting
@@ -110,7 +144,7 @@ export async function answerQuery(
   );
   let answer: Answer;
   try {
-    const { inPlace: _inPlace, ...run } = opts;
+    const { inPlace: _inPlace, beside: _beside, ...run } = opts;
     answer = await buildAnswer(ctx, deps, query, run, deadline);
   } finally {
     done = true;
@@ -118,7 +152,7 @@ export async function answerQuery(
   }
   await posting;
   const send = (message: SlackMessage) =>
-    inPlace && !answer.isReport
+    beside || (inPlace && !answer.isReport)
       ? ctx.conversation.note(message)
       : ctx.conversation.answer(message, { inPlace });
   const sent = await send(answer.message);

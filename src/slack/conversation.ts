@@ -105,6 +105,17 @@ export class Conversation {
     return posted;
   }
 
+  /**
+   * A new message for everyone in the conversation (a shared report), beside the clicked one: the
+   * response_url posts it wherever the interaction happened, a channel post is the fallback.
+   */
+  async postPublic(message: SlackMessage): Promise<SendResult> {
+    const viaUrl = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });
+    if (viaUrl && settled(viaUrl)) return viaUrl;
+    if (!this.target.channelId) return viaUrl ?? { ok: false, reason: 'failed', detail: 'no channel' };
+    return this.outbox.post(this.target.channelId, message);
+  }
+
   /** A new message only the asker sees (a note beside the clicked message, not in place of it). */
   async note(message: SlackMessage): Promise<SendResult> {
     const viaUrl = await this.respond({ ...message, response_type: 'ephemeral', replace_original: false });

@@ -12,12 +12,12 @@
  * (`not_in_channel`, `channel_not_found`, `is_archived`, …) the caller can act on. Posts to one
  * channel are paced to one a second, as Slack asks.
  */
-import type { KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../shared/logger';
 import type { Repository } from '../store/store';
-import { dropUnsealed, needsSealing, sealActionValues, type ActionRef } from './action-ref';
-import { checkMessage } from './views/limits';
+import { dropUnsealed, needsSealing, sealActionValues, type StoredState } from './action-ref';
+import { checkMessage, checkView } from './views/limits';
 import type { SlackMessage } from './views/message';
 
 export type SendFailure =
@@ -56,7 +56,7 @@ export interface OutboxDeps {
   /** A Web API client with its own retries off: the outbox decides what is safe to send twice. */
   client: WebClient;
   /** Where button state too big for Slack goes. */
-  actionState: Repository<ActionRef>;
+  actionState: Repository<StoredState>;
   log: AppLogger;
   /** Minimum time between two posts to one channel (Slack: about one a second). */
   channelIntervalMs?: number;
@@ -171,6 +171,23 @@ export class Outbox {
     if (!prepared.ok) return prepared;
     return this.call('chat.update', () =>
       this.deps.client.chat.update({ channel, ts, text: message.text, blocks: prepared.payload.blocks }),
+    );
+  }
+
+  /** views.publish of a user's Home tab: its button state sealed, Slack's view limits checked. */
+  async publishHome(userId: string, view: HomeView): Promise<SendResult> {
+    let blocks = view.blocks as KnownBlock[];
+    if (needsSealing(blocks)) blocks = await sealActionValues(blocks, this.deps.actionState);
+    const sealed: HomeView = { ...view, blocks };
+    const violations = checkView(sealed);
+    if (violations.length)
+      return {
+        ok: false,
+        reason: 'limits',
+        detail: violations.map((v) => `${v.path}: ${v.message}`).join('; '),
+      };
+    return this.call('views.publish', () =>
+      this.deps.client.views.publish({ user_id: userId, view: sealed }).then(() => ({})),
     );
   }
 

@@ -77,12 +77,15 @@ function sqliteClaims(adapter: Pick<KeyvSqlite, 'query'>, now: () => number): Cl
 }
 
 /** Deletes the key only while it still holds the caller's token (another may hold it since). */
-const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+const RELEASE_SCRIPT =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
 function redisClaims(adapter: KeyvRedis<unknown>): Claims {
   return {
     async claim(key, token, ttlMs) {
-      return (await adapter.client.set(key, token, { NX: true, PX: Math.max(1, Math.round(ttlMs)) })) === 'OK';
+      return (
+        (await adapter.client.set(key, token, { NX: true, PX: Math.max(1, Math.round(ttlMs)) })) === 'OK'
+      );
     },
     async release(key, token) {
       await adapter.client.eval(RELEASE_SCRIPT, { keys: [key], arguments: [token] });
@@ -275,7 +278,14 @@ async function openRedis(
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`${named} cannot be used (${reason(err)}); ${hint}`);
   }
-  return new KeyvStore('redis', `Redis at ${shown}`, keyv, opts.logger, redisClaims(adapter), `${namespace}:claim:`);
+  return new KeyvStore(
+    'redis',
+    `Redis at ${shown}`,
+    keyv,
+    opts.logger,
+    redisClaims(adapter),
+    `${namespace}:claim:`,
+  );
 }
 
 /** Opens the configured store, proving it can write, read and delete; throws StoreError if not. */

@@ -87,6 +87,13 @@ export interface Harness {
     value?: string;
     blockId?: string;
     ephemeral?: boolean;
+    /** The clicked message (default: a new one per click; the same one for a double click). */
+    messageTs?: string;
+    /** A menu's chosen option (value and text) instead of a button. */
+    selectedValue?: string;
+    selectedText?: string;
+    channelId?: string;
+    userId?: string;
     /** Choose the response_url id (e.g. to expire it first). */
     responseId?: string;
   }): Promise<CommandResult>;
@@ -173,8 +180,15 @@ export async function startHarness(
         responseId,
       );
     },
-    click({ responseId = `act${++seq}`, ...input }) {
-      return send(blockActionsBody({ ...input, responseUrl: slack.responseUrl(responseId) }), responseId);
+    click({
+      responseId = `act${++seq}`,
+      messageTs = `1732550000.${String(++seq).padStart(6, '0')}`,
+      ...input
+    }) {
+      return send(
+        blockActionsBody({ ...input, messageTs, responseUrl: slack.responseUrl(responseId) }),
+        responseId,
+      );
     },
     async responses(responseId, count = 1, timeoutMs = 15_000) {
       return slack.waitFor(() => {

@@ -11,11 +11,12 @@ import {
   parseActionRef,
   sealActionValues,
   type ActionRef,
+  type StoredState,
 } from '../../src/slack/action-ref';
 import { MemoryRepository } from '../fixtures/memory-store';
 import { groupQuery, rankingQuery, skillQuery } from '../fixtures/reports';
 
-const repo = () => new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+const repo = () => new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
 
 const REFS: ActionRef[] = [
   { kind: 'pick', query: skillQuery('Returns & Exchanges "quoted" <Gold>'), id: '1005' },
@@ -166,7 +167,8 @@ describe('action refs (button state)', () => {
   });
 
   it('drops unknown fields instead of passing them on', () => {
-    const raw = { ...REFS[4]!, evil: '<!channel>', query: { ...REFS[4]!.query, extra: 1 } };
+    const ref = REFS[4] as Extract<ActionRef, { kind: 'page' }>;
+    const raw = { ...ref, evil: '<!channel>', query: { ...ref.query, extra: 1 } };
     assert.deepEqual(parseActionRef(raw), REFS[4]);
   });
 

@@ -9,7 +9,7 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import sinon from 'sinon';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
 import { createLogger } from '../../src/shared/logger';
-import { ACTION_STATE_CODEC, type ActionRef } from '../../src/slack/action-ref';
+import { ACTION_STATE_CODEC, type StoredState } from '../../src/slack/action-ref';
 import { Conversation, RESPONSE_URL_USES, type ConversationTarget } from '../../src/slack/conversation';
 import { Outbox, type SendResult } from '../../src/slack/outbox';
 import type { SlackMessage } from '../../src/slack/views/message';
@@ -67,7 +67,7 @@ describe('Conversation', () => {
         rejectRateLimitedCalls: true,
         logLevel: LogLevel.ERROR,
       }),
-      actionState: new MemoryRepository<ActionRef>(ACTION_STATE_CODEC),
+      actionState: new MemoryRepository<StoredState>(ACTION_STATE_CODEC),
       log: createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(l) } }),
       clock: () => now,
       sleep: (ms) => {

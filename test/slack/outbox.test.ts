@@ -14,6 +14,7 @@ import {
   decodeActionValue,
   encodeActionValue,
   type ActionRef,
+  type StoredState,
 } from '../../src/slack/action-ref';
 import { Outbox, type OutboxDeps, type SendResult } from '../../src/slack/outbox';
 import type { SlackMessage } from '../../src/slack/views/message';
@@ -21,7 +22,7 @@ import { MemoryRepository } from '../fixtures/memory-store';
 
 interface Harness {
   outbox: Outbox;
-  repo: MemoryRepository<ActionRef>;
+  repo: MemoryRepository<StoredState>;
   lines: string[];
   /** Every sleep the outbox asked for, in ms. */
   sleeps: number[];
@@ -103,7 +104,7 @@ describe('Outbox', () => {
     const lines: string[] = [];
     const sleeps: number[] = [];
     const clock = { now: 1_000_000 };
-    const repo = new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+    const repo = new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
     const client = new WebClient('xoxb-test', {
       slackApiUrl: fake.apiUrl,
       retryConfig: { retries: 0 },

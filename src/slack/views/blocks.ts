@@ -4,8 +4,10 @@
  */
 import type {
   ActionsBlock,
+  ActionsBlockElement,
   Button,
   ContextBlock,
+  DividerBlock,
   HeaderBlock,
   ImageBlock,
   MrkdwnElement,
@@ -87,7 +89,7 @@ export function button(
   return b;
 }
 
-export function actions(elements: Button[], blockId: string): ActionsBlock {
+export function actions(elements: ActionsBlockElement[], blockId: string): ActionsBlock {
   return { type: 'actions', block_id: blockId, elements: elements.slice(0, LIMITS.actionsElements) };
 }
 
@@ -119,4 +121,8 @@ export function slackDate(epochMs: number, format: string, fallbackUtc: string):
 export function utcText(epochMs: number, withSeconds = false): string {
   const iso = new Date(epochMs).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)} UTC`;
+}
+
+export function divider(): DividerBlock {
+  return { type: 'divider' };
 }

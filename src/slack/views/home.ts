@@ -1,23 +1,100 @@
 /**
- * The App Home tab: what Queue Pulse is, where its numbers come from, and how to ask.
+ * The App Home tab: the account's headline, what the lead watches (each with its headline and an
+ * Unwatch button), a Refresh button, and how to ask. At most 100 blocks, by construction.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
-import { safeText } from './mrkdwn';
-import { context, header, section } from './blocks';
+import { safeText, truncate } from './mrkdwn';
+import { actions, button, context, divider, header, section, slackDate, utcText } from './blocks';
 import type { UsageExample } from './help';
 import { exampleLines } from './usage';
+import { actionId, encodeActionValue, type ScopeRef } from '../action-ref';
+import { displayName } from './marks';
+import { LIMITS } from './limits';
 
-/** The Home tab view for views.publish. `source` names the LivePerson account or the simulator. */
-export function renderHome(examples: readonly UsageExample[], source: string): HomeView {
+/** One watched skill or group, with its headline when it was fetched. */
+export interface HomeItem {
+  scope: ScopeRef;
+  name: string;
+  /** The headline (escaped mrkdwn), or why there is none. */
+  figures?: { kind: 'headline'; text: string } | { kind: 'gone' } | { kind: 'unavailable' };
+}
+
+export interface HomeInput {
+  examples: readonly UsageExample[];
+  /** "LivePerson account 123" or "LivePerson simulator (synthetic data)". */
+  source: string;
+  /** The account's headline (escaped mrkdwn), when it was fetched. */
+  account?: string;
+  items: readonly HomeItem[];
+  /** When the figures shown were fetched. */
+  fetchedAt?: number;
+  /** Figures are at most a minute old: a refresh within the minute shows these again. */
+  throttled?: boolean;
+}
+
+const INTRO =
+  'Live LivePerson messaging metrics in Slack: conversations waiting, queue wait times, agents online, ' +
+  'load, closed conversations and CSAT, for the account, a skill or an agent group. ' +
+  'Answers are private to you unless you add `public`.';
+
+function figuresText(item: HomeItem): string {
+  switch (item.figures?.kind) {
+    case 'headline':
+      return item.figures.text;
+    case 'gone':
+      return '_No longer in LivePerson (deleted or renamed). Unwatch it, or watch it again from a report._';
+    case 'unavailable':
+      return '_LivePerson did not answer in time; Refresh to try again._';
+    default:
+      return '_Figures come with the next refresh (Home asks LivePerson at most once a minute)._';
+  }
+}
+
+function itemBlock(item: HomeItem, i: number): KnownBlock {
+  const kind = item.scope.of === 'skill' ? 'Skill' : 'Group';
+  const name = safeText(displayName(item.scope.of, item.scope.id, item.name), 150);
+  return {
+    type: 'section',
+    block_id: `watch_${i}`,
+    text: {
+      type: 'mrkdwn',
+      text: truncate(`*${name}* · ${kind} · last hour\n${figuresText(item)}`, LIMITS.textObject),
+    },
+    accessory: button(
+      'Unwatch',
+      actionId('unwatch', i),
+      encodeActionValue({ kind: 'unwatch', scope: item.scope }),
+    ),
+  };
+}
+
+/** The Home tab view for views.publish. */
+export function renderHome(input: HomeInput): HomeView {
+  const fetched =
+    input.fetchedAt === undefined
+      ? 'Not fetched yet'
+      : `Figures from ${slackDate(input.fetchedAt, '{time_secs}', utcText(input.fetchedAt, true))}` +
+        (input.throttled ? ' (refreshed at most once a minute)' : '');
   const blocks: KnownBlock[] = [
     header('Queue Pulse'),
     section(
-      'Live LivePerson messaging metrics in Slack: conversations waiting, queue wait times, agents online, ' +
-        'load, closed conversations and CSAT, for the account, a skill or an agent group. ' +
-        'Answers are private to you unless you add `public`.',
+      `*Account · last hour*\n${input.account ?? figuresText({ scope: { of: 'skill', id: '-' }, name: '' })}`,
     ),
-    section(`*Ask in any channel*\n${exampleLines(examples)}`),
-    context([`Data: ${safeText(source, 200)} · Key Messaging Metrics`]),
+    actions([button('↻ Refresh', actionId('home'), encodeActionValue({ kind: 'home' }))], 'home_actions'),
+    context([fetched, `Data: ${safeText(input.source, 200)} · Key Messaging Metrics`]),
+    divider(),
   ];
-  return { type: 'home', blocks };
+  if (input.items.length === 0) {
+    blocks.push(
+      section(
+        '*Watching*\nNothing yet. Open a skill or group report (`/queue skill billing`) and choose ' +
+          '*Watch on App Home* in its ⋯ menu.',
+      ),
+    );
+  } else {
+    blocks.push(section('*Watching*'));
+    input.items.forEach((item, i) => blocks.push(itemBlock(item, i)));
+  }
+  blocks.push(divider(), section(INTRO), section(`*Ask in any channel*\n${exampleLines(input.examples)}`));
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.blocksPerView) };
 }

@@ -4,6 +4,8 @@
  * an oversized message with a bare `invalid_blocks` and the user sees nothing.
  */
 
+import { isUnsealedValue } from '../action-ref';
+
 export const LIMITS = {
   blocksPerMessage: 50,
   textObject: 3000,
@@ -100,7 +102,8 @@ class Checker {
       return;
     }
     this.textObject(`${path}.text`, o.text, LIMITS.optionText);
-    this.maxLength(`${path}.value`, o.value, LIMITS.optionValue, 'option value');
+    if (!isUnsealedValue(o.value))
+      this.maxLength(`${path}.value`, o.value, LIMITS.optionValue, 'option value');
   }
 
   element(path: string, el: unknown): void {
@@ -112,7 +115,8 @@ class Checker {
     switch (el.type) {
       case 'button':
         this.textObject(`${path}.text`, el.text, LIMITS.buttonText, true);
-        this.maxLength(`${path}.value`, el.value, LIMITS.buttonValue, 'button value');
+        if (!isUnsealedValue(el.value))
+          this.maxLength(`${path}.value`, el.value, LIMITS.buttonValue, 'button value');
         this.maxLength(`${path}.url`, el.url, LIMITS.url, 'button url');
         break;
       case 'static_select':

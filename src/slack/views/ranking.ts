@@ -52,16 +52,28 @@ function dimensionWord(report: RankingReport, n: number): string {
   return n === 1 ? one : `${one}s`;
 }
 
+/** Width a breakdown's skill or group name may take in the header. */
+const WITHIN_NAME_WIDTH = 60;
+
+function withinText(report: RankingReport): string {
+  const w = report.within;
+  if (!w) return '';
+  const name = safeText(displayName(w.kind, w.id, w.name), WITHIN_NAME_WIDTH);
+  return w.kind === 'skill' ? ` for skill ${name}` : ` for group ${name} (with sub-groups)`;
+}
+
 function title(report: RankingReport): string {
   // A group row counts the group's own agents, unlike a group report: the header says so.
   const what = report.dimension === 'skills' ? 'Skills' : 'Agent groups (own agents)';
-  return `${what} by ${rankTitle(report.by, report.metric)} · ${escapeMrkdwn(windowLabel(report.window))}`;
+  return `${what}${withinText(report)} by ${rankTitle(report.by, report.metric)} · ${escapeMrkdwn(windowLabel(report.window))}`;
 }
 
 function pager(report: RankingReport, info: PageInfo): KnownBlock[] {
   // A wall-clock window ("since 08:00") keeps the zone it was read in, whoever pages it.
   const zone = needsTimezone(report.query.window) ? { zone: report.window.zone } : {};
-  const pageTo = (page: number): ActionRef => ({ kind: 'page', query: report.query, page, ...zone });
+  // A breakdown's pages keep the skill or group it resolved to.
+  const id = report.within ? { id: report.within.id } : {};
+  const pageTo = (page: number): ActionRef => ({ kind: 'page', query: report.query, page, ...id, ...zone });
   const buttons = [];
   if (info.page > 1) {
     buttons.push(button('◀ Previous', actionId('page', 'prev'), encodeActionValue(pageTo(info.page - 1))));
@@ -76,7 +88,8 @@ function rankingBlocks(
   report: RankingReport,
   info: PageInfo,
   nameWidth: number,
-  chart?: ReportChart,
+  chart: ReportChart | undefined,
+  tail: readonly KnownBlock[],
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(title(report)), headlineSection(report)];
   const rows = pageRows(report, info);
@@ -110,6 +123,7 @@ function rankingBlocks(
   blocks.push(context(notes));
   blocks.push(...pager(report, info));
   blocks.push(...reportFooter(report, chart));
+  blocks.push(...tail);
   return blocks;
 }
 
@@ -124,12 +138,12 @@ function rankingText(report: RankingReport, info: PageInfo): string {
 /** Renders one page of a ranking; page size comes from `pageSize`, else the query's `top`. */
 export function renderRanking(
   report: RankingReport,
-  opts: { chart?: ReportChart; pageSize?: number } = {},
+  opts: { chart?: ReportChart; pageSize?: number; tail?: readonly KnownBlock[] } = {},
 ): SlackMessage {
   const info = rankingPageInfo(report, opts.pageSize);
   let blocks: KnownBlock[] = [];
   for (const width of NAME_WIDTHS) {
-    blocks = rankingBlocks(report, info, width, opts.chart);
+    blocks = rankingBlocks(report, info, width, opts.chart, opts.tail ?? []);
     if (JSON.stringify(blocks).length <= LIMITS.blocksJson) break;
   }
   return {

@@ -19,11 +19,25 @@ import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
 import { windowLabel } from './window-text';
+import { reportActions, type ActionOptions } from './report-actions';
+import { sharedByBlock } from './shared';
 
 export interface RenderOptions {
   chart?: ReportChart;
   /** Ranking rows per page (default: the query's `top`, at most 50). */
   pageSize?: number;
+  /** The buttons under the report (default: all that apply); false: none (a preview, a test). */
+  actions?: ActionOptions | false;
+  /** A copy posted for everyone by this user ("Shared by @user"). */
+  sharedBy?: string;
+}
+
+/** The last blocks of every report: who shared it, then its buttons. */
+function tail(report: Report, opts: RenderOptions): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (opts.sharedBy) blocks.push(sharedByBlock(opts.sharedBy));
+  if (opts.actions !== false) blocks.push(reportActions(report, opts.actions ?? {}));
+  return blocks;
 }
 
 /** Width a name may take in a header, leaving room for the kind and the window label. */
@@ -45,7 +59,8 @@ function scopeTitle(report: SkillReport | GroupReport): string {
   return report.kind === 'skill' ? `Skill ${name} · ${label}` : `Group ${name}${GROUP_SUFFIX} · ${label}`;
 }
 
-function renderScope(report: SkillReport | GroupReport, chart?: ReportChart): SlackMessage {
+function renderScope(report: SkillReport | GroupReport, opts: RenderOptions): SlackMessage {
+  const chart = opts.chart;
   const title = scopeTitle(report);
   const scope = report.kind === 'skill' ? 'queue' : 'group';
   const blocks: KnownBlock[] = [
@@ -53,6 +68,7 @@ function renderScope(report: SkillReport | GroupReport, chart?: ReportChart): Sl
     headlineSection(report),
     ...kpiSections(report.kpis, report.window, { scope, ...audienceOf(report) }),
     ...footer(report, chart),
+    ...tail(report, opts),
   ];
   return {
     text: fallbackText(`${headlineText(report)} · ${title}`),
@@ -79,7 +95,8 @@ function waitingLines(report: OverviewReport): string[] {
   return lines;
 }
 
-function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessage {
+function renderOverview(report: OverviewReport, opts: RenderOptions): SlackMessage {
+  const chart = opts.chart;
   const title = `Queue overview · ${safeText(windowLabel(report.window), 60)}`;
   const blocks: KnownBlock[] = [
     header(title),
@@ -87,6 +104,7 @@ function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessa
     ...kpiSections(report.kpis, report.window, { scope: 'queue', ...audienceOf(report) }),
     ...lineSections(['*Most conversations waiting*', ...waitingLines(report)], 'top_waiting'),
     ...footer(report, chart),
+    ...tail(report, opts),
   ];
   const top = report.topWaiting
     .slice(0, 3)
@@ -103,11 +121,11 @@ function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessa
 export function renderReport(report: Report, opts: RenderOptions = {}): SlackMessage {
   switch (report.kind) {
     case 'overview':
-      return renderOverview(report, opts.chart);
+      return renderOverview(report, opts);
     case 'skill':
     case 'group':
-      return renderScope(report, opts.chart);
+      return renderScope(report, opts);
     case 'ranking':
-      return renderRanking(report, opts);
+      return renderRanking(report, { ...opts, tail: tail(report, opts) });
   }
 }

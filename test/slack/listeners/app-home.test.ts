@@ -1,50 +1,126 @@
 import { strict as assert } from 'node:assert';
-import sinon from 'sinon';
+import type { HomeView } from '@slack/types';
+import {
+  billingResponse,
+  buildReport,
+  overviewQuery,
+  overviewResponse,
+  skillQuery,
+} from '../../fixtures/reports';
 import { handleAppHomeOpened } from '../../../src/slack/listeners/events/app-home';
 import { checkView } from '../../../src/slack/views/limits';
-import { fakes } from './support';
+import { fakes, type Fakes } from './support';
 
 type HomeArgs = Parameters<typeof handleAppHomeOpened>[0];
 
-function args(tab: string, publish: sinon.SinonStub, context: Record<string, unknown>): HomeArgs {
+function args(tab: string, context: Record<string, unknown>): HomeArgs {
   return {
     event: { type: 'app_home_opened', user: 'U1', channel: 'D1', tab, event_ts: '1.0' },
-    client: { views: { publish } },
     context,
   } as unknown as HomeArgs;
 }
 
+const lastView = (f: Fakes): HomeView => f.publishHome.lastCall.args[1];
+const text = (v: HomeView) => JSON.stringify(v.blocks);
+
 describe('app_home_opened', () => {
-  it('publishes the Home tab for the user who opened it, within Slack limits, naming the data source', async () => {
-    const f = fakes(() => Promise.reject(new Error('unused')));
-    const publish = sinon.stub().resolves({ ok: true });
-    await handleAppHomeOpened(args('home', publish, f.context), { source: 'LivePerson account 123' });
-    assert.equal(publish.callCount, 1);
-    const { user_id, view } = publish.firstCall.args[0] as {
-      user_id: string;
-      view: { type: string; blocks: unknown[] };
-    };
-    assert.equal(user_id, 'U1');
+  it('publishes at once, then with the account headline, within Slack limits, naming the data source', async () => {
+    const f = fakes({
+      kind: 'report',
+      report: buildReport({
+        query: overviewQuery(),
+        responses: overviewResponse(),
+        fetchedAt: 1,
+        source: 'Simulator',
+      }),
+    });
+    await handleAppHomeOpened(args('home', f.context), f.deps);
+    assert.equal(f.publishHome.callCount, 2, 'what is known first, then the fresh figures');
+    assert.equal(f.publishHome.firstCall.args[0], 'U1');
+    const view = lastView(f);
     assert.equal(view.type, 'home');
     assert.deepEqual(checkView(view), []);
-    assert.match(JSON.stringify(view.blocks), /LivePerson account 123/);
+    assert.match(text(view), /Simulator/);
+    assert.match(text(view), /Nothing yet/, 'no watched skills: says how to watch one');
+    assert.equal(f.run.callCount, 1, 'the account only');
+  });
+
+  it('shows each watched skill with its headline and an Unwatch button', async () => {
+    const f = fakes({
+      kind: 'report',
+      report: buildReport({
+        query: skillQuery(),
+        responses: billingResponse(),
+        scope: { id: '12', name: 'Billing' },
+        fetchedAt: 1,
+        source: 'Simulator',
+      }),
+    });
+    await f.deps.home.watches.add(f.ctx.teamId, 'U1', {
+      scope: { of: 'skill', id: '12' },
+      name: 'Billing <b>',
+    });
+    await handleAppHomeOpened(args('home', f.context), f.deps);
+    const view = lastView(f);
+    assert.deepEqual(checkView(view), []);
+    assert.match(text(view), /Billing &lt;b&gt;/, 'names escaped');
+    assert.match(text(view), /"action_id":"qp:unwatch:0"/);
+    const asked = f.run.getCalls().map((c) => [(c.args[0] as { kind: string }).kind, c.args[1]?.id]);
+    assert.deepEqual(asked, [
+      ['overview', undefined],
+      ['skill', '12'],
+    ]);
+  });
+
+  it('asks LivePerson at most once a minute per user, however often the tab is opened', async () => {
+    const f = fakes({
+      kind: 'report',
+      report: buildReport({
+        query: skillQuery(),
+        responses: billingResponse(),
+        scope: { id: '12', name: 'Billing' },
+        fetchedAt: 1,
+        source: 'Simulator',
+      }),
+    });
+    for (let i = 0; i < 5; i++) await handleAppHomeOpened(args('home', f.context), f.deps);
+    assert.equal(f.run.callCount, 1, 'the account headline, once');
+    assert.equal(f.publishHome.callCount, 2 + 4, 'every open still publishes');
+    assert.match(text(lastView(f)), /at most once a minute/);
   });
 
   it('does nothing for the Messages tab', async () => {
-    const f = fakes(() => Promise.reject(new Error('unused')));
-    const publish = sinon.stub().resolves({ ok: true });
-    await handleAppHomeOpened(args('messages', publish, f.context), { source: 'x' });
-    assert.equal(publish.callCount, 0);
+    const f = fakes({
+      kind: 'report',
+      report: buildReport({
+        query: skillQuery(),
+        responses: billingResponse(),
+        scope: { id: '12', name: 'Billing' },
+        fetchedAt: 1,
+        source: 'Simulator',
+      }),
+    });
+    await handleAppHomeOpened(args('messages', f.context), f.deps);
+    assert.equal(f.publishHome.callCount, 0);
   });
 
   it('a failed views.publish is logged, not thrown (Slack would retry the event)', async () => {
-    const f = fakes(() => Promise.reject(new Error('unused')));
-    const publish = sinon.stub().rejects(new Error('not_authed'));
-    await handleAppHomeOpened(args('home', publish, f.context), { source: 'x' });
+    const f = fakes({
+      kind: 'report',
+      report: buildReport({
+        query: skillQuery(),
+        responses: billingResponse(),
+        scope: { id: '12', name: 'Billing' },
+        fetchedAt: 1,
+        source: 'Simulator',
+      }),
+    });
+    f.publishHome.resolves({ ok: false, reason: 'failed', detail: 'views.publish: not_authed' });
+    await handleAppHomeOpened(args('home', f.context), f.deps);
     const warn = f.logLines
-      .map((l) => JSON.parse(l) as { level: string; msg: string; error?: string })
+      .map((l) => JSON.parse(l) as { level: string; msg: string; detail?: string })
       .find((l) => l.level === 'warn');
-    assert.match(warn?.msg ?? '', /views.publish failed/);
-    assert.equal(warn?.error, 'not_authed');
+    assert.match(warn?.msg ?? '', /App Home could not be published/);
+    assert.match(warn?.detail ?? '', /not_authed/);
   });
 });

@@ -7,7 +7,7 @@ import type { ReportOutcome } from '../../../src/domain/outcome';
 import { needsTimezone, type WindowSpec } from '../../../src/domain/window';
 import type { ReportService, RunOptions } from '../../../src/reports/report-service';
 import { createLogger } from '../../../src/shared/logger';
-import { ACTION_STATE_CODEC, type ActionRef } from '../../../src/slack/action-ref';
+import { ACTION_STATE_CODEC, type StoredState } from '../../../src/slack/action-ref';
 import type { Outbox } from '../../../src/slack/outbox';
 import type { ChartDelivery } from '../../../src/slack/chart-delivery';
 import type { QueueContext } from '../../../src/slack/context';
@@ -15,7 +15,11 @@ import type { Conversation } from '../../../src/slack/conversation';
 import { InFlight } from '../../../src/slack/in-flight';
 import type { ListenerDeps } from '../../../src/slack/listeners/deps';
 import type { SlackMessage } from '../../../src/slack/views';
-import { MemoryRepository } from '../../fixtures/memory-store';
+import { MemoryRepository, memoryStore } from '../../fixtures/memory-store';
+import type { HomeView } from '@slack/types';
+import type { SendResult } from '../../../src/slack/outbox';
+import { HOME_SNAPSHOT_CODEC, type HomeSnapshot } from '../../../src/slack/home/home-service';
+import { Watches, WATCHES_CODEC, type Watch } from '../../../src/slack/home/watches';
 import { billingResponse, buildReport, skillQuery, SOURCE } from '../../fixtures/reports';
 
 /** Every call the handler made, in order: ack, timezone, run, replace, answer, note. */
@@ -25,12 +29,14 @@ export interface Fakes {
   events: Event[];
   ctx: QueueContext;
   deps: ListenerDeps;
-  actionState: MemoryRepository<ActionRef>;
+  actionState: MemoryRepository<StoredState>;
+  /** App Home publications (user id, view). */
+  publishHome: sinon.SinonStub<[string, HomeView], Promise<SendResult>>;
   run: sinon.SinonStub<[unknown, RunOptions?], Promise<ReportOutcome>>;
   logLines: string[];
   context: Record<string, unknown>;
   ack: sinon.SinonStub;
-  sent(kind: 'replace' | 'answer' | 'note'): SlackMessage[];
+  sent(kind: 'replace' | 'answer' | 'note' | 'postPublic'): SlackMessage[];
 }
 
 export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): Fakes {
@@ -39,6 +45,11 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
   const log = createLogger({ level: 'debug', destination: { write: (l: string) => logLines.push(l) } });
   const ok = { ok: true as const };
   const conversation = {
+    target: { userId: 'U1', channelId: 'C1', messageTs: '1700000000.000100', messageEphemeral: true },
+    postPublic: sinon.spy((m: SlackMessage) => {
+      events.push(['postPublic', m]);
+      return Promise.resolve(ok);
+    }),
     replace: sinon.spy((m: SlackMessage, o?: unknown) => {
       events.push(['replace', m, o]);
       return Promise.resolve(ok);
@@ -77,7 +88,9 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
   });
   const reports: ReportService = { run };
   const charts: ChartDelivery = { chartFor: () => Promise.resolve(undefined) };
-  const actionState = new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+  const actionState = new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
+  const store = memoryStore();
+  const publishHome = sinon.stub<[string, HomeView], Promise<SendResult>>().resolves({ ok: true });
   const deps: ListenerDeps = {
     reports,
     charts,
@@ -85,6 +98,16 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
     actionState,
     source: 'Simulator',
     stillWaitingAfterMs: [],
+    claims: store,
+    home: {
+      reports,
+      watches: new Watches(new MemoryRepository<Watch[]>(WATCHES_CODEC)),
+      snapshots: new MemoryRepository<HomeSnapshot>(HOME_SNAPSHOT_CODEC),
+      store,
+      outbox: { publishHome },
+      source: 'Simulator',
+      now: () => Date.UTC(2026, 10, 25, 15, 0),
+    },
   };
   const ack = sinon.spy((m?: unknown) => {
     events.push(['ack', m]);
@@ -94,6 +117,7 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
     events,
     ctx,
     deps,
+    publishHome,
     actionState,
     run,
     logLines,

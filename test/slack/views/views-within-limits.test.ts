@@ -14,7 +14,7 @@ import {
   ACTION_STATE_CODEC,
   decodeActionValue,
   sealActionValues,
-  type ActionRef,
+  type StoredState,
 } from '../../../src/slack/action-ref';
 import { MemoryRepository } from '../../fixtures/memory-store';
 import {
@@ -66,7 +66,7 @@ function hostileOverview(): KmmResponse {
   return { ...pages(groups, 1000)[0]!, all: { unassignedConversations: 1_000_000 } };
 }
 
-const actionState = new MemoryRepository<ActionRef>(ACTION_STATE_CODEC);
+const actionState = new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
 
 /**
  * The message as the outbox sends it (button state too big for a button sealed into the store)

@@ -11,16 +11,16 @@ import {
   type ActionKind,
   type ActionRef,
 } from '../../action-ref';
+import { createHash } from 'node:crypto';
 import { answerQuery } from '../../answer';
+import { isRecord } from '../../../shared/guards';
+import type { Click, Handler } from './handler';
+import { handleOpen, handleRun } from './run';
+import { handleShare } from './share';
+import { handleHome, handleUnwatch, handleWatch } from './watch';
 import { queueContextOf, type QueueContext } from '../../context';
 import { renderFetching, renderProblem } from '../../views';
 import type { ListenerDeps } from '../deps';
-
-type Handler<K extends ActionKind> = (
-  ref: Extract<ActionRef, { kind: K }>,
-  ctx: QueueContext,
-  deps: ListenerDeps,
-) => Promise<void>;
 
 /** "Did you mean …?": the picked skill or group, by id (no name matching again). */
 export const handlePick: Handler<'pick'> = async (ref, ctx, deps) => {
@@ -34,6 +34,7 @@ export const handlePage: Handler<'page'> = (ref, ctx, deps) =>
   answerQuery(ctx, deps, ref.query, {
     page: ref.page,
     inPlace: true,
+    ...(ref.id ? { id: ref.id } : {}),
     ...(ref.zone ? { timezone: ref.zone } : {}),
   });
 
@@ -41,15 +42,35 @@ export const handlePage: Handler<'page'> = (ref, ctx, deps) =>
 export const ACTION_HANDLERS: { [K in ActionKind]: Handler<K> } = {
   pick: handlePick,
   page: handlePage,
+  run: handleRun,
+  open: handleOpen,
+  share: handleShare,
+  watch: handleWatch,
+  unwatch: handleUnwatch,
+  home: handleHome,
 };
 
-function dispatch(ref: ActionRef, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
-  switch (ref.kind) {
-    case 'pick':
-      return ACTION_HANDLERS.pick(ref, ctx, deps);
-    case 'page':
-      return ACTION_HANDLERS.page(ref, ctx, deps);
-  }
+function dispatch(ref: ActionRef, ctx: QueueContext, deps: ListenerDeps, click: Click): Promise<void> {
+  // The table is typed per kind; TypeScript cannot narrow a lookup by a union key, so the one
+  // handler for ref.kind is called through a widened signature.
+  const handler = ACTION_HANDLERS[ref.kind] as (
+    r: ActionRef,
+    c: QueueContext,
+    d: ListenerDeps,
+    k: Click,
+  ) => Promise<void>;
+  return handler(ref, ctx, deps, click);
+}
+
+/** A second identical click within this long (a double click) is dropped. */
+export const DOUBLE_CLICK_MS = 10_000;
+
+/** The value a click carries: a button's, or the chosen option's of a menu. */
+function valueOf(action: Record<string, unknown>): { value: unknown; optionText?: string } {
+  const chosen = isRecord(action.selected_option) ? action.selected_option : undefined;
+  if (!chosen) return { value: action.value };
+  const text = isRecord(chosen.text) && typeof chosen.text.text === 'string' ? chosen.text.text : undefined;
+  return { value: chosen.value, ...(text ? { optionText: text } : {}) };
 }
 
 /** Buttons of the bot's first version (before action refs): they get the stale-button note. */
@@ -62,12 +83,13 @@ export async function routeAction(
 ): Promise<void> {
   await args.ack();
   const ctx = queueContextOf(args.context);
-  const action = args.action as { action_id?: unknown; value?: unknown };
+  const action = args.action as unknown as Record<string, unknown>;
   const actionId = typeof action.action_id === 'string' ? action.action_id : '';
   const kind = kindOfActionId(actionId);
+  const { value, optionText } = valueOf(action);
   let ref: ActionRef | undefined;
   try {
-    ref = kind ? await decodeActionValue(action.value, deps.actionState) : undefined;
+    ref = kind ? await decodeActionValue(value, deps.actionState) : undefined;
   } catch (err) {
     ctx.log.error('could not read button state from the store', { actionId, error: (err as Error).message });
     await ctx.conversation.note(renderProblem({ kind: 'internal' }));
@@ -78,8 +100,26 @@ export async function routeAction(
     await ctx.conversation.note(renderProblem({ kind: 'stale-action' }));
     return;
   }
+  // Slack sends each click, however fast they come: the same button of the same message twice
+  // within seconds is one intent, on whichever instance it lands.
+  const { messageTs } = ctx.conversation.target;
+  const fingerprint = createHash('sha256')
+    .update(`${messageTs ?? '-'}|${actionId}|${typeof value === 'string' ? value : ''}`)
+    .digest('base64url');
+  const click = `click:${ctx.teamId ?? '-'}:${ctx.userId ?? '-'}:${fingerprint}`;
+  try {
+    if (!(await deps.claims.claim(click, DOUBLE_CLICK_MS))) {
+      ctx.log.info('double click dropped', { actionId });
+      return;
+    }
+  } catch (err) {
+    // A store that cannot answer must not cost the click: at worst a double click runs twice.
+    ctx.log.warn('could not check for a double click', { error: (err as Error).message });
+  }
   ctx.log.info('button', { actionId, kind });
-  await deps.inFlight.run(() => dispatch(ref, ctx, deps));
+  await deps.inFlight.run(() =>
+    dispatch(ref, ctx, deps, { actionId, ...(optionText ? { optionText } : {}) }),
+  );
 }
 
 /** Binds every action id of the bot to the router. */

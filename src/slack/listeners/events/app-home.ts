@@ -1,27 +1,25 @@
-/** app_home_opened → publish the Home tab. Idempotent, so Slack's retries are harmless. */
+/**
+ * app_home_opened → publish the Home tab. Idempotent, so Slack's retries are harmless; LivePerson
+ * is asked at most once a minute per user however often the tab is opened.
+ */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { queueContextOf } from '../../context';
-import { viewFits } from '../../fit-message';
-import { USAGE_EXAMPLES } from '../../views/help';
-import { renderHome } from '../../views/home';
+import { refreshHome } from '../../home/home-service';
 import type { ListenerDeps } from '../deps';
 
 /** Publishes the Home tab of the user who opened it. */
 export async function handleAppHomeOpened(
-  args: Pick<SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, 'event' | 'client' | 'context'>,
-  deps: Pick<ListenerDeps, 'source'>,
+  args: Pick<SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, 'event' | 'context'>,
+  deps: Pick<ListenerDeps, 'home'>,
 ): Promise<void> {
   if (args.event.tab !== 'home') return;
-  const log = queueContextOf(args.context).log;
-  const view = renderHome(USAGE_EXAMPLES, deps.source);
-  if (!viewFits(view, log)) return;
-  try {
-    await args.client.views.publish({ user_id: args.event.user, view });
-  } catch (err) {
-    log.warn('views.publish failed for the Home tab', {
-      error: (err as Error).message,
-    });
-  }
+  const ctx = queueContextOf(args.context);
+  await refreshHome(deps.home, {
+    teamId: ctx.teamId,
+    userId: args.event.user,
+    log: ctx.log,
+    timezone: () => ctx.timezone(),
+  });
 }
 
 /** Binds app_home_opened to its handler. */

@@ -1,0 +1,18 @@
+/** The shape of a button's handler: its decoded state, the request's context, the bot's parts. */
+import type { ActionKind, ActionRef } from '../../action-ref';
+import type { QueueContext } from '../../context';
+import type { ListenerDeps } from '../deps';
+
+/** What Slack said about the click beyond the button's state. */
+export interface Click {
+  actionId: string;
+  /** The text of the chosen option of a menu (its display name). */
+  optionText?: string;
+}
+
+export type Handler<K extends ActionKind> = (
+  ref: Extract<ActionRef, { kind: K }>,
+  ctx: QueueContext,
+  deps: ListenerDeps,
+  click: Click,
+) => Promise<void>;

@@ -1,0 +1,53 @@
+/**
+ * "Share to channel" on a private answer: the same report posted for everyone with "Shared by
+ * @user", and the asker's copy saying it was shared. One share per message, however often clicked.
+ */
+import { Deadline } from '../../../shared/deadline';
+import { ANSWER_BUDGET_MS, buildAnswer } from '../../answer';
+import { renderReport } from '../../views';
+import { sharedNoteBlock } from '../../views/shared';
+import { renderAlreadyShared } from '../../views/watch-notes';
+import { DAY_MS } from '../../../domain/time';
+import type { Handler } from './handler';
+import type { Report } from '../../../domain/report';
+
+export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
+  const { channelId, messageTs, userId } = ctx.conversation.target;
+  const once = `share:${ctx.teamId ?? '-'}:${channelId ?? '-'}:${messageTs ?? click.actionId}`;
+  if (!(await deps.claims.claim(once, DAY_MS))) {
+    await ctx.conversation.note(renderAlreadyShared());
+    return;
+  }
+  const query = { ...ref.query, public: true };
+  const answer = await buildAnswer(
+    ctx,
+    deps,
+    query,
+    {
+      ...(ref.id ? { id: ref.id } : {}),
+      ...(ref.zone ? { timezone: ref.zone } : {}),
+      ...(ref.page ? { page: ref.page } : {}),
+      render: { sharedBy: userId },
+    },
+    Deadline.after(deps.answerBudgetMs ?? ANSWER_BUDGET_MS),
+  );
+  if (!answer.report) {
+    // Nothing to share (a problem, a deleted skill): the asker is told; a later click may share.
+    await deps.claims.release(once);
+    await ctx.conversation.note(answer.message);
+    return;
+  }
+  // The asker's copy first: after a new post through the response_url, which message "original"
+  // means is not documented.
+  // The same report as the asker's own (private) copy: its buttons stay private.
+  const own = renderReport({ ...answer.report, query: { ...answer.report.query, public: false } } as Report, {
+    ...(answer.chart ? { chart: answer.chart } : {}),
+    actions: { shared: true },
+  });
+  await ctx.conversation.replace({ ...own, blocks: [...own.blocks, sharedNoteBlock()] }, { fallback: false });
+  const posted = await ctx.conversation.postPublic(answer.message);
+  if (!posted.ok) {
+    await deps.claims.release(once);
+    ctx.log.error('could not share the report', { reason: posted.reason, detail: posted.detail });
+  }
+};
