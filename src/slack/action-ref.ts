@@ -15,7 +15,14 @@
 import { randomBytes } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import { AUDIENCES, MAX_TOP, RANK_METRICS, type RankingQuery, type ScopeQuery } from '../domain/query';
+import {
+  AUDIENCES,
+  MAX_TOP,
+  RANK_METRICS,
+  type AgentsQuery,
+  type NamedQuery,
+  type RankingQuery,
+} from '../domain/query';
 import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';
 import type { RecordCodec, Repository } from '../store/store';
@@ -24,13 +31,13 @@ export const ACTION_KINDS = ['pick', 'page'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type ActionRef =
-  /** "Did you mean …?": run the query for this skill or group id. */
-  | { kind: 'pick'; query: ScopeQuery; id: string }
+  /** "Did you mean …?": run the query (a skill or group report, or its agents) for this id. */
+  | { kind: 'pick'; query: NamedQuery; id: string }
   /**
-   * Previous / Next on a ranking. `zone`: the zone its wall-clock window was read in, so a
-   * colleague paging a shared ranking sees the asker's "since 08:00", not their own.
+   * Previous / Next on a ranking or an agent list. `zone`: the zone its wall-clock window was
+   * read in, so a colleague paging a shared ranking sees the asker's "since 08:00", not their own.
    */
-  | { kind: 'page'; query: RankingQuery; page: number; zone?: string };
+  | { kind: 'page'; query: RankingQuery | AgentsQuery; page: number; zone?: string };
 
 const VERSION = '1';
 const INLINE = `${VERSION}|`;
@@ -102,11 +109,21 @@ const rankingQuery = z.object({
   top: z.number().int().min(1).max(MAX_TOP),
   ...options,
 });
+const agentsQuery = z.object({
+  kind: z.literal('agents'),
+  of: z.enum(['skill', 'group']),
+  name: z.string().min(1).max(MAX_NAME),
+  ...options,
+});
 const actionRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pick'), query: scopeQuery, id: z.string().min(1).max(100) }),
+  z.object({
+    kind: z.literal('pick'),
+    query: z.union([scopeQuery, agentsQuery]),
+    id: z.string().min(1).max(100),
+  }),
   z.object({
     kind: z.literal('page'),
-    query: rankingQuery,
+    query: z.discriminatedUnion('kind', [rankingQuery, agentsQuery]),
     page: z.number().int().min(1).max(1_000_000),
     zone: z
       .string()
