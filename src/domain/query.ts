@@ -51,9 +51,20 @@ export interface RankingQuery extends QueryOptions {
   within?: ScopeName;
 }
 
-export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery;
+/** The people behind a skill or an agent group (with its sub-groups), busiest first, one page at a time. */
+export interface AgentsQuery extends QueryOptions {
+  kind: 'agents';
+  /** Whose agents: those assigned the skill, or those in the group and its sub-groups. */
+  of: 'skill' | 'group';
+  /** As typed (unescaped); resolved to an id by the directory, as for skill and group queries. */
+  name: string;
+}
+
+export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery | AgentsQuery;
 /** A query about one named skill or agent group. */
 export type ScopeQuery = SkillQuery | GroupQuery;
+/** A query that names a skill or agent group and so needs name matching: its report, or its agents. */
+export type NamedQuery = ScopeQuery | AgentsQuery;
 
 export interface HelpRequest {
   kind: 'help';
@@ -82,10 +93,32 @@ export function rankingPageSizeOf(top: number): number {
 export function namedScopeOf(query: ReportQuery): ScopeName | undefined {
   if (query.kind === 'skill' || query.kind === 'group') return { kind: query.kind, name: query.name };
   if (query.kind === 'ranking') return query.within;
+  if (query.kind === 'agents') return { kind: query.of, name: query.name };
   return undefined;
 }
 
 /** True for queries that name one skill or agent group. */
 export function isScopeQuery(query: ReportQuery): query is ScopeQuery {
   return query.kind === 'skill' || query.kind === 'group';
+}
+
+/** True for queries whose name must be matched to a skill or group (reports and agent lists). */
+export function isNamedQuery(query: ReportQuery): query is NamedQuery {
+  return isScopeQuery(query) || query.kind === 'agents';
+}
+
+/**
+ * The skill or group query an agents query is about: same name, window, audience and visibility.
+ * Name matching, "Did you mean" and not-found answers read it, so both resolve a name alike.
+ */
+export function scopeQueryOf(query: NamedQuery): ScopeQuery {
+  if (query.kind !== 'agents') return query;
+  const { kind: _kind, of, ...rest } = query;
+  return { ...rest, kind: of };
+}
+
+/** The agents behind a skill or group query (the "Agents" button): same name, window and audience. */
+export function agentsQueryOf(query: ScopeQuery): AgentsQuery {
+  const { kind, ...rest } = query;
+  return { ...rest, kind: 'agents', of: kind };
 }

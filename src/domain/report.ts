@@ -17,6 +17,7 @@ import type { Rule, Status, Thresholds } from './thresholds';
 import { DEFAULT_THRESHOLDS, isMetricValue, verdictOf } from './thresholds';
 import type { Trend } from './trend';
 import type { ResolvedWindow } from './window';
+import type { AgentsReport } from './agents';
 
 /** The KPIs a skill, group or overview report shows. */
 export const KPI_METRICS = [
@@ -79,6 +80,8 @@ export const RANK_DIRECTION: Record<RankMetric, 'asc' | 'desc'> = {
 
 /** What a report needs asked, by report: the data source plans its request from this. */
 export function metricsNeeded(query: ReportQuery): MetricId[] {
+  // An agent list is asked of agent_view, per agent: the agents planner names its own metrics.
+  if (query.kind === 'agents') return [];
   // Conversations wait for skills, not agent groups: a group has no queue to ask about.
   if (query.kind === 'group') return KPI_METRICS.filter((m) => !QUEUE_METRICS.includes(m));
   if (query.kind !== 'ranking') return [...KPI_METRICS];
@@ -180,7 +183,7 @@ export interface RankingReport extends ReportBase<RankingQuery> {
   within?: { kind: 'skill' | 'group'; id: string; name: string | null };
 }
 
-export type Report = OverviewReport | SkillReport | GroupReport | RankingReport;
+export type Report = OverviewReport | SkillReport | GroupReport | RankingReport | AgentsReport;
 
 export interface ReportInput {
   query: ReportQuery;
@@ -291,7 +294,7 @@ function rankMetric(by: RankMetric, rows: readonly MetricRow[]): MetricId {
   return WAIT_FALLBACK_METRIC;
 }
 
-/** Turns the source's answer into the report for `input.query`. Pure. */
+/** Turns the source's metrics answer into the report for `input.query`. Pure. */
 export function toReport(input: ReportInput): Report {
   const { query, fetchedAt, source, answer } = input;
   const targets = input.targets ?? DEFAULT_TARGETS;
@@ -371,5 +374,8 @@ export function toReport(input: ReportInput): Report {
         ...(query.within && input.scope ? { within: { kind: query.within.kind, ...input.scope } } : {}),
       };
     }
+    case 'agents':
+      // Agents come from agent_view, one row per person, not from metric rows.
+      throw new TypeError('toReport: an agents report is built by toAgentsReport');
   }
 }

@@ -5,7 +5,9 @@
 import type { MetricRow, MetricsAnswer, MetricValues, SourceMetricId } from '../domain/metrics';
 import { SOURCE_METRIC_IDS } from '../domain/metrics';
 import type { MetricField } from './contract/catalog';
-import { loadsAsRatios, type LoadScale } from './contract/load-scale';
+import { loadAsRatio, loadsAsRatios, type LoadScale } from './contract/load-scale';
+import type { AgentViewRecord, AgentViewResponse } from './contract/agent-view';
+import type { AgentRow, AgentsAnswer, Presence } from '../domain/agents';
 import type { KmmGroup, KmmMetrics, KmmResponse } from './contract/metrics-response';
 import type { HistoricalResponse } from './contract/historical';
 import { toTrend, type Trend } from '../domain/trend';
@@ -77,4 +79,72 @@ export function toClosedTrend(response: HistoricalResponse, intervalMinutes: num
     intervalMinutes,
     response.points.map((p) => ({ end: p.timestamp, closed: p.values.closedConversations })),
   );
+}
+
+/** agent_view's status words as the domain's presences. */
+const PRESENCE_OF: Readonly<Record<string, Presence>> = {
+  ONLINE: 'online',
+  BACK_SOON: 'back-soon',
+  AWAY: 'away',
+  OFFLINE: 'offline',
+};
+
+/** A status as sent ("ONLINE", "BACK_SOON"; spaces and case forgiven), or undefined for an unknown one. */
+export function presenceOf(status: string | undefined): Presence | undefined {
+  if (status === undefined) return undefined;
+  return PRESENCE_OF[
+    status
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_')
+  ];
+}
+
+/**
+ * An instant LivePerson sends as epoch ms. The unit of agentCurrentStatusStartTime is not
+ * documented: a value too small to be milliseconds of this century is read as seconds.
+ */
+function epochMs(v: number | undefined): number | undefined {
+  if (v === undefined || !Number.isFinite(v) || v <= 0) return undefined;
+  return v < 1e11 ? v * 1000 : v;
+}
+
+/** The agent's name: the full name, else the nickname; null when the record carries neither. */
+function agentName(record: AgentViewRecord): string | null {
+  for (const n of [record.metadata?.agentName, record.metadata?.agentNickname]) {
+    const name = n?.trim();
+    if (name && name !== 'NA') return name;
+  }
+  return null;
+}
+
+/** One agent_view record as a domain row; `bot` comes from whoever knows (see planBotsProbe). */
+export function toAgentRow(record: AgentViewRecord, loadScale: LoadScale, bot: boolean): AgentRow {
+  const m = record.metrics;
+  const row: AgentRow = { id: record.agentId, name: agentName(record), bot };
+  const status = presenceOf(record.agentCurrentStatus);
+  if (status) row.status = status;
+  const since = epochMs(m.agentCurrentStatusStartTime);
+  if (since !== undefined) row.statusSince = since;
+  if (m.agentLoad !== undefined) row.load = loadAsRatio(m.agentLoad, loadScale);
+  if (m.assignedConversations !== undefined) row.assigned = m.assignedConversations;
+  if (m.activeConversations !== undefined) row.active = m.activeConversations;
+  // The current max_slots, else the configured one from the metadata.
+  const slots = m.maxSlots ?? record.metadata?.configuredMaxSlots;
+  if (slots !== undefined) row.maxSlots = slots;
+  if (m.closedConversations !== undefined) row.closed = m.closedConversations;
+  if (m.avgTimeToResponse !== undefined) row.avgResponseMs = m.avgTimeToResponse;
+  return row;
+}
+
+/** One agent_view page as domain rows, in LivePerson's order; `isBot` marks the bots. */
+export function toAgentsAnswer(
+  response: AgentViewResponse,
+  loadScale: LoadScale,
+  isBot: (agentId: string) => boolean,
+): AgentsAnswer {
+  return {
+    rows: response.records.map((r) => toAgentRow(r, loadScale, isBot(r.agentId))),
+    count: response.count,
+  };
 }

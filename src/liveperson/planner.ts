@@ -7,10 +7,18 @@
  */
 import { PRESENCE_METRICS } from '../domain/humans';
 import { DERIVED_METRICS, type MetricId, type SourceMetricId } from '../domain/metrics';
-import { rankingPageSizeOf, type Audience, type RankMetric, type ReportQuery } from '../domain/query';
+import {
+  rankingPageSizeOf,
+  type AgentsQuery,
+  type Audience,
+  type RankMetric,
+  type ReportQuery,
+} from '../domain/query';
+import { AGENTS_PAGE_SIZE } from '../domain/agents';
 import { metricsNeeded } from '../domain/report';
 import {
   MAX_OFFSET_PLUS_LIMIT,
+  MAX_PAGE_SIZE,
   metricByField,
   type ByTimeMetric,
   type CurrentValueMetric,
@@ -19,6 +27,13 @@ import {
 } from './contract/catalog';
 import type { KmmRequest, KmmRequestBody } from './contract/metrics-request';
 import type { HistoricalRequest } from './contract/historical';
+import {
+  AGENT_STATUSES,
+  DEFAULT_AGENT_STATUSES,
+  type AgentViewByTimeMetric,
+  type AgentViewCurrentMetric,
+  type AgentViewRequest,
+} from './contract/agent-view';
 import { trendIntervalMinutes, trendReaches } from '../domain/trend';
 import { FIELD_OF } from './mapper';
 
@@ -105,8 +120,27 @@ export interface MetricsPlan {
   bots?: KmmRequest;
 }
 
+/** One page of agent_view (POST …/agent_view) behind an agents report. */
+export interface AgentsPlan {
+  kind: 'agents';
+  /** Sorted by load, worst first, and paged by LivePerson: only the page on screen is fetched. */
+  request: AgentViewRequest;
+  /**
+   * Everyone was asked (no audience): agent_view records do not say who is a bot, so the page's
+   * agents are asked again as bots only (planBotsProbe) to mark them.
+   */
+  probeBots: boolean;
+  /** The page fetched, 1-based (clamped to the pages LivePerson's paging reaches). */
+  page: number;
+  pageSize: number;
+  /** Position of the first agent this request returns among all matching agents. */
+  rowsOffset: number;
+  /** How many agents LivePerson's paging can reach at most. */
+  reachable: number;
+}
+
 /** What to ask LivePerson for one report. */
-export type LivePersonPlan = MetricsPlan;
+export type LivePersonPlan = MetricsPlan | AgentsPlan;
 
 /**
  * Plans the LivePerson call for a query over a resolved window; skill/group queries need their
@@ -117,7 +151,7 @@ export function planReport(
   window: { from: number; to: number },
   scope?: ResolvedScope,
   page = 1,
-): LivePersonPlan {
+): MetricsPlan {
   const metrics = requestMetrics(metricsNeeded(query));
   // The API takes inclusive bounds; the validator rounds them to the minute as LivePerson does.
   const body: KmmRequestBody = { filters: { time: { from: window.from, to: window.to } } };
@@ -173,7 +207,97 @@ export function planReport(
       const offset = (shown - 1) * limit;
       return plan({ body, sort, offset, limit }, false, offset, shown);
     }
+    case 'agents':
+      // One row per agent comes from agent_view, not from metrics.
+      throw new TypeError('planReport: an agents query is planned by planAgents');
   }
+}
+
+/** What an agent line shows now: status and since when, load, conversations held, slots. */
+export const AGENT_CURRENT_METRICS: readonly AgentViewCurrentMetric[] = [
+  'agent_current_status',
+  'agent_current_status_start_time',
+  'agent_load',
+  'assigned_conversations',
+  'active_conversations',
+  'max_slots',
+];
+/** What it shows over the window. */
+export const AGENT_BY_TIME_METRICS: readonly AgentViewByTimeMetric[] = [
+  'closed_conversations',
+  'avg_time_to_response',
+];
+
+/** The last page of `pageSize` rows LivePerson's paging reaches (offset + limit ≤ 1000). */
+export function lastReachablePage(pageSize: number): number {
+  return Math.floor((MAX_OFFSET_PLUS_LIMIT - pageSize) / pageSize) + 1;
+}
+
+/**
+ * The agent_view call behind an agents report: the agents assigned the skill
+ * (`agentSkillIds`), or those in the group and every sub-group (`agentGroupIds`, as resolveScope
+ * lists them), logged in (LivePerson's default, said explicitly), sorted by load worst first and
+ * paged by LivePerson, one page of `pageSize` (default AGENTS_PAGE_SIZE).
+ */
+export function planAgents(
+  query: AgentsQuery,
+  window: { from: number; to: number },
+  scope: ResolvedScope,
+  page = 1,
+  pageSize = AGENTS_PAGE_SIZE,
+): AgentsPlan {
+  if (!scope.ids.length) throw new TypeError('planAgents: an agents query needs resolved ids');
+  const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
+  const shown = Math.min(Math.max(1, Math.floor(page)), lastReachablePage(limit));
+  const offset = (shown - 1) * limit;
+  const filters: AgentViewRequest['body']['filters'] = {
+    time: { from: window.from, to: window.to },
+    effectiveAgentStatus: [...DEFAULT_AGENT_STATUSES],
+  };
+  if (query.of === 'skill') filters.agentSkillIds = [...scope.ids];
+  else filters.agentGroupIds = [...scope.ids];
+  if (query.audience) filters.userTypes = [USER_TYPES_OF[query.audience]];
+  return {
+    kind: 'agents',
+    request: {
+      body: {
+        filters,
+        // The names come with the records: no directory lookup per agent.
+        includeAgentMetadata: true,
+        metricsToRetrieveCurrentValue: [...AGENT_CURRENT_METRICS],
+        metricsToRetrieveByTime: [...AGENT_BY_TIME_METRICS],
+      },
+      sort: { key: 'agentLoad', order: 'desc' },
+      offset,
+      limit,
+    },
+    probeBots: query.audience === undefined,
+    page: shown,
+    pageSize: limit,
+    rowsOffset: offset,
+    reachable: MAX_OFFSET_PLUS_LIMIT,
+  };
+}
+
+/**
+ * Which of a page's agents are bots: the same window, those agents by id, bots only, in any
+ * status (one may have changed status since the page was read), without metadata or metrics.
+ * Every agent id that comes back is a bot.
+ */
+export function planBotsProbe(plan: AgentsPlan, agentIds: readonly string[]): AgentViewRequest {
+  return {
+    body: {
+      filters: {
+        time: plan.request.body.filters.time,
+        agentIds: [...agentIds],
+        userTypes: ['BOT'],
+        effectiveAgentStatus: [...AGENT_STATUSES],
+      },
+      includeAgentMetadata: false,
+    },
+    offset: 0,
+    limit: Math.min(MAX_PAGE_SIZE, Math.max(1, agentIds.length)),
+  };
 }
 
 /**

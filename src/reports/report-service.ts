@@ -5,20 +5,36 @@
  * nothing of Slack.
  */
 import type { Named, ReportOutcome } from '../domain/outcome';
-import { namedScopeOf, type ReportQuery, type ScopeName, type ScopeQuery } from '../domain/query';
+import {
+  namedScopeOf,
+  type AgentsQuery,
+  type NamedQuery,
+  type ReportQuery,
+  type ScopeName,
+} from '../domain/query';
+import { toAgentsReport } from '../domain/agents';
 import { toReport } from '../domain/report';
 import { splitBots } from '../domain/humans';
 import type { MetricsAnswer } from '../domain/metrics';
 import type { Targets } from '../domain/targets';
 import type { Trend } from '../domain/trend';
-import { needsTimezone, resolveWindow } from '../domain/window';
+import { needsTimezone, resolveWindow, type ResolvedWindow } from '../domain/window';
 import type { CallOptions, LivePersonClient } from '../liveperson/client/client';
 import type { LoadScale } from '../liveperson/contract/load-scale';
 import type { Directory, LookupOptions } from '../liveperson/directory';
 import { Deadline, raceDeadline } from '../shared/deadline';
 import type { KmmRequest } from '../liveperson/contract/metrics-request';
-import { toClosedTrend, toMetricsAnswer } from '../liveperson/mapper';
-import { planReport, planTrend, type LivePersonPlan, type ResolvedScope } from '../liveperson/planner';
+import { toAgentsAnswer, toClosedTrend, toMetricsAnswer } from '../liveperson/mapper';
+import {
+  planAgents,
+  planBotsProbe,
+  planReport,
+  planTrend,
+  type AgentsPlan,
+  type MetricsPlan,
+  type ResolvedScope,
+} from '../liveperson/planner';
+import type { AgentViewResponse } from '../liveperson/contract/agent-view';
 import type { AppLogger } from '../shared/logger';
 
 /** How long a report waits for its trend once its numbers have arrived. */
@@ -27,7 +43,7 @@ export const TREND_GRACE_MS = 3000;
 export interface RunOptions {
   /** The asker's IANA zone, looked up only when the window reads the wall clock (default UTC). */
   timezone?: string | (() => Promise<string>);
-  /** Ranking page, 1-based. */
+  /** Ranking or agents page, 1-based. */
   page?: number;
   /** A skill/group id already resolved (a "Did you mean" button): skips name matching. */
   id?: string;
@@ -40,7 +56,7 @@ export interface RunOptions {
 }
 
 export interface ReportServiceDeps {
-  client: Pick<LivePersonClient, 'metrics' | 'metricsAllPages' | 'historical'>;
+  client: Pick<LivePersonClient, 'metrics' | 'metricsAllPages' | 'historical' | 'agentView'>;
   directory: Directory;
   now: () => number;
   /** e.g. "LivePerson account 13350576" or "LivePerson simulator". */
@@ -74,9 +90,10 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     call: LookupOptions,
   ): Promise<Resolution> {
     const skill = named.kind === 'skill';
-    // A breakdown whose skill or group is gone is answered like that skill or group report.
-    const asked: ScopeQuery =
-      query.kind === 'skill' || query.kind === 'group'
+    // Outcomes keep the query asked (an agents list stays one); a breakdown whose skill or group
+    // is gone is answered like that skill or group report.
+    const asked: NamedQuery =
+      query.kind === 'skill' || query.kind === 'group' || query.kind === 'agents'
         ? query
         : {
             kind: named.kind,
@@ -115,7 +132,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     return toMetricsAnswer(pages, loadScale, pages.truncated);
   }
 
-  async function execute(plan: LivePersonPlan, call: CallOptions): Promise<MetricsAnswer> {
+  async function execute(plan: MetricsPlan, call: CallOptions): Promise<MetricsAnswer> {
     // Everyone's figures and the bots' are asked together; the humans are the difference.
     const [all, bots] = await Promise.all([
       fetch(plan.request, plan.allPages, call),
@@ -152,6 +169,68 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     }
   }
 
+  /**
+   * The bots among a page's agents. agent_view records do not say who is a bot, so the page's
+   * ids are asked again as bots only; undefined when that answer could not be had.
+   */
+  async function botsOn(
+    plan: AgentsPlan,
+    page: AgentViewResponse,
+    call: CallOptions,
+  ): Promise<ReadonlySet<string> | undefined> {
+    if (!plan.probeBots || page.records.length === 0) return new Set();
+    try {
+      const bots = await deps.client.agentView(
+        planBotsProbe(
+          plan,
+          page.records.map((r) => r.agentId),
+        ),
+        call,
+      );
+      return new Set(bots.records.map((r) => r.agentId));
+    } catch (error) {
+      deps.log?.warn('Bots unknown; agents are listed without bot marks', { err: error });
+      return undefined;
+    }
+  }
+
+  /** One page of the agents of a resolved skill or group, busiest first. */
+  async function agentsReport(
+    query: AgentsQuery,
+    window: ResolvedWindow,
+    scoped: Scoped,
+    page: number | undefined,
+    call: CallOptions,
+  ): Promise<ReportOutcome> {
+    let plan = planAgents(query, window, scoped.scope, page);
+    let response = await deps.client.agentView(plan.request, call);
+    // A Next button drawn when more agents were logged in: show the last page there is, not none.
+    if (response.records.length === 0 && response.count > 0 && plan.rowsOffset >= response.count) {
+      plan = planAgents(query, window, scoped.scope, Math.ceil(response.count / plan.pageSize));
+      response = await deps.client.agentView(plan.request, call);
+    }
+    const bots = await botsOn(plan, response, call);
+    const answer = toAgentsAnswer(
+      response,
+      deps.loadScale ?? 'ratio',
+      (id) => query.audience === 'bots' || (bots?.has(id) ?? false),
+    );
+    const report = toAgentsReport({
+      query,
+      window,
+      scope: { id: scoped.item.id, name: scoped.item.name },
+      answer,
+      fetchedAt: deps.now(),
+      source: deps.source,
+      page: plan.page,
+      pageSize: plan.pageSize,
+      rowsOffset: plan.rowsOffset,
+      reachable: plan.reachable,
+      ...(bots ? {} : { botsUnknown: true }),
+    });
+    return { kind: 'report', report };
+  }
+
   return {
     async run(query, opts = {}) {
       // The window is resolved now, at run time: a query stores intent, so a re-run tomorrow asks
@@ -177,6 +256,10 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         const r = await resolveScope(named, query, opts.id, lookup);
         if (!r.ok) return r.outcome;
         resolution = r;
+      }
+      if (query.kind === 'agents') {
+        if (!resolution) throw new TypeError('run: an agents query resolves its scope first');
+        return agentsReport(query, resolved.window, resolution, opts.page, call);
       }
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
       const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call, resolvedAt);

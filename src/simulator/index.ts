@@ -18,4 +18,11 @@ export {
 } from './defaults';
 export type { ClientCredentials } from '../liveperson/client/client-credentials';
 export { startSimulator } from './server';
-export { ROUTE_NAMES, type Fault, type RouteName, type Simulator, type SimulatorOptions } from './types';
+export {
+  ROUTE_NAMES,
+  type Fault,
+  type RecordedRequest,
+  type RouteName,
+  type Simulator,
+  type SimulatorOptions,
+} from './types';

@@ -90,6 +90,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     clearFaults: () => faults.clear(),
     stats: () => stats.snapshot(),
     requests: (route) => stats.requests(route),
+    recorded: (route) => stats.recorded(route),
     resetStats: () => stats.reset(),
   } satisfies Partial<Simulator>;
   const controlTarget: ControlTarget = { ...controls, queued: () => faults.size };
@@ -107,7 +108,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const match = matchRoute(path);
     if (match) stats.count(match.name);
     const body = await readBody(req);
-    if (match) stats.record(match.name, body.toString('utf8'));
+    if (match) stats.record(match.name, body.toString('utf8'), Object.fromEntries(requestUrl.searchParams));
     const fault = match ? faults.take(match.name) : undefined;
     const delay = (opts.latencyMs ?? 0) + (fault?.latencyMs ?? 0);
     if (delay > 0) await delays.sleep(delay);

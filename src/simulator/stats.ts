@@ -1,15 +1,16 @@
 /**
  * Requests received per route (including rejected and faulted ones), for tests and /_sim/stats,
- * and the latest bodies, so a test can check what the bot actually asked LivePerson for.
+ * and the latest bodies with their query parameters, so a test can check what the bot actually
+ * asked LivePerson for: filters in the body, paging and sort (offset, limit, sort) in the query.
  */
-import { ROUTE_NAMES, type RouteName } from './types';
+import { ROUTE_NAMES, type RecordedRequest, type RouteName } from './types';
 
 /** Bodies kept per route; older ones are dropped. */
 const KEPT_BODIES = 200;
 
 export class RouteStats {
   private counts = RouteStats.empty();
-  private bodies = new Map<RouteName, unknown[]>();
+  private calls = new Map<RouteName, RecordedRequest[]>();
 
   private static empty(): Record<RouteName, number> {
     return Object.fromEntries(ROUTE_NAMES.map((r) => [r, 0])) as Record<RouteName, number>;
@@ -19,23 +20,28 @@ export class RouteStats {
     this.counts[route]++;
   }
 
-  /** Keeps a request body: parsed JSON, or the text when it is not JSON. */
-  record(route: RouteName, body: string): void {
+  /** Keeps a request: its query, and its body as parsed JSON, or the text when it is not JSON. */
+  record(route: RouteName, body: string, query: Record<string, string> = {}): void {
     let parsed: unknown = body;
     try {
       parsed = JSON.parse(body);
     } catch {
       // Not JSON (a form, nothing at all): kept as sent.
     }
-    const list = this.bodies.get(route) ?? [];
-    list.push(parsed);
+    const list = this.calls.get(route) ?? [];
+    list.push({ query, body: parsed });
     if (list.length > KEPT_BODIES) list.shift();
-    this.bodies.set(route, list);
+    this.calls.set(route, list);
   }
 
   /** The latest bodies received on `route`, oldest first. */
   requests(route: RouteName): unknown[] {
-    return [...(this.bodies.get(route) ?? [])];
+    return this.recorded(route).map((c) => c.body);
+  }
+
+  /** The latest requests received on `route`, with their query parameters, oldest first. */
+  recorded(route: RouteName): RecordedRequest[] {
+    return [...(this.calls.get(route) ?? [])];
   }
 
   /** A copy, so callers can keep it while requests go on. */
@@ -45,6 +51,6 @@ export class RouteStats {
 
   reset(): void {
     this.counts = RouteStats.empty();
-    this.bodies = new Map();
+    this.calls = new Map();
   }
 }

@@ -90,6 +90,12 @@ export interface Fault {
   csdsBaseUri?: string;
 }
 
+/** One request as received: its query parameters and its body (parsed JSON, else the text). */
+export interface RecordedRequest {
+  query: Record<string, string>;
+  body: unknown;
+}
+
 export interface Simulator {
   /** 'http://127.0.0.1:PORT': the CSDS base and every service base. */
   readonly url: string;
@@ -107,6 +113,8 @@ export interface Simulator {
   stats(): Record<RouteName, number>;
   /** The latest request bodies on `route` (parsed JSON), oldest first; reset with the stats. */
   requests(route: RouteName): unknown[];
+  /** The same requests with their query parameters (offset, limit, sort …), oldest first. */
+  recorded(route: RouteName): RecordedRequest[];
   resetStats(): void;
   close(): Promise<void>;
 }

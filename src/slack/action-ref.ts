@@ -19,10 +19,11 @@ import {
   AUDIENCES,
   MAX_TOP,
   RANK_METRICS,
+  type AgentsQuery,
+  type NamedQuery,
   type QueryOptions,
   type RankingQuery,
   type ReportQuery,
-  type ScopeQuery,
 } from '../domain/query';
 import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';
@@ -38,13 +39,13 @@ export interface ScopeRef {
 }
 
 export type ActionRef =
-  /** "Did you mean …?": run the query for this skill or group id. */
-  | { kind: 'pick'; query: ScopeQuery; id: string }
+  /** "Did you mean …?": run the query (a skill or group report, or its agents) for this id. */
+  | { kind: 'pick'; query: NamedQuery; id: string }
   /**
-   * Previous / Next on a ranking. `zone`: the zone its wall-clock window was read in, so a
-   * colleague paging a shared ranking sees the asker's "since 08:00", not their own.
+   * Previous / Next on a ranking or an agent list. `zone`: the zone its wall-clock window was
+   * read in, so a colleague paging a shared ranking sees the asker's "since 08:00", not their own.
    */
-  | { kind: 'page'; query: RankingQuery; page: number; id?: string; zone?: string }
+  | { kind: 'page'; query: RankingQuery | AgentsQuery; page: number; id?: string; zone?: string }
   /**
    * Run `query` in place of the clicked message: drill-downs, trend, compare, refresh, another
    * window. `id`: the skill or group the query names, already resolved (no name matching again;
@@ -131,7 +132,6 @@ const options = {
 const name = z.string().min(1).max(MAX_NAME);
 const skillQuery = z.object({ kind: z.literal('skill'), name, ...options });
 const groupQuery = z.object({ kind: z.literal('group'), name, ...options });
-const scopeQuery = z.discriminatedUnion('kind', [skillQuery, groupQuery]);
 const overviewQuery = z.object({ kind: z.literal('overview'), ...options });
 const rankingQuery = z.object({
   kind: z.literal('ranking'),
@@ -141,7 +141,14 @@ const rankingQuery = z.object({
   within: z.object({ kind: z.enum(['skill', 'group']), name }).optional(),
   ...options,
 });
-const reportQuery = z.discriminatedUnion('kind', [overviewQuery, skillQuery, groupQuery, rankingQuery]);
+const agentsQuery = z.object({ kind: z.literal('agents'), of: z.enum(['skill', 'group']), name, ...options });
+const reportQuery = z.discriminatedUnion('kind', [
+  overviewQuery,
+  skillQuery,
+  groupQuery,
+  rankingQuery,
+  agentsQuery,
+]);
 const id = z.string().min(1).max(100);
 const zone = z
   .string()
@@ -151,8 +158,18 @@ const zone = z
 const scopeRef = z.object({ of: z.enum(['skill', 'group']), id });
 const page = z.number().int().min(1).max(1_000_000);
 const actionRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pick'), query: scopeQuery, id }),
-  z.object({ kind: z.literal('page'), query: rankingQuery, page, id: id.optional(), zone }),
+  z.object({
+    kind: z.literal('pick'),
+    query: z.discriminatedUnion('kind', [skillQuery, groupQuery, agentsQuery]),
+    id,
+  }),
+  z.object({
+    kind: z.literal('page'),
+    query: z.discriminatedUnion('kind', [rankingQuery, agentsQuery]),
+    page,
+    id: id.optional(),
+    zone,
+  }),
   z.object({
     kind: z.literal('run'),
     query: reportQuery,

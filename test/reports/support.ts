@@ -2,10 +2,11 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
+import type { ReportQuery } from '../../src/domain/query';
 import { parseCommand } from '../../src/grammar/parser';
 import type { LivePersonClient } from '../../src/liveperson/client/client';
 import { createDirectory } from '../../src/liveperson/directory';
-import { createReportService } from '../../src/reports/report-service';
+import { createReportService, type RunOptions } from '../../src/reports/report-service';
 import { DEFAULT_OAUTH, type Simulator } from '../../src/simulator';
 import { T0, clientFor } from '../liveperson/support/sim';
 
@@ -14,12 +15,14 @@ export interface RunReportOptions {
   prepare?: (client: LivePersonClient) => void;
   now?: () => number;
   trends?: boolean;
+  /** Options of the run itself (page, id …). */
+  run?: RunOptions;
 }
 
-/** Runs `text` as the bot would; the outcome must be a report. `warn` records the service's log. */
-export async function runReport(
+/** Runs `query` as the bot would, whatever the outcome. `warn` records the service's log. */
+export async function runQuery(
   sim: Simulator,
-  text: string,
+  query: ReportQuery,
   opts: RunReportOptions = {},
 ): Promise<{ outcome: ReportOutcome; warn: sinon.SinonSpy }> {
   const client = clientFor(sim, { oauth: DEFAULT_OAUTH, cacheTtlMs: 0 });
@@ -35,12 +38,21 @@ export async function runReport(
       log: { warn },
       ...(opts.trends ? { trends: true } : {}),
     });
-    const parsed = parseCommand(text);
-    assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help', text);
-    const outcome = await reports.run(parsed);
-    assert.equal(outcome.kind, 'report');
-    return { outcome, warn };
+    return { outcome: await reports.run(query, opts.run), warn };
   } finally {
     await client.close();
   }
+}
+
+/** Runs `text` as the bot would; the outcome must be a report. `warn` records the service's log. */
+export async function runReport(
+  sim: Simulator,
+  text: string,
+  opts: RunReportOptions = {},
+): Promise<{ outcome: ReportOutcome; warn: sinon.SinonSpy }> {
+  const parsed = parseCommand(text);
+  assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help', text);
+  const result = await runQuery(sim, parsed, opts);
+  assert.equal(result.outcome.kind, 'report');
+  return result;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../src/slack/action-ref';
 import { MemoryRepository } from '../fixtures/memory-store';
 import { groupQuery, rankingQuery, skillQuery } from '../fixtures/reports';
+import { agentsQuery } from '../fixtures/agents';
 
 const repo = () => new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
 
@@ -33,6 +34,13 @@ const REFS: ActionRef[] = [
     query: { ...rankingQuery('wait'), window: { kind: 'yesterday' }, audience: 'bots' },
     page: 1,
   },
+  { kind: 'page', query: agentsQuery({ name: 'Returns & Exchanges <Gold>' }), page: 2 },
+  {
+    kind: 'page',
+    query: agentsQuery({ of: 'group', name: 'Tier 1', audience: 'humans', public: true }),
+    page: 1,
+  },
+  { kind: 'pick', query: agentsQuery({ of: 'group', name: 'tier' }), id: '502' },
 ];
 
 function button(value: string, id = 'qp:pick:0'): KnownBlock {
@@ -157,6 +165,22 @@ describe('action refs (button state)', () => {
       [
         'a shift over 24 h',
         `1|${JSON.stringify({ kind: 'pick', query: skillQuery('x', { kind: 'shift', ms: 25 * 3_600_000, hour: 17, minute: 0 }), id: '1' })}`,
+      ],
+      [
+        'agents of a team',
+        `1|${JSON.stringify({ kind: 'page', query: agentsQuery({ of: 'team' as 'group' }), page: 2 })}`,
+      ],
+      [
+        'agents of nobody',
+        `1|${JSON.stringify({ kind: 'page', query: agentsQuery({ name: '' }), page: 2 })}`,
+      ],
+      [
+        'agents without whose',
+        `1|${JSON.stringify({ kind: 'page', query: { ...agentsQuery(), of: undefined }, page: 2 })}`,
+      ],
+      [
+        'a page of a skill report',
+        `1|${JSON.stringify({ kind: 'page', query: skillQuery('billing'), page: 2 })}`,
       ],
       ['a stored key that is not there', '1@abcdefghijklmnop'],
       ['a stored key of odd characters', '1@../../etc/passwd'],

@@ -9,6 +9,11 @@ export const LOAD_FIELDS = ['agentLoad', 'humanAgentLoad', 'humanOnlineLoad', 'h
 /** `ratio`: 0.85 means 85 % (the examples' reading, and the simulator's); `percent`: 85 means 85 %. */
 export type LoadScale = 'ratio' | 'percent';
 
+/** One load value as a ratio (an agent_view record's agentLoad, say). */
+export function loadAsRatio(value: number, scale: LoadScale): number {
+  return scale === 'percent' ? value * 0.01 : value;
+}
+
 function scaleLoads(metrics: KmmMetrics, factor: number): KmmMetrics {
   const out = { ...metrics };
   for (const f of LOAD_FIELDS) {

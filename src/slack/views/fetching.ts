@@ -21,6 +21,8 @@ function what(query: ReportQuery): string {
       return `group *${safeText(query.name, NAME_WIDTH)}*`;
     case 'ranking':
       return `${query.dimension === 'skills' ? 'skills' : 'agent groups'} by ${RANK_TITLES[query.by]}`;
+    case 'agents':
+      return `the agents of ${query.of === 'group' ? 'group ' : ''}*${safeText(query.name, NAME_WIDTH)}*`;
   }
 }
 

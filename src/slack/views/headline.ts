@@ -5,8 +5,10 @@
  */
 import type { HeadlineFact, RankingHeadline, ScopeHeadline } from '../../domain/headline';
 import type { AgentsCounted } from '../../domain/humans';
+import type { AgentsReport } from '../../domain/agents';
+import type { Audience } from '../../domain/query';
 import type { Report } from '../../domain/report';
-import { formatCount } from '../../shared/number-format';
+import { formatCount, formatPercent } from '../../shared/number-format';
 import { section } from './blocks';
 import { formatMetric } from './format';
 import { displayName, markOf } from './marks';
@@ -90,10 +92,41 @@ function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: Ran
   );
 }
 
+/** Whom an agent list counts, by the audience asked: bots, human agents, or agents (both). */
+export function agentsWord(audience: Audience | undefined, n: number): string {
+  const one = audience === 'bots' ? 'bot' : audience === 'humans' ? 'human agent' : 'agent';
+  return n === 1 ? one : `${one}s`;
+}
+
+/** "34 agents logged in, 5 people online · busiest: *Ann Chen* at 133% (3 of 3 slots)". */
+function agentsText(report: AgentsReport): string {
+  const { total, humansOnline, busiest } = report.headline;
+  const audience = report.query.audience;
+  if (total === 0) return `No ${agentsWord(audience, 0)} logged in right now.`;
+  const parts = [`${formatCount(total)} ${agentsWord(audience, total)} logged in`];
+  if (humansOnline !== undefined) parts.push(`${plural(humansOnline, 'person', 'people')} online`);
+  let text = parts.join(', ');
+  if (busiest?.load !== undefined) {
+    const slots =
+      busiest.assigned !== undefined && busiest.maxSlots !== undefined
+        ? ` (${formatCount(busiest.assigned)} of ${plural(busiest.maxSlots, 'slot')})`
+        : '';
+    const name = safeText(displayName('agent', busiest.id, busiest.name), 60);
+    text += ` · busiest: *${name}* at ${formatPercent(busiest.load)}${slots}`;
+  }
+  return text;
+}
+
 /** The headline as escaped mrkdwn. */
 export function headlineText(report: Report): string {
-  if (report.kind === 'ranking') return rankingText(report, report.headline);
-  return scopeText(report.headline, report.agents);
+  switch (report.kind) {
+    case 'ranking':
+      return rankingText(report, report.headline);
+    case 'agents':
+      return agentsText(report);
+    default:
+      return scopeText(report.headline, report.agents);
+  }
 }
 
 /** The headline as the section right under the report's header. */

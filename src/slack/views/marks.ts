@@ -14,7 +14,11 @@ export function markOf(status: Status): string {
 }
 
 /** A name to show for an id: a missing, blank or "NA" name reads "Unnamed skill (id)". */
-export function displayName(kind: 'skill' | 'group', id: string, name: string | null | undefined): string {
+export function displayName(
+  kind: 'skill' | 'group' | 'agent',
+  id: string,
+  name: string | null | undefined,
+): string {
   const trimmed = name?.trim();
   if (trimmed && trimmed !== 'NA') return trimmed;
   return `Unnamed ${kind} (${id})`;

@@ -13,7 +13,7 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import type { Named } from '../../domain/outcome';
-import type { QueryOptions, RankingQuery, ReportQuery, ScopeQuery } from '../../domain/query';
+import type { AgentsQuery, QueryOptions, RankingQuery, ReportQuery, ScopeQuery } from '../../domain/query';
 import { DEFAULT_TOP } from '../../domain/query';
 import type { Report } from '../../domain/report';
 import { HOUR_MS } from '../../domain/time';
@@ -22,7 +22,7 @@ import { actionId, encodeActionValue, MAX_OPTION_VALUE, type ActionRef } from '.
 import { actions, button } from './blocks';
 import { LIMITS } from './limits';
 import { displayName } from './marks';
-import { truncate } from './mrkdwn';
+import { safeText, truncate } from './mrkdwn';
 
 /** The skills and agent groups the overview's menu offers (from the directory). */
 export interface ScopeMenu {
@@ -67,7 +67,7 @@ function optionsOf(query: QueryOptions, overrides: Partial<QueryOptions> = {}): 
 
 /** The resolved id a run of `query` can skip name matching with. */
 function idOf(report: Report): string | undefined {
-  if (report.kind === 'skill' || report.kind === 'group') return report.id;
+  if (report.kind === 'skill' || report.kind === 'group' || report.kind === 'agents') return report.id;
   if (report.kind === 'ranking') return report.within?.id;
   return undefined;
 }
@@ -106,11 +106,36 @@ function breakdownOf(report: Report & { kind: 'skill' | 'group' }): RankingQuery
   };
 }
 
-/** The skill or group report a breakdown came from. */
-function backTo(report: Report & { kind: 'ranking' }): ScopeQuery | undefined {
+/** The skill or group report a breakdown or an agent list came from. */
+function backTo(
+  report: Report & { kind: 'ranking' | 'agents' },
+): { query: ScopeQuery; id: string; name: string | null } | undefined {
+  if (report.kind === 'agents') {
+    const query: ScopeQuery = {
+      kind: report.of,
+      name: report.name ?? report.query.name,
+      ...optionsOf(report.query),
+    };
+    return { query, id: report.id, name: report.name };
+  }
   const w = report.within;
   if (!w) return undefined;
-  return { kind: w.kind, name: w.name ?? report.query.within?.name ?? w.id, ...optionsOf(report.query) };
+  const query: ScopeQuery = {
+    kind: w.kind,
+    name: w.name ?? report.query.within?.name ?? w.id,
+    ...optionsOf(report.query),
+  };
+  return { query, id: w.id, name: w.name };
+}
+
+/** "Agents" on a skill or group: the people, private to the clicker. */
+function agentsOf(report: Report & { kind: 'skill' | 'group' }): AgentsQuery {
+  return {
+    kind: 'agents',
+    of: report.kind,
+    name: report.name ?? report.query.name,
+    ...optionsOf(report.query, { public: false }),
+  };
 }
 
 function option(text: string, value: string): PlainTextOption {
@@ -136,7 +161,7 @@ function scopeMenu(report: Report, menu: ScopeMenu): StaticSelect | undefined {
   const query = optionsOf(report.query, { public: false });
   const entry = (of: 'skill' | 'group', n: Named): PlainTextOption =>
     option(
-      displayName(of, n.id, n.name),
+      safeText(displayName(of, n.id, n.name), LIMITS.optionText),
       encodeActionValue({ kind: 'open', scope: { of, id: n.id }, query }, MAX_OPTION_VALUE),
     );
   // Slack takes 100 options: skills first (where conversations wait), then groups, in the order given.
@@ -177,11 +202,13 @@ export function reportActions(report: Report, opts: ActionOptions = {}): Actions
     const label = report.kind === 'skill' ? 'By agent group' : 'By skill';
     elements.push(button(label, actionId('run', 'breakdown'), encode(run(report, breakdownOf(report)))));
   }
-  if (report.kind === 'ranking') {
+  if (report.kind === 'skill' || report.kind === 'group')
+    elements.push(button('Agents', actionId('run', 'agents'), encode(run(report, agentsOf(report)))));
+  if (report.kind === 'ranking' || report.kind === 'agents') {
     const back = backTo(report);
     if (back) {
-      const name = displayName(back.kind, report.within!.id, report.within!.name);
-      elements.push(button(`◀ ${name}`, actionId('run', 'back'), encode(run(report, back))));
+      const name = safeText(displayName(back.query.kind, back.id, back.name), 60);
+      elements.push(button(`◀ ${name}`, actionId('run', 'back'), encode(run(report, back.query))));
     }
   }
   if (report.kind === 'overview' && opts.menu) {
@@ -195,14 +222,14 @@ export function reportActions(report: Report, opts: ActionOptions = {}): Actions
       encode(
         run(report, report.query, {
           fresh: true,
-          ...(report.kind === 'ranking' ? { page: report.page } : {}),
+          ...(report.kind === 'ranking' || report.kind === 'agents' ? { page: report.page } : {}),
         }),
       ),
     ),
   );
   elements.push(windowPicker(report));
   if (!report.query.public && !opts.shared) {
-    const page = report.kind === 'ranking' ? { page: report.page } : {};
+    const page = report.kind === 'ranking' || report.kind === 'agents' ? { page: report.page } : {};
     const id = idOf(report);
     const share: ActionRef = {
       kind: 'share',

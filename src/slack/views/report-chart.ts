@@ -69,6 +69,9 @@ export function chartForReport(report: Report): ChartSpec | undefined {
       );
     case 'ranking':
       return rankingSpec(report);
+    case 'agents':
+      // The list is the picture: ten lines of people need no bars beside them.
+      return undefined;
     case 'overview':
       return overviewChart({
         rows: report.topWaiting.map((r) => ({

@@ -1,6 +1,7 @@
 /**
  * renderReport: a Report as a Slack message. Skill and group reports show their KPIs; the
- * overview adds the skills with the most conversations waiting; rankings page their rows.
+ * overview adds the skills with the most conversations waiting; rankings and agent lists page
+ * their rows.
  */
 import type { KnownBlock } from '@slack/types';
 import { formatCount, formatDuration } from '../../shared/number-format';
@@ -18,6 +19,7 @@ import { ruleNote } from './rule-text';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
+import { renderAgents } from './agents';
 import { windowLabel } from './window-text';
 import { reportActions, type ActionOptions } from './report-actions';
 import { sharedByBlock } from './shared';
@@ -127,5 +129,7 @@ export function renderReport(report: Report, opts: RenderOptions = {}): SlackMes
       return renderScope(report, opts);
     case 'ranking':
       return renderRanking(report, { ...opts, tail: tail(report, opts) });
+    case 'agents':
+      return renderAgents(report, { ...(opts.chart ? { chart: opts.chart } : {}), tail: tail(report, opts) });
   }
 }

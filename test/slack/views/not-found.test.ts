@@ -3,6 +3,7 @@ import { checkMessage } from '../../../src/slack/views/limits';
 import { renderAmbiguous, renderNotFound } from '../../../src/slack/views/not-found';
 import { kindOfActionId } from '../../../src/slack/action-ref';
 import { allText, buttons, groupQuery, refOf, skillQuery } from '../../fixtures/reports';
+import { agentsQuery } from '../../fixtures/agents';
 
 describe('renderNotFound', () => {
   const query = skillQuery('biling');
@@ -102,5 +103,19 @@ describe('renderAmbiguous', () => {
     assert.equal(buttons(m.blocks).length, 10);
     assert.ok(m.text.includes('…and 290 more; type more of the name to narrow it down.'));
     assert.deepEqual(checkMessage(m), []);
+  });
+
+  it('an agents query names its skill or group as a report would, and a pick re-runs the agents query', () => {
+    const q = agentsQuery({ of: 'group', name: 'teir 1' });
+    const missing = renderNotFound(q, [{ id: '502', name: 'Tier 1' }]);
+    assert.equal(missing.text, "No agent group called 'teir 1'. Did you mean *Tier 1*?");
+    assert.deepEqual(refOf(buttons(missing.blocks)[0]!.value), { kind: 'pick', query: q, id: '502' });
+    const several = renderAmbiguous(agentsQuery({ name: 'tech' }), [
+      { id: '1003', name: 'Tech Support - Hardware' },
+      { id: '1004', name: 'Tech Support - Software' },
+    ]);
+    assert.match(several.text, /^'tech' matches several skills: /);
+    assert.equal(refOf(buttons(several.blocks)[1]!.value)?.kind, 'pick');
+    assert.deepEqual(checkMessage(several), []);
   });
 });

@@ -17,6 +17,7 @@ import {
   type StoredState,
 } from '../../../src/slack/action-ref';
 import { MemoryRepository } from '../../fixtures/memory-store';
+import { agentRows, agentsQuery, agentsReport } from '../../fixtures/agents';
 import {
   renderAmbiguous,
   renderFetching,
@@ -154,6 +155,19 @@ describe('every view fits Slack limits with hostile input', () => {
           { chart: CHART, pageSize: 25 },
         ),
     ]),
+    [
+      'agents: ten hostile names on a middle page',
+      () =>
+        renderReport({
+          ...agentsReport(
+            agentRows(10, 10).map((r, i) => ({ ...r, name: HOSTILE_NAME, bot: i % 3 === 0 })),
+            { total: 1200, page: 2, query: agentsQuery({ name: HOSTILE_NAME, window: SPEC }) },
+          ),
+          name: HOSTILE_NAME,
+          botsUnknown: true,
+        }),
+    ],
+    ['fetching agents', () => renderFetching(agentsQuery({ name: HOSTILE_NAME }))],
     ['fetching', () => renderFetching(skill)],
     ['usage', () => renderUsage({ kind: 'usage', message: HOSTILE_NAME, input: HOSTILE_NAME.repeat(20) })],
     ['help', () => renderHelp()],
