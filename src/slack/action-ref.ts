@@ -291,14 +291,12 @@ async function sealMenu(e: Record<string, unknown>, repo: Repository<StoredState
   const options = holders.flatMap((h) => (Array.isArray(h.options) ? h.options.filter(isRecord) : []));
   const key = newKey();
   const values = options.map((o) => String(o.value));
+  // initial_option must equal one of the options, value included (it may be the same object).
+  const initial = isRecord(e.initial_option) ? values.indexOf(String(e.initial_option.value)) : -1;
   await repo.set(key, { kind: 'menu', options: values.map(refOfEncoded) }, STORED_STATE_TTL_MS);
   options.forEach((o, i) => (o.value = `${STORED}${key}.${i}`));
-  // initial_option must equal one of the options, value included.
-  if (isRecord(e.initial_option)) {
-    const i = values.indexOf(String(e.initial_option.value));
-    if (i >= 0) e.initial_option = structuredClone(options[i]);
-    else delete e.initial_option;
-  }
+  if (initial >= 0) e.initial_option = structuredClone(options[initial]);
+  else delete e.initial_option;
 }
 
 /**
