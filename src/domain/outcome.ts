@@ -1,5 +1,5 @@
 /** What running a report query can come to, besides an error: the report, or why there is none. */
-import type { ScopeQuery } from './query';
+import type { NamedQuery } from './query';
 import type { Report } from './report';
 import type { WindowProblem } from './window';
 
@@ -12,8 +12,8 @@ export interface Named {
 export type ReportOutcome =
   | { kind: 'report'; report: Report }
   /** The name matched nothing; `suggestions` are near misses (never picked automatically). */
-  | { kind: 'not-found'; query: ScopeQuery; suggestions: Named[] }
+  | { kind: 'not-found'; query: NamedQuery; suggestions: Named[] }
   /** The name fits several equally well: the asker picks. */
-  | { kind: 'ambiguous'; query: ScopeQuery; candidates: Named[] }
+  | { kind: 'ambiguous'; query: NamedQuery; candidates: Named[] }
   /** The window cannot be answered right now (e.g. `since 20:00 today` at 16:00). */
   | { kind: 'window'; problem: WindowProblem };

@@ -21,17 +21,34 @@ export interface QueryOptions {
   public: boolean;
 }
 
-export interface OverviewQuery extends QueryOptions {
+/** Earlier windows a report's period KPIs can be set beside: the same span one day or one week back. */
+export const COMPARE_WITH = ['yesterday', 'week'] as const;
+export type CompareWith = (typeof COMPARE_WITH)[number];
+
+/** Options of the reports that show KPIs (skill, group, overview). */
+export interface KpiQueryOptions extends QueryOptions {
+  /** Set the period KPIs beside the same window in these earlier periods, in this order. */
+  compare?: CompareWith[];
+}
+
+export interface OverviewQuery extends KpiQueryOptions {
   kind: 'overview';
 }
-export interface SkillQuery extends QueryOptions {
+export interface SkillQuery extends KpiQueryOptions {
   kind: 'skill';
   /** As typed (unescaped); resolved to an id by the directory. */
   name: string;
 }
-export interface GroupQuery extends QueryOptions {
+export interface GroupQuery extends KpiQueryOptions {
   kind: 'group';
   name: string;
+}
+/** Closed, concluded and transfers per interval across the window, for the account, a skill or a group. */
+export interface TrendQuery extends QueryOptions {
+  kind: 'trend';
+  of: 'account' | 'skill' | 'group';
+  /** As typed; absent for the account. */
+  name?: string;
 }
 export interface RankingQuery extends QueryOptions {
   kind: 'ranking';
@@ -40,9 +57,15 @@ export interface RankingQuery extends QueryOptions {
   top: number;
 }
 
-export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery;
+export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery | TrendQuery;
+/** What the Metrics method answers: every report but the trend (which LivePerson's historical method answers). */
+export type MetricsQuery = Exclude<ReportQuery, TrendQuery>;
 /** A query about one named skill or agent group. */
 export type ScopeQuery = SkillQuery | GroupQuery;
+/** A trend about one named skill or agent group. */
+export type ScopeTrendQuery = TrendQuery & { of: 'skill' | 'group'; name: string };
+/** Any query that names a skill or agent group: what "not found" and "did you mean" answer. */
+export type NamedQuery = ScopeQuery | ScopeTrendQuery;
 
 export interface HelpRequest {
   kind: 'help';
@@ -56,7 +79,8 @@ export interface UsageError {
   input: string;
 }
 
-export type ParsedCommand = ReportQuery | HelpRequest | UsageError;
+/** What the grammar reads: trends are reached by a button, not typed. */
+export type ParsedCommand = MetricsQuery | HelpRequest | UsageError;
 
 /** A ranking shows its top 10 unless told otherwise; `top` goes up to 50 (one LivePerson page). */
 export const DEFAULT_TOP = 10;
@@ -70,4 +94,22 @@ export function rankingPageSizeOf(top: number): number {
 /** True for queries that name one skill or agent group. */
 export function isScopeQuery(query: ReportQuery): query is ScopeQuery {
   return query.kind === 'skill' || query.kind === 'group';
+}
+
+/** True for any query that names a skill or agent group (a report or its trend). */
+export function isNamedQuery(query: ReportQuery): query is NamedQuery {
+  if (query.kind === 'trend') return query.of !== 'account' && query.name !== undefined;
+  return isScopeQuery(query);
+}
+
+/** Which kind of thing a named query names, and the name as typed. */
+export function namedScope(query: NamedQuery): { kind: 'skill' | 'group'; name: string } {
+  return query.kind === 'trend'
+    ? { kind: query.of, name: query.name }
+    : { kind: query.kind, name: query.name };
+}
+
+/** True for the reports that show KPIs and can compare them with earlier windows. */
+export function isKpiQuery(query: ReportQuery): query is OverviewQuery | ScopeQuery {
+  return query.kind === 'overview' || isScopeQuery(query);
 }

@@ -9,6 +9,7 @@ import { loadsAsRatios, type LoadScale } from './contract/load-scale';
 import type { KmmGroup, KmmMetrics, KmmResponse } from './contract/metrics-response';
 import type { HistoricalResponse } from './contract/historical';
 import { toTrend, type Trend } from '../domain/trend';
+import type { TrendReportPoint } from '../domain/trend-report';
 
 /** The KMM response field each domain metric is read from. */
 export const FIELD_OF: Readonly<Record<SourceMetricId, MetricField>> = {
@@ -77,4 +78,16 @@ export function toClosedTrend(response: HistoricalResponse, intervalMinutes: num
     intervalMinutes,
     response.points.map((p) => ({ end: p.timestamp, closed: p.values.closedConversations })),
   );
+}
+
+/** A historical answer as the trend report's three series, point by point. */
+export function toTrendPoints(response: HistoricalResponse): TrendReportPoint[] {
+  return response.points.map((p) => ({
+    end: p.timestamp,
+    values: {
+      closed: p.values.closedConversations,
+      concluded: p.values.concludedConversations,
+      transfers: p.values.transfers,
+    },
+  }));
 }

@@ -5,20 +5,39 @@
  * nothing of Slack.
  */
 import type { Named, ReportOutcome } from '../domain/outcome';
-import { isScopeQuery, type ReportQuery, type ScopeQuery } from '../domain/query';
-import { toReport } from '../domain/report';
+import {
+  isKpiQuery,
+  isNamedQuery,
+  namedScope,
+  type CompareWith,
+  type NamedQuery,
+  type OverviewQuery,
+  type ReportQuery,
+  type ScopeQuery,
+  type TrendQuery,
+} from '../domain/query';
+import { toReport, type ComparisonInput, type ReportInput } from '../domain/report';
+import { shiftWindow, withinRetention } from '../domain/compare';
+import { trendSpan } from '../domain/trend-report';
 import { splitBots } from '../domain/humans';
 import type { MetricsAnswer } from '../domain/metrics';
 import type { Targets } from '../domain/targets';
 import type { Trend } from '../domain/trend';
-import { needsTimezone, resolveWindow } from '../domain/window';
+import { needsTimezone, resolveWindow, type ResolvedWindow } from '../domain/window';
 import type { CallOptions, LivePersonClient } from '../liveperson/client/client';
 import type { LoadScale } from '../liveperson/contract/load-scale';
 import type { Directory, LookupOptions } from '../liveperson/directory';
 import { Deadline, raceDeadline } from '../shared/deadline';
 import type { KmmRequest } from '../liveperson/contract/metrics-request';
-import { toClosedTrend, toMetricsAnswer } from '../liveperson/mapper';
-import { planReport, planTrend, type LivePersonPlan, type ResolvedScope } from '../liveperson/planner';
+import { toClosedTrend, toMetricsAnswer, toTrendPoints } from '../liveperson/mapper';
+import {
+  planComparison,
+  planReport,
+  planTrend,
+  planTrendReport,
+  type MetricsPlan,
+  type ResolvedScope,
+} from '../liveperson/planner';
 import type { AppLogger } from '../shared/logger';
 
 /** How long a report waits for its trend once its numbers have arrived. */
@@ -68,11 +87,12 @@ type Resolution = ({ ok: true } & Scoped) | { ok: false; outcome: ReportOutcome 
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
   async function resolveScope(
-    query: ScopeQuery,
+    query: NamedQuery,
     id: string | undefined,
     call: LookupOptions,
   ): Promise<Resolution> {
-    const skill = query.kind === 'skill';
+    const named = namedScope(query);
+    const skill = named.kind === 'skill';
     let item: Named | undefined;
     if (id !== undefined) {
       const name = skill
@@ -83,8 +103,8 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     }
     if (!item) {
       const match = skill
-        ? await deps.directory.findSkill(query.name, call)
-        : await deps.directory.findGroup(query.name, call);
+        ? await deps.directory.findSkill(named.name, call)
+        : await deps.directory.findGroup(named.name, call);
       if (match.kind === 'ambiguous')
         return { ok: false, outcome: { kind: 'ambiguous', query, candidates: match.candidates } };
       if (match.kind === 'not-found')
@@ -103,7 +123,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     return toMetricsAnswer(pages, loadScale, pages.truncated);
   }
 
-  async function execute(plan: LivePersonPlan, call: CallOptions): Promise<MetricsAnswer> {
+  async function execute(plan: MetricsPlan, call: CallOptions): Promise<MetricsAnswer> {
     // Everyone's figures and the bots' are asked together; the humans are the difference.
     const [all, bots] = await Promise.all([
       fetch(plan.request, plan.allPages, call),
@@ -140,11 +160,77 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     }
   }
 
+  /**
+   * The same window in each earlier period the query compares with, asked in parallel with the
+   * report itself. A window past LivePerson's 14 days is not asked; one that fails is noted and
+   * the report goes out without it.
+   */
+  async function comparisons(
+    query: OverviewQuery | ScopeQuery,
+    window: ResolvedWindow,
+    scope: ResolvedScope | undefined,
+    call: CallOptions,
+    resolvedAt: number,
+  ): Promise<ComparisonInput[] | undefined> {
+    const wanted = [...new Set<CompareWith>(query.compare ?? [])];
+    if (!wanted.length) return undefined;
+    return Promise.all(
+      wanted.map(async (withWhat): Promise<ComparisonInput> => {
+        const earlier = shiftWindow(window, withWhat, window.zone);
+        const base = { with: withWhat, window: earlier };
+        if (!withinRetention(earlier, resolvedAt)) return { ...base, missing: 'beyond-retention' };
+        const request = planComparison(query, earlier, scope);
+        if (!request) return { ...base, missing: 'unavailable' };
+        try {
+          return {
+            ...base,
+            answer: toMetricsAnswer(await deps.client.metrics(request, call), deps.loadScale ?? 'ratio'),
+          };
+        } catch (error) {
+          deps.log?.warn('Comparison unavailable; the report goes without it', {
+            err: error,
+            with: withWhat,
+          });
+          return { ...base, missing: 'unavailable' };
+        }
+      }),
+    );
+  }
+
+  /** A trend report: the historical method's series over the window, cut to the trend's 24 h. */
+  async function runTrend(
+    query: TrendQuery,
+    window: ResolvedWindow,
+    resolution: Scoped | undefined,
+    call: CallOptions,
+    resolvedAt: number,
+  ): Promise<ReportOutcome> {
+    const span = trendSpan(window, resolvedAt);
+    const plan = planTrendReport(query, span, resolution?.scope);
+    // A window wholly before the trend's 24 h has nothing to ask for: the report says so.
+    const points = span.to > span.from ? toTrendPoints(await deps.client.historical(plan.request, call)) : [];
+    const input: ReportInput = {
+      query,
+      window,
+      answer: { rows: [], count: 0 },
+      fetchedAt: deps.now(),
+      source: deps.source,
+      series: { intervalMinutes: plan.request.intervalMinutes, span, points },
+      ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
+    };
+    return { kind: 'report', report: toReport(input) };
+  }
+
   return {
     async run(query, opts = {}) {
       // The window is resolved now, at run time: a query stores intent, so a re-run tomorrow asks
-      // for tomorrow's window.
-      const zone = needsTimezone(query.window)
+      // for tomorrow's window. Comparisons and trends read the wall clock too ("yesterday" is a
+      // calendar day; a trend's points are labelled by the clock), so they look the zone up.
+      const wallClock =
+        needsTimezone(query.window) ||
+        query.kind === 'trend' ||
+        (isKpiQuery(query) && !!query.compare?.length);
+      const zone = wallClock
         ? typeof opts.timezone === 'function'
           ? await opts.timezone()
           : (opts.timezone ?? 'UTC')
@@ -157,7 +243,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       if (opts.budget) call.budget = opts.budget;
       if (opts.deadline) call.deadline = opts.deadline;
       let resolution: Scoped | undefined;
-      if (isScopeQuery(query)) {
+      if (isNamedQuery(query)) {
         const lookup: LookupOptions = {};
         if (opts.deadline) lookup.deadline = opts.deadline;
         if (opts.budget) lookup.budget = opts.budget;
@@ -165,9 +251,13 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         if (!r.ok) return r.outcome;
         resolution = r;
       }
+      if (query.kind === 'trend') return runTrend(query, resolved.window, resolution, call, resolvedAt);
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
       const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call, resolvedAt);
-      const answer = await execute(plan, call);
+      const pendingComparisons = isKpiQuery(query)
+        ? comparisons(query, resolved.window, resolution?.scope, call, resolvedAt)
+        : Promise.resolve(undefined);
+      const [answer, compared] = await Promise.all([execute(plan, call), pendingComparisons]);
       // The numbers are what the lead waits for: a slow trend gets a short grace, then is dropped.
       const trend = await raceDeadline(pendingTrend, Deadline.after(TREND_GRACE_MS)).catch(() => undefined);
       if (!plan.allPages && answer.count > plan.reachable) answer.truncated = true;
@@ -183,6 +273,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
         ...(deps.targets ? { targets: deps.targets } : {}),
         ...(trend ? { trend } : {}),
+        ...(compared ? { comparisons: compared } : {}),
         ...((plan.page ?? opts.page) ? { page: plan.page ?? opts.page } : {}),
       });
       return { kind: 'report', report };

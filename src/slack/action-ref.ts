@@ -15,7 +15,14 @@
 import { randomBytes } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import { AUDIENCES, MAX_TOP, RANK_METRICS, type RankingQuery, type ScopeQuery } from '../domain/query';
+import {
+  AUDIENCES,
+  COMPARE_WITH,
+  MAX_TOP,
+  RANK_METRICS,
+  type NamedQuery,
+  type RankingQuery,
+} from '../domain/query';
 import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';
 import type { RecordCodec, Repository } from '../store/store';
@@ -25,7 +32,7 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type ActionRef =
   /** "Did you mean …?": run the query for this skill or group id. */
-  | { kind: 'pick'; query: ScopeQuery; id: string }
+  | { kind: 'pick'; query: NamedQuery; id: string }
   /**
    * Previous / Next on a ranking. `zone`: the zone its wall-clock window was read in, so a
    * colleague paging a shared ranking sees the asker's "since 08:00", not their own.
@@ -90,8 +97,17 @@ const options = {
   audience: z.enum(AUDIENCES).optional(),
   public: z.boolean(),
 };
+const compare = z.array(z.enum(COMPARE_WITH)).min(1).max(COMPARE_WITH.length).optional();
 const scopeQuery = z.object({
   kind: z.enum(['skill', 'group']),
+  name: z.string().min(1).max(MAX_NAME),
+  compare,
+  ...options,
+});
+/** A trend about a named skill or group: what a "Did you mean" button under a trend re-runs. */
+const scopeTrendQuery = z.object({
+  kind: z.literal('trend'),
+  of: z.enum(['skill', 'group']),
   name: z.string().min(1).max(MAX_NAME),
   ...options,
 });
@@ -103,7 +119,11 @@ const rankingQuery = z.object({
   ...options,
 });
 const actionRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pick'), query: scopeQuery, id: z.string().min(1).max(100) }),
+  z.object({
+    kind: z.literal('pick'),
+    query: z.union([scopeQuery, scopeTrendQuery]),
+    id: z.string().min(1).max(100),
+  }),
   z.object({
     kind: z.literal('page'),
     query: rankingQuery,

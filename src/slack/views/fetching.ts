@@ -21,6 +21,11 @@ function what(query: ReportQuery): string {
       return `group *${safeText(query.name, NAME_WIDTH)}*`;
     case 'ranking':
       return `${query.dimension === 'skills' ? 'skills' : 'agent groups'} by ${RANK_TITLES[query.by]}`;
+    case 'trend': {
+      if (query.of === 'account' || query.name === undefined) return 'the trend of the whole account';
+      const name = `*${safeText(query.name, NAME_WIDTH)}*`;
+      return `the trend of ${query.of === 'group' ? `group ${name}` : name}`;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { displayName, markOf } from './marks';
 import { safeText } from './mrkdwn';
 import { rankSubject } from './ranking-titles';
 import { limitText } from './rule-text';
+import { trendHeadlineText } from './trend-text';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -93,6 +94,7 @@ function rankingText(report: Extract<Report, { kind: 'ranking' }>, headline: Ran
 /** The headline as escaped mrkdwn. */
 export function headlineText(report: Report): string {
   if (report.kind === 'ranking') return rankingText(report, report.headline);
+  if (report.kind === 'trend') return trendHeadlineText(report);
   return scopeText(report.headline, report.agents);
 }
 

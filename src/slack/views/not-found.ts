@@ -5,7 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Named } from '../../domain/outcome';
-import type { ScopeQuery } from '../../domain/query';
+import { namedScope, type NamedQuery } from '../../domain/query';
 import { formatCount } from '../../shared/number-format';
 import { safeText } from './mrkdwn';
 import { actions, button, section } from './blocks';
@@ -35,7 +35,7 @@ function orList(names: readonly string[]): string {
   return `${bold.slice(0, -1).join(', ')} or ${bold[bold.length - 1]}`;
 }
 
-function pickButtons(candidates: readonly Named[], query: ScopeQuery): KnownBlock[] {
+function pickButtons(candidates: readonly Named[], query: NamedQuery): KnownBlock[] {
   if (candidates.length === 0) return [];
   const maxValue = Math.floor(PICK_VALUES_BUDGET / candidates.length);
   const buttons = candidates.map((c, i) =>
@@ -45,13 +45,14 @@ function pickButtons(candidates: readonly Named[], query: ScopeQuery): KnownBloc
       encodeActionValue({ kind: 'pick', query, id: c.id }, maxValue),
     ),
   );
-  return [actions(buttons, `pick_${query.kind}_choices`)];
+  return [actions(buttons, `pick_${namedScope(query).kind}_choices`)];
 }
 
 /** "No skill called 'biling'. Did you mean *Billing*?" with a button per suggestion. */
-export function renderNotFound(query: ScopeQuery, suggestions: readonly Named[]): SlackMessage {
+export function renderNotFound(query: NamedQuery, suggestions: readonly Named[]): SlackMessage {
   const shown = suggestions.slice(0, MAX_SUGGESTIONS);
-  const missing = `No ${noun(query.kind)} called '${safeText(query.name.trim(), TYPED_WIDTH)}'.`;
+  const named = namedScope(query);
+  const missing = `No ${noun(named.kind)} called '${safeText(named.name.trim(), TYPED_WIDTH)}'.`;
   const line = shown.length
     ? `${missing} Did you mean ${orList(shown.map((s) => s.name))}?`
     : `${missing} Check the spelling, or type part of the name.`;
@@ -63,12 +64,13 @@ export function renderNotFound(query: ScopeQuery, suggestions: readonly Named[])
 }
 
 /** "'tech support' matches several skills: …" with a button each. */
-export function renderAmbiguous(query: ScopeQuery, candidates: readonly Named[]): SlackMessage {
+export function renderAmbiguous(query: NamedQuery, candidates: readonly Named[]): SlackMessage {
   const shown = candidates.slice(0, MAX_CANDIDATES);
+  const named = namedScope(query);
   const rest = candidates.length - shown.length;
   const more = rest > 0 ? ` …and ${formatCount(rest)} more; type more of the name to narrow it down.` : '';
   const line =
-    `'${safeText(query.name.trim(), TYPED_WIDTH)}' matches several ${noun(query.kind, true)}: ` +
+    `'${safeText(named.name.trim(), TYPED_WIDTH)}' matches several ${noun(named.kind, true)}: ` +
     `${shown.map((c) => `*${safeText(c.name, NAME_WIDTH)}*`).join(', ')}.${more} Which one?`;
   return {
     text: fallbackText(line),

@@ -8,7 +8,7 @@ import { formatMetric } from './format';
 import { safeText } from './mrkdwn';
 import type { AgentsCounted } from '../../domain/humans';
 import type { Audience } from '../../domain/query';
-import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
+import type { Comparison, GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
 import { displayName, markOf } from './marks';
 import { header, lineSections } from './blocks';
 import { reportFooter as footer } from './context-line';
@@ -18,6 +18,7 @@ import { ruleNote } from './rule-text';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
+import { renderTrend } from './trend';
 import { windowLabel } from './window-text';
 
 export interface RenderOptions {
@@ -30,11 +31,16 @@ export interface RenderOptions {
 const HEADER_NAME_WIDTH = 90;
 const GROUP_SUFFIX = ' (with sub-groups)';
 
-function audienceOf(report: SkillReport | GroupReport | OverviewReport): {
+function kpiOptionsOf(report: SkillReport | GroupReport | OverviewReport): {
   audience?: Audience;
   agents: AgentsCounted;
+  comparisons?: Comparison[];
 } {
-  return { agents: report.agents, ...(report.query.audience ? { audience: report.query.audience } : {}) };
+  return {
+    agents: report.agents,
+    ...(report.query.audience ? { audience: report.query.audience } : {}),
+    ...(report.comparisons ? { comparisons: report.comparisons } : {}),
+  };
 }
 
 function scopeTitle(report: SkillReport | GroupReport): string {
@@ -51,7 +57,7 @@ function renderScope(report: SkillReport | GroupReport, chart?: ReportChart): Sl
   const blocks: KnownBlock[] = [
     header(title),
     headlineSection(report),
-    ...kpiSections(report.kpis, report.window, { scope, ...audienceOf(report) }),
+    ...kpiSections(report.kpis, report.window, { scope, ...kpiOptionsOf(report) }),
     ...footer(report, chart),
   ];
   return {
@@ -84,7 +90,7 @@ function renderOverview(report: OverviewReport, chart?: ReportChart): SlackMessa
   const blocks: KnownBlock[] = [
     header(title),
     headlineSection(report),
-    ...kpiSections(report.kpis, report.window, { scope: 'queue', ...audienceOf(report) }),
+    ...kpiSections(report.kpis, report.window, { scope: 'queue', ...kpiOptionsOf(report) }),
     ...lineSections(['*Most conversations waiting*', ...waitingLines(report)], 'top_waiting'),
     ...footer(report, chart),
   ];
@@ -109,5 +115,7 @@ export function renderReport(report: Report, opts: RenderOptions = {}): SlackMes
       return renderScope(report, opts.chart);
     case 'ranking':
       return renderRanking(report, opts);
+    case 'trend':
+      return renderTrend(report, opts.chart);
   }
 }
