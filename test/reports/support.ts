@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
+import type { ReportQuery } from '../../src/domain/query';
 import { parseCommand } from '../../src/grammar/parser';
 import type { LivePersonClient } from '../../src/liveperson/client/client';
 import { createDirectory } from '../../src/liveperson/directory';
@@ -14,12 +15,29 @@ export interface RunReportOptions {
   prepare?: (client: LivePersonClient) => void;
   now?: () => number;
   trends?: boolean;
+  /** The asker's zone (default UTC). */
+  timezone?: string;
+  /** A skill or group id already resolved (a "Did you mean" button). */
+  id?: string;
+  /** Any outcome is returned, not only a report. */
+  anyOutcome?: boolean;
 }
 
 /** Runs `text` as the bot would; the outcome must be a report. `warn` records the service's log. */
 export async function runReport(
   sim: Simulator,
   text: string,
+  opts: RunReportOptions = {},
+): Promise<{ outcome: ReportOutcome; warn: sinon.SinonSpy }> {
+  const parsed = parseCommand(text);
+  assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help', text);
+  return runQuery(sim, parsed, opts);
+}
+
+/** Runs a query (one a button carries, e.g. a trend) through the real report service. */
+export async function runQuery(
+  sim: Simulator,
+  query: ReportQuery,
   opts: RunReportOptions = {},
 ): Promise<{ outcome: ReportOutcome; warn: sinon.SinonSpy }> {
   const client = clientFor(sim, { oauth: DEFAULT_OAUTH, cacheTtlMs: 0 });
@@ -35,10 +53,11 @@ export async function runReport(
       log: { warn },
       ...(opts.trends ? { trends: true } : {}),
     });
-    const parsed = parseCommand(text);
-    assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help', text);
-    const outcome = await reports.run(parsed);
-    assert.equal(outcome.kind, 'report');
+    const outcome = await reports.run(query, {
+      ...(opts.timezone ? { timezone: opts.timezone } : {}),
+      ...(opts.id ? { id: opts.id } : {}),
+    });
+    if (!opts.anyOutcome) assert.equal(outcome.kind, 'report');
     return { outcome, warn };
   } finally {
     await client.close();
