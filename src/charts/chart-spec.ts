@@ -4,11 +4,14 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 
-/** Every Queue Pulse chart is a bar chart; `null` leaves a slot empty in a dataset. */
+/** Bars for snapshots and rankings; `null` leaves a slot empty in a dataset. */
 export type BarChartConfig = ChartConfiguration<'bar', (number | null)[], string | string[]>;
+/** Lines for series over time (the trend report); `null` leaves a gap in a line. */
+export type LineChartConfig = ChartConfiguration<'line', (number | null)[], string | string[]>;
+export type ChartConfig = BarChartConfig | LineChartConfig;
 
 export interface ChartSpec {
-  config: BarChartConfig;
+  config: ChartConfig;
   /** Pixels. */
   width: number;
   /** Pixels. */

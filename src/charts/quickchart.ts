@@ -4,7 +4,7 @@
  * are shrunk step by step, and dropped (undefined) when even the smallest form does not fit.
  */
 import QuickChart from 'quickchart-js';
-import { CHART_PIXEL_RATIO, MAX_ALT_CHARS, type BarChartConfig, type ChartSpec } from './chart-spec';
+import { CHART_PIXEL_RATIO, MAX_ALT_CHARS, type ChartConfig, type ChartSpec } from './chart-spec';
 import { shortLabel } from './chart-text';
 
 /** Slack's limit for `image_url`. */
@@ -97,7 +97,7 @@ function parseBase(baseUrl: string): { scheme: string; host: string } {
   return { scheme: url.protocol.slice(0, -1), host: url.host + url.pathname.replace(/\/+$/, '') };
 }
 
-function shrink(spec: ChartSpec, level: Shrink): { config: BarChartConfig; height: number } {
+function shrink(spec: ChartSpec, level: Shrink): { config: ChartConfig; height: number } {
   const config = structuredClone(spec.config);
   const total = config.data.labels?.length ?? 0;
   let height = spec.height;

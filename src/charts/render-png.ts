@@ -3,7 +3,7 @@
  * which ships a prebuilt binary, so no Cairo build and no chart data leaves the process.
  */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, registerables, type Plugin } from 'chart.js';
+import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import { CHART_PIXEL_RATIO, type ChartSpec } from './chart-spec';
 
 /** Family name the bundled font is registered under; a bare server may have no fonts at all. */
@@ -28,7 +28,7 @@ function setUp(): void {
 }
 
 /** PNGs have no page behind them: paint white under the chart so it reads in Slack's dark mode too. */
-const whiteBackground: Plugin<'bar'> = {
+const whiteBackground: Plugin = {
   id: 'qp-white-background',
   beforeDraw(chart) {
     const { ctx, width, height } = chart;
@@ -48,7 +48,8 @@ export async function renderPng(spec: ChartSpec): Promise<Buffer> {
   setUp();
   const canvas = createCanvas(spec.width, spec.height);
   // The spec is shared with the QuickChart path: clone before adding render-only options.
-  const config = structuredClone(spec.config);
+  // Widened to Chart.js's own config type: bar and line specs take the same render-only options.
+  const config = structuredClone(spec.config) as ChartConfiguration;
   config.options = {
     ...config.options,
     responsive: false,

@@ -13,7 +13,7 @@ export type ReportOutcome =
   | { kind: 'report'; report: Report }
   /**
    * The name matched nothing; `suggestions` are near misses (never picked automatically). `query`
-   * is the one asked (a skill report, or its agents), so a pick re-runs that very question.
+   * is the one asked (a skill report, its agents or its trend), so a pick re-runs that very question.
    */
   | { kind: 'not-found'; query: NamedQuery; suggestions: Named[] }
   /** The name fits several equally well: the asker picks. */

@@ -21,15 +21,25 @@ export interface QueryOptions {
   public: boolean;
 }
 
-export interface OverviewQuery extends QueryOptions {
+/** Earlier windows a report's period KPIs can be set beside: the same span one day or one week back. */
+export const COMPARE_WITH = ['yesterday', 'week'] as const;
+export type CompareWith = (typeof COMPARE_WITH)[number];
+
+/** Options of the reports that show KPIs (skill, group, overview). */
+export interface KpiQueryOptions extends QueryOptions {
+  /** Set the period KPIs beside the same window in these earlier periods, in this order. */
+  compare?: CompareWith[];
+}
+
+export interface OverviewQuery extends KpiQueryOptions {
   kind: 'overview';
 }
-export interface SkillQuery extends QueryOptions {
+export interface SkillQuery extends KpiQueryOptions {
   kind: 'skill';
   /** As typed (unescaped); resolved to an id by the directory. */
   name: string;
 }
-export interface GroupQuery extends QueryOptions {
+export interface GroupQuery extends KpiQueryOptions {
   kind: 'group';
   name: string;
 }
@@ -39,6 +49,13 @@ export interface ScopeName {
   name: string;
 }
 
+/** Closed, concluded and transfers per interval across the window, for the account, a skill or a group. */
+export interface TrendQuery extends QueryOptions {
+  kind: 'trend';
+  of: 'account' | 'skill' | 'group';
+  /** As typed; absent for the account. */
+  name?: string;
+}
 export interface RankingQuery extends QueryOptions {
   kind: 'ranking';
   dimension: 'skills' | 'groups';
@@ -60,11 +77,18 @@ export interface AgentsQuery extends QueryOptions {
   name: string;
 }
 
-export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery | AgentsQuery;
+export type ReportQuery = OverviewQuery | SkillQuery | GroupQuery | RankingQuery | AgentsQuery | TrendQuery;
+/**
+ * What the Metrics method answers: every report but the agent list (agent_view) and the trend
+ * (historical). The grammar reads these; the others are reached by buttons.
+ */
+export type MetricsQuery = Exclude<ReportQuery, TrendQuery | AgentsQuery>;
 /** A query about one named skill or agent group. */
 export type ScopeQuery = SkillQuery | GroupQuery;
-/** A query that names a skill or agent group and so needs name matching: its report, or its agents. */
-export type NamedQuery = ScopeQuery | AgentsQuery;
+/** A trend about one named skill or agent group. */
+export type ScopeTrendQuery = TrendQuery & { of: 'skill' | 'group'; name: string };
+/** A query that names a skill or agent group and so needs name matching: its report, agents or trend. */
+export type NamedQuery = ScopeQuery | AgentsQuery | ScopeTrendQuery;
 
 export interface HelpRequest {
   kind: 'help';
@@ -78,7 +102,8 @@ export interface UsageError {
   input: string;
 }
 
-export type ParsedCommand = ReportQuery | HelpRequest | UsageError;
+/** What the grammar reads: trends are reached by a button, not typed. */
+export type ParsedCommand = MetricsQuery | HelpRequest | UsageError;
 
 /** A ranking shows its top 10 unless told otherwise; `top` goes up to 50 (one LivePerson page). */
 export const DEFAULT_TOP = 10;
@@ -93,7 +118,7 @@ export function rankingPageSizeOf(top: number): number {
 export function namedScopeOf(query: ReportQuery): ScopeName | undefined {
   if (query.kind === 'skill' || query.kind === 'group') return { kind: query.kind, name: query.name };
   if (query.kind === 'ranking') return query.within;
-  if (query.kind === 'agents') return { kind: query.of, name: query.name };
+  if (isNamedQuery(query)) return namedScope(query);
   return undefined;
 }
 
@@ -102,23 +127,41 @@ export function isScopeQuery(query: ReportQuery): query is ScopeQuery {
   return query.kind === 'skill' || query.kind === 'group';
 }
 
-/** True for queries whose name must be matched to a skill or group (reports and agent lists). */
+/** True for queries whose name must be matched to a skill or group (reports, agent lists, trends). */
 export function isNamedQuery(query: ReportQuery): query is NamedQuery {
+  if (query.kind === 'trend') return query.of !== 'account' && query.name !== undefined;
   return isScopeQuery(query) || query.kind === 'agents';
 }
 
+/** Which kind of thing a named query names, and the name as typed. */
+export function namedScope(query: NamedQuery): ScopeName {
+  return query.kind === 'skill' || query.kind === 'group'
+    ? { kind: query.kind, name: query.name }
+    : { kind: query.of, name: query.name };
+}
+
 /**
- * The skill or group query an agents query is about: same name, window, audience and visibility.
- * Name matching, "Did you mean" and not-found answers read it, so both resolve a name alike.
+ * The skill or group query an agents list or a trend is about: same name, window, audience and
+ * visibility. Name matching, "Did you mean" and not-found answers read it, so all resolve alike.
  */
 export function scopeQueryOf(query: NamedQuery): ScopeQuery {
-  if (query.kind !== 'agents') return query;
-  const { kind: _kind, of, ...rest } = query;
-  return { ...rest, kind: of };
+  if (query.kind === 'skill' || query.kind === 'group') return query;
+  return {
+    kind: query.of,
+    name: query.name,
+    window: query.window,
+    public: query.public,
+    ...(query.audience ? { audience: query.audience } : {}),
+  };
 }
 
 /** The agents behind a skill or group query (the "Agents" button): same name, window and audience. */
 export function agentsQueryOf(query: ScopeQuery): AgentsQuery {
-  const { kind, ...rest } = query;
+  const { kind, compare: _compare, ...rest } = query;
   return { ...rest, kind: 'agents', of: kind };
+}
+
+/** True for the reports that show KPIs and can compare them with earlier windows. */
+export function isKpiQuery(query: ReportQuery): query is OverviewQuery | ScopeQuery {
+  return query.kind === 'overview' || isScopeQuery(query);
 }

@@ -3,7 +3,24 @@
  * no Slack and no LivePerson wire format. Views render it; digests and buttons reuse it.
  */
 import type { MetricId, MetricRow, MetricsAnswer, MetricValues } from './metrics';
-import type { GroupQuery, OverviewQuery, RankingQuery, RankMetric, ReportQuery, SkillQuery } from './query';
+import type {
+  CompareWith,
+  GroupQuery,
+  OverviewQuery,
+  RankingQuery,
+  RankMetric,
+  ReportQuery,
+  SkillQuery,
+  TrendQuery,
+} from './query';
+import type { Span } from './compare';
+import {
+  busiestPoint,
+  trendTotals,
+  type TrendReportPoint,
+  type TrendSpan,
+  type TrendValues,
+} from './trend-report';
 import { agentsCounted, type AgentsCounted } from './humans';
 import {
   overviewHeadline,
@@ -84,6 +101,8 @@ export function metricsNeeded(query: ReportQuery): MetricId[] {
   if (query.kind === 'agents') return [];
   // Conversations wait for skills, not agent groups: a group has no queue to ask about.
   if (query.kind === 'group') return KPI_METRICS.filter((m) => !QUEUE_METRICS.includes(m));
+  // A trend asks LivePerson's historical method, which has its own three series.
+  if (query.kind === 'trend') return [];
   if (query.kind !== 'ranking') return [...KPI_METRICS];
   const metrics: MetricId[] = [RANK_METRIC[query.by]];
   if (query.by === 'wait') metrics.push(WAIT_FALLBACK_METRIC);
@@ -122,8 +141,23 @@ interface ReportBase<Q extends ReportQuery> {
   source: string;
 }
 
+/** A report's period KPIs in an earlier window (the same span yesterday or a week ago). */
+export interface Comparison {
+  with: CompareWith;
+  window: Span;
+  /** The KPIs that came back for the earlier window (only period ones are asked). */
+  values: Partial<Record<KpiMetric, number | undefined>>;
+  /**
+   * Why there are no values: the window starts before the 14 days LivePerson keeps (not asked),
+   * or the request failed (the report went out without it).
+   */
+  missing?: 'beyond-retention' | 'unavailable';
+}
+
 export interface OverviewReport extends ReportBase<OverviewQuery> {
   kind: 'overview';
+  /** The period KPIs in the earlier windows the query asked for, in its order. */
+  comparisons?: Comparison[];
   kpis: Kpis;
   status: Status;
   headline: ScopeHeadline;
@@ -145,6 +179,7 @@ export interface SkillReport extends ReportBase<SkillQuery> {
   agents: AgentsCounted;
   /** Closed conversations across the window, when the source keeps a trend that far back. */
   trend?: Trend;
+  comparisons?: Comparison[];
 }
 
 export interface GroupReport extends ReportBase<GroupQuery> {
@@ -157,6 +192,23 @@ export interface GroupReport extends ReportBase<GroupQuery> {
   headline: ScopeHeadline;
   agents: AgentsCounted;
   trend?: Trend;
+  comparisons?: Comparison[];
+}
+
+export interface TrendReport extends ReportBase<TrendQuery> {
+  kind: 'trend';
+  of: TrendQuery['of'];
+  /** The skill or agent group (with its sub-groups); absent for the account. */
+  scope?: { id: string; name: string | null };
+  intervalMinutes: number;
+  /** In time order; `window` is the span they cover. */
+  points: TrendReportPoint[];
+  /** Each series summed over the window. */
+  totals: TrendValues;
+  /** The interval that closed the most conversations. */
+  busiest?: TrendReportPoint;
+  /** The window started before the trend's 24 h and was cut there: where it was asked to start. */
+  clampedFrom?: number;
 }
 
 export interface RankingReport extends ReportBase<RankingQuery> {
@@ -183,7 +235,23 @@ export interface RankingReport extends ReportBase<RankingQuery> {
   within?: { kind: 'skill' | 'group'; id: string; name: string | null };
 }
 
-export type Report = OverviewReport | SkillReport | GroupReport | RankingReport | AgentsReport;
+export type Report = OverviewReport | SkillReport | GroupReport | RankingReport | AgentsReport | TrendReport;
+
+/** One earlier window as fetched: its answer, or why there is none. */
+export interface ComparisonInput {
+  with: CompareWith;
+  window: Span;
+  answer?: MetricsAnswer;
+  missing?: Comparison['missing'];
+}
+
+/** A trend report's series as fetched. */
+export interface TrendSeriesInput {
+  intervalMinutes: number;
+  /** The window cut to the trend's 24 h. */
+  span: TrendSpan;
+  points: TrendReportPoint[];
+}
 
 export interface ReportInput {
   query: ReportQuery;
@@ -199,6 +267,10 @@ export interface ReportInput {
   targets?: Targets;
   /** The scope's trend (skill and group reports), when it was fetched. */
   trend?: Trend;
+  /** The earlier windows a skill, group or overview report is compared with. */
+  comparisons?: ComparisonInput[];
+  /** The series of a trend report. */
+  series?: TrendSeriesInput;
   /** Ranking page to show, 1-based (from a Previous/Next button). */
   page?: number;
   /** Rankings fetched one sorted page at a time: the position of the first row returned. */
@@ -294,7 +366,21 @@ function rankMetric(by: RankMetric, rows: readonly MetricRow[]): MetricId {
   return WAIT_FALLBACK_METRIC;
 }
 
-/** Turns the source's metrics answer into the report for `input.query`. Pure. */
+/** The period KPIs an earlier window answered; a comparison that went missing has none. */
+function comparisonOf(input: ComparisonInput, scopeId: string | undefined): Comparison {
+  const out: Comparison = { with: input.with, window: input.window, values: {} };
+  if (input.missing) out.missing = input.missing;
+  if (!input.answer) return out;
+  const values = scopeId === undefined ? (input.answer.totals ?? {}) : scopeValues(input.answer, scopeId);
+  for (const metric of KPI_METRICS) if (metric in values) out.values[metric] = valueOf(values, metric);
+  return out;
+}
+
+function comparisonsOf(input: ReportInput, scopeId?: string): { comparisons?: Comparison[] } {
+  return input.comparisons ? { comparisons: input.comparisons.map((c) => comparisonOf(c, scopeId)) } : {};
+}
+
+/** Turns the source's answer into the report for `input.query`. Pure. */
 export function toReport(input: ReportInput): Report {
   const { query, fetchedAt, source, answer } = input;
   const targets = input.targets ?? DEFAULT_TARGETS;
@@ -318,6 +404,7 @@ export function toReport(input: ReportInput): Report {
         agents: agentsCounted(query.audience, totals),
         topWaiting: waiting.slice(0, OVERVIEW_TOP_WAITING),
         skillsWaiting: waiting.length,
+        ...comparisonsOf(input),
       };
     }
     case 'skill':
@@ -340,6 +427,7 @@ export function toReport(input: ReportInput): Report {
         headline,
         agents: agentsCounted(query.audience, values),
         ...(input.trend ? { trend: input.trend } : {}),
+        ...comparisonsOf(input, scope.id),
       };
       return query.kind === 'skill'
         ? { ...common, query, kind: 'skill' }
@@ -377,5 +465,24 @@ export function toReport(input: ReportInput): Report {
     case 'agents':
       // Agents come from agent_view, one row per person, not from metric rows.
       throw new TypeError('toReport: an agents report is built by toAgentsReport');
+    case 'trend': {
+      const series = input.series;
+      if (!series) throw new TypeError('toReport: a trend report needs its series');
+      const busiest = busiestPoint(series.points);
+      return {
+        ...base,
+        // The report covers what the trend could show: the window cut to the trend's 24 h.
+        window: { ...input.window, from: series.span.from, to: series.span.to },
+        query,
+        kind: 'trend',
+        of: query.of,
+        ...(input.scope ? { scope: input.scope } : {}),
+        intervalMinutes: series.intervalMinutes,
+        points: series.points,
+        totals: trendTotals(series.points),
+        ...(busiest ? { busiest } : {}),
+        ...(series.span.clampedFrom !== undefined ? { clampedFrom: series.span.clampedFrom } : {}),
+      };
+    }
   }
 }

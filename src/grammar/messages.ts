@@ -65,6 +65,12 @@ export const MESSAGES = {
   noQueueForGroups: (by: string) =>
     `Conversations wait for skills, not agent groups, so groups can't be ranked \`by ${by}\`. ` +
     `Try \`/queue skills by ${by}\`, or \`/queue groups by load\`.`,
+  compareWith: (typed: string | undefined) =>
+    `${typed === undefined ? 'Compare with what?' : `I can't compare with “${typed}”.`} ` +
+    'Try `vs yesterday` or `vs last week`, e.g. `/queue skill billing vs yesterday`.',
+  compareNeedsReport: () =>
+    '`vs` compares one skill, one agent group or the overview with an earlier window, ' +
+    'e.g. `/queue skill billing vs last week`; rankings are not compared.',
   rankingNeedsDimension: () =>
     '`by` and `top` rank skills or agent groups: try `/queue skills by wait top 5` or `/queue groups by load`.',
 } as const;

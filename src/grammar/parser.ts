@@ -5,10 +5,12 @@
  *
  *   /queue [skill <name> | group <name> | skills | groups] [by <metric>] [top N]
  *          [last 4h | since 08:00 | today | yesterday] [humans | bots] [public]
+ *          [vs yesterday | vs last week]
  */
 import {
   DEFAULT_TOP,
   type Audience,
+  type CompareWith,
   type ParsedCommand,
   type QueryOptions,
   type RankMetric,
@@ -23,12 +25,14 @@ import { parseClock, parseDuration } from './time-words';
 import { sanitize, tokenize, unescapeSlack, type SlackEntity, type Token } from './tokenize';
 import {
   BOT_WORDS,
+  COMPARE_WORDS,
   FLAG_WORDS,
   HELP_WORDS,
   HUMAN_WORDS,
   OVERVIEW_WORDS,
   PUBLIC_WORDS,
   TOP_GLUED,
+  compareAt,
   isKeyword,
   metricAt,
   reportWordAt,
@@ -56,6 +60,8 @@ interface Draft {
   public: boolean;
   by?: RankMetric;
   top?: number;
+  /** Earlier windows to compare with, in the order typed. */
+  compare?: CompareWith[];
 }
 
 /** Parses `/queue` text as Slack sends it (HTML-escaped). */
@@ -182,6 +188,7 @@ class Parser {
       }
     }
     if (key === 'by') return this.by(i);
+    if (COMPARE_WORDS.has(key)) return this.compare(i);
     if (key === 'top' || TOP_GLUED.test(key)) return this.top(i);
     const mention = mentionWord(tok.text);
     if (mention) return this.entityError(mention, i);
@@ -360,6 +367,26 @@ class Parser {
     return { next };
   }
 
+  /** `vs yesterday`, `vs last week`; typed twice, both are compared. */
+  private compare(i: number): Step {
+    // The phrases reuse time words (`yesterday`, `last`), so they are read here, not as keywords.
+    const keys: string[] = [];
+    for (let k = i + 1; k <= i + 3; k++) {
+      const key = this.keyAt(k);
+      if (key === undefined) break;
+      keys.push(key);
+    }
+    const found = compareAt(keys);
+    if (!found) {
+      const next = this.tokens[i + 1];
+      const typed = next?.type === 'word' ? fragment(next.text) : undefined;
+      return this.usage(MESSAGES.compareWith(typed) + this.nameHint(i));
+    }
+    const list = (this.d.compare ??= []);
+    if (!list.includes(found.with)) list.push(found.with);
+    return { next: i + 1 + found.consumed };
+  }
+
   private entityError(entity: SlackEntity, i: number): UsageError {
     const prev = this.keyAt(i - 1);
     if (entity.type === 'channel' && prev !== undefined && (prev === 'in' || PUBLIC_WORDS.has(prev))) {
@@ -437,15 +464,19 @@ class Parser {
     if (report === 'groups' && d.by !== undefined && (QUEUE_RANKS as readonly string[]).includes(d.by)) {
       return this.usage(MESSAGES.noQueueForGroups(d.by));
     }
+    if (d.compare && (report === 'skills' || report === 'groups')) {
+      return this.usage(MESSAGES.compareNeedsReport());
+    }
     const options: QueryOptions = { window: d.time ?? DEFAULT_WINDOW, public: d.public };
     if (d.audience) options.audience = d.audience;
+    const kpiOptions = d.compare ? { ...options, compare: d.compare } : options;
     switch (report) {
       case 'overview':
-        return { kind: 'overview', ...options };
+        return { kind: 'overview', ...kpiOptions };
       case 'skill':
-        return { kind: 'skill', name: d.name ?? '', ...options };
+        return { kind: 'skill', name: d.name ?? '', ...kpiOptions };
       case 'group':
-        return { kind: 'group', name: d.name ?? '', ...options };
+        return { kind: 'group', name: d.name ?? '', ...kpiOptions };
       case 'skills':
       case 'groups':
         return {

@@ -2,7 +2,7 @@
  * The words of the `/queue` grammar (compared case-insensitively, via keyOf) and the phrases
  * accepted after `by`.
  */
-import { RANK_METRICS, type RankMetric } from '../domain/query';
+import { RANK_METRICS, type CompareWith, type RankMetric } from '../domain/query';
 
 export const HELP_WORDS: ReadonlySet<string> = new Set([
   'help',
@@ -21,8 +21,11 @@ export const HUMAN_WORDS: ReadonlySet<string> = new Set(['humans', 'human']);
 export const BOT_WORDS: ReadonlySet<string> = new Set(['bots', 'bot']);
 export const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'publicly']);
 
+/** `vs yesterday`, `versus last week`: compare the period with an earlier window. */
+export const COMPARE_WORDS: ReadonlySet<string> = new Set(['vs', 'vs.', 'versus']);
+
 /** Keywords that take an argument: they always end an unquoted name. */
-export const ARGUMENT_WORDS: ReadonlySet<string> = new Set(['last', 'since', 'by', 'top']);
+export const ARGUMENT_WORDS: ReadonlySet<string> = new Set(['last', 'since', 'by', 'top', ...COMPARE_WORDS]);
 /** Keywords that stand alone: they end a name only at its tail ("Bot Triage" keeps its "Bot"). */
 export const FLAG_WORDS: ReadonlySet<string> = new Set([
   'today',
@@ -129,6 +132,25 @@ export function metricAt(keys: readonly string[]): { metric: RankMetric; consume
   for (let n = Math.min(keys.length, LONGEST_METRIC_PHRASE); n >= 1; n--) {
     const metric = METRIC_PHRASES.get(keys.slice(0, n).join(' '));
     if (metric) return { metric, consumed: n };
+  }
+  return undefined;
+}
+
+/** Phrases accepted after `vs`. */
+const COMPARE_PHRASES: ReadonlyMap<string, CompareWith> = new Map<string, CompareWith>([
+  ['yesterday', 'yesterday'],
+  ['last week', 'week'],
+  ['lastweek', 'week'],
+  ['a week ago', 'week'],
+  ['week', 'week'],
+]);
+const LONGEST_COMPARE_PHRASE = 3;
+
+/** The earlier window named by the first words after `vs` (longest phrase wins), or undefined. */
+export function compareAt(keys: readonly string[]): { with: CompareWith; consumed: number } | undefined {
+  for (let n = Math.min(keys.length, LONGEST_COMPARE_PHRASE); n >= 1; n--) {
+    const found = COMPARE_PHRASES.get(keys.slice(0, n).join(' '));
+    if (found) return { with: found, consumed: n };
   }
   return undefined;
 }

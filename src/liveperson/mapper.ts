@@ -11,6 +11,7 @@ import type { AgentRow, AgentsAnswer, Presence } from '../domain/agents';
 import type { KmmGroup, KmmMetrics, KmmResponse } from './contract/metrics-response';
 import type { HistoricalResponse } from './contract/historical';
 import { toTrend, type Trend } from '../domain/trend';
+import type { TrendReportPoint } from '../domain/trend-report';
 
 /** The KMM response field each domain metric is read from. */
 export const FIELD_OF: Readonly<Record<SourceMetricId, MetricField>> = {
@@ -147,4 +148,16 @@ export function toAgentsAnswer(
     rows: response.records.map((r) => toAgentRow(r, loadScale, isBot(r.agentId))),
     count: response.count,
   };
+}
+
+/** A historical answer as the trend report's three series, point by point. */
+export function toTrendPoints(response: HistoricalResponse): TrendReportPoint[] {
+  return response.points.map((p) => ({
+    end: p.timestamp,
+    values: {
+      closed: p.values.closedConversations,
+      concluded: p.values.concludedConversations,
+      transfers: p.values.transfers,
+    },
+  }));
 }

@@ -11,8 +11,12 @@ import {
   rankingPageSizeOf,
   type AgentsQuery,
   type Audience,
+  type MetricsQuery,
+  type OverviewQuery,
   type RankMetric,
   type ReportQuery,
+  type ScopeQuery,
+  type TrendQuery,
 } from '../domain/query';
 import { AGENTS_PAGE_SIZE } from '../domain/agents';
 import { metricsNeeded } from '../domain/report';
@@ -26,7 +30,7 @@ import {
   type UserType,
 } from './contract/catalog';
 import type { KmmRequest, KmmRequestBody } from './contract/metrics-request';
-import type { HistoricalRequest } from './contract/historical';
+import { MAX_HISTORICAL_POINTS, type HistoricalMetric, type HistoricalRequest } from './contract/historical';
 import {
   AGENT_STATUSES,
   DEFAULT_AGENT_STATUSES,
@@ -34,7 +38,9 @@ import {
   type AgentViewCurrentMetric,
   type AgentViewRequest,
 } from './contract/agent-view';
-import { trendIntervalMinutes, trendReaches } from '../domain/trend';
+import { TREND_INTERVALS_MINUTES, trendIntervalMinutes, trendReaches } from '../domain/trend';
+import type { TrendSeries } from '../domain/trend-report';
+import { MINUTE_MS } from '../domain/time';
 import { FIELD_OF } from './mapper';
 
 /** The KMM sort to request for a ranking; null: no sort key exists, fetch every page and rank locally. */
@@ -139,15 +145,40 @@ export interface AgentsPlan {
   reachable: number;
 }
 
+/** One call to the historical method (POST …/historical?interval=…): a trend report's series. */
+export interface HistoricalPlan {
+  kind: 'historical';
+  request: HistoricalRequest & { intervalMinutes: number };
+}
+
 /** What to ask LivePerson for one report. */
-export type LivePersonPlan = MetricsPlan | AgentsPlan;
+export type LivePersonPlan = MetricsPlan | AgentsPlan | HistoricalPlan;
+
+type Filters = KmmRequestBody['filters'];
+
+/** The filters of a report: its window, its skill or its group with sub-groups, and its audience. */
+function filtersOf(
+  kind: 'account' | 'skill' | 'group',
+  window: { from: number; to: number },
+  audience: Audience | undefined,
+  scope: ResolvedScope | undefined,
+): Filters {
+  const filters: Filters = { time: { from: window.from, to: window.to } };
+  if (kind !== 'account') {
+    if (!scope?.ids.length) throw new TypeError(`planner: a ${kind} query needs resolved ids`);
+    if (kind === 'skill') filters.skillIds = [...scope.ids];
+    else filters.agentGroupIds = [...scope.ids];
+  }
+  if (audience) filters.userTypes = [USER_TYPES_OF[audience]];
+  return filters;
+}
 
 /**
  * Plans the LivePerson call for a query over a resolved window; skill/group queries need their
  * resolved ids, rankings the page to show (1-based).
  */
 export function planReport(
-  query: ReportQuery,
+  query: MetricsQuery,
   window: { from: number; to: number },
   scope?: ResolvedScope,
   page = 1,
@@ -207,9 +238,6 @@ export function planReport(
       const offset = (shown - 1) * limit;
       return plan({ body, sort, offset, limit }, false, offset, shown);
     }
-    case 'agents':
-      // One row per agent comes from agent_view, not from metrics.
-      throw new TypeError('planReport: an agents query is planned by planAgents');
   }
 }
 
@@ -320,5 +348,76 @@ export function planTrend(
   return {
     body: { filters, metricsToRetrieveByTime: ['closed_conversations'] },
     intervalMinutes: trendIntervalMinutes(window.to - window.from),
+  };
+}
+
+/**
+ * LivePerson rounds a window outward to whole minutes before it counts points, so a window can
+ * grow by up to two minutes: the interval is chosen with that room, or a span that just fits
+ * would be refused.
+ */
+const ROUNDING_MS = 2 * MINUTE_MS;
+
+/** The finest readable interval that draws `spanMs` within LivePerson's 100 points. */
+export function historicalIntervalMinutes(spanMs: number): number {
+  const fit = TREND_INTERVALS_MINUTES.find(
+    (m) => Math.ceil((spanMs + ROUNDING_MS) / (m * MINUTE_MS)) <= MAX_HISTORICAL_POINTS,
+  );
+  // None fits only past 24 h, which LivePerson never answers: the coarsest then.
+  return fit ?? TREND_INTERVALS_MINUTES[TREND_INTERVALS_MINUTES.length - 1]!;
+}
+
+/** Points a span of `spanMs` has at `intervalMinutes` (the last one may cover less). */
+export function historicalPoints(spanMs: number, intervalMinutes: number): number {
+  return Math.ceil(spanMs / (intervalMinutes * MINUTE_MS));
+}
+
+/** The historical name of each trend series, in the order the report draws them. */
+export const TREND_SERIES_METRIC: Record<TrendSeries, HistoricalMetric> = {
+  closed: 'closed_conversations',
+  concluded: 'concluded_conversations',
+  transfers: 'transfers',
+};
+
+/**
+ * The historical call behind a trend report: its three series over `span` (the window already cut
+ * to the trend's 24 h) with the filters the report itself would use; a group counts its sub-groups.
+ */
+export function planTrendReport(
+  query: TrendQuery,
+  span: { from: number; to: number },
+  scope?: ResolvedScope,
+): HistoricalPlan {
+  return {
+    kind: 'historical',
+    request: {
+      body: {
+        filters: filtersOf(query.of, span, query.audience, scope),
+        metricsToRetrieveByTime: Object.values(TREND_SERIES_METRIC),
+      },
+      intervalMinutes: historicalIntervalMinutes(span.to - span.from),
+    },
+  };
+}
+
+/**
+ * The metrics call for one earlier window of a skill, group or overview report: the same filters
+ * over `window`, filter-wide totals only, and only the metrics counted over time. Current values
+ * (waiting now, agents online, load) have no "yesterday", so they are not asked.
+ */
+export function planComparison(
+  query: OverviewQuery | ScopeQuery,
+  window: { from: number; to: number },
+  scope?: ResolvedScope,
+): KmmRequest | undefined {
+  const byTime = requestMetrics(metricsNeeded(query)).byTime;
+  if (!byTime.length) return undefined;
+  const kind = query.kind === 'overview' ? 'account' : query.kind;
+  return {
+    body: {
+      filters: filtersOf(kind, window, query.audience, scope),
+      responseSections: ['all'],
+      metricsToRetrieveByTime: byTime,
+    },
   };
 }

@@ -6,14 +6,22 @@
  */
 import type { Named, ReportOutcome } from '../domain/outcome';
 import {
+  isKpiQuery,
+  isNamedQuery,
   namedScopeOf,
   type AgentsQuery,
+  type CompareWith,
   type NamedQuery,
+  type OverviewQuery,
   type ReportQuery,
   type ScopeName,
+  type ScopeQuery,
+  type TrendQuery,
 } from '../domain/query';
 import { toAgentsReport } from '../domain/agents';
-import { toReport } from '../domain/report';
+import { toReport, type ComparisonInput, type ReportInput } from '../domain/report';
+import { shiftWindow, withinRetention } from '../domain/compare';
+import { trendSpan } from '../domain/trend-report';
 import { splitBots } from '../domain/humans';
 import type { MetricsAnswer } from '../domain/metrics';
 import type { Targets } from '../domain/targets';
@@ -24,12 +32,14 @@ import type { LoadScale } from '../liveperson/contract/load-scale';
 import type { Directory, LookupOptions } from '../liveperson/directory';
 import { Deadline, raceDeadline } from '../shared/deadline';
 import type { KmmRequest } from '../liveperson/contract/metrics-request';
-import { toAgentsAnswer, toClosedTrend, toMetricsAnswer } from '../liveperson/mapper';
+import { toAgentsAnswer, toClosedTrend, toMetricsAnswer, toTrendPoints } from '../liveperson/mapper';
 import {
   planAgents,
   planBotsProbe,
+  planComparison,
   planReport,
   planTrend,
+  planTrendReport,
   type AgentsPlan,
   type MetricsPlan,
   type ResolvedScope,
@@ -90,18 +100,17 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     call: LookupOptions,
   ): Promise<Resolution> {
     const skill = named.kind === 'skill';
-    // Outcomes keep the query asked (an agents list stays one); a breakdown whose skill or group
-    // is gone is answered like that skill or group report.
-    const asked: NamedQuery =
-      query.kind === 'skill' || query.kind === 'group' || query.kind === 'agents'
-        ? query
-        : {
-            kind: named.kind,
-            name: named.name,
-            window: query.window,
-            public: query.public,
-            ...(query.audience ? { audience: query.audience } : {}),
-          };
+    // Outcomes keep the query asked (an agents list or a trend stays one); a breakdown whose
+    // skill or group is gone is answered like that skill or group report.
+    const asked: NamedQuery = isNamedQuery(query)
+      ? query
+      : {
+          kind: named.kind,
+          name: named.name,
+          window: query.window,
+          public: query.public,
+          ...(query.audience ? { audience: query.audience } : {}),
+        };
     let item: Named | undefined;
     if (id !== undefined) {
       const name = skill
@@ -231,11 +240,77 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     return { kind: 'report', report };
   }
 
+  /**
+   * The same window in each earlier period the query compares with, asked in parallel with the
+   * report itself. A window past LivePerson's 14 days is not asked; one that fails is noted and
+   * the report goes out without it.
+   */
+  async function comparisons(
+    query: OverviewQuery | ScopeQuery,
+    window: ResolvedWindow,
+    scope: ResolvedScope | undefined,
+    call: CallOptions,
+    resolvedAt: number,
+  ): Promise<ComparisonInput[] | undefined> {
+    const wanted = [...new Set<CompareWith>(query.compare ?? [])];
+    if (!wanted.length) return undefined;
+    return Promise.all(
+      wanted.map(async (withWhat): Promise<ComparisonInput> => {
+        const earlier = shiftWindow(window, withWhat, window.zone);
+        const base = { with: withWhat, window: earlier };
+        if (!withinRetention(earlier, resolvedAt)) return { ...base, missing: 'beyond-retention' };
+        const request = planComparison(query, earlier, scope);
+        if (!request) return { ...base, missing: 'unavailable' };
+        try {
+          return {
+            ...base,
+            answer: toMetricsAnswer(await deps.client.metrics(request, call), deps.loadScale ?? 'ratio'),
+          };
+        } catch (error) {
+          deps.log?.warn('Comparison unavailable; the report goes without it', {
+            err: error,
+            with: withWhat,
+          });
+          return { ...base, missing: 'unavailable' };
+        }
+      }),
+    );
+  }
+
+  /** A trend report: the historical method's series over the window, cut to the trend's 24 h. */
+  async function runTrend(
+    query: TrendQuery,
+    window: ResolvedWindow,
+    resolution: Scoped | undefined,
+    call: CallOptions,
+    resolvedAt: number,
+  ): Promise<ReportOutcome> {
+    const span = trendSpan(window, resolvedAt);
+    const plan = planTrendReport(query, span, resolution?.scope);
+    // A window wholly before the trend's 24 h has nothing to ask for: the report says so.
+    const points = span.to > span.from ? toTrendPoints(await deps.client.historical(plan.request, call)) : [];
+    const input: ReportInput = {
+      query,
+      window,
+      answer: { rows: [], count: 0 },
+      fetchedAt: deps.now(),
+      source: deps.source,
+      series: { intervalMinutes: plan.request.intervalMinutes, span, points },
+      ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
+    };
+    return { kind: 'report', report: toReport(input) };
+  }
+
   return {
     async run(query, opts = {}) {
       // The window is resolved now, at run time: a query stores intent, so a re-run tomorrow asks
-      // for tomorrow's window.
-      const zone = needsTimezone(query.window)
+      // for tomorrow's window. Comparisons and trends read the wall clock too ("yesterday" is a
+      // calendar day; a trend's points are labelled by the clock), so they look the zone up.
+      const wallClock =
+        needsTimezone(query.window) ||
+        query.kind === 'trend' ||
+        (isKpiQuery(query) && !!query.compare?.length);
+      const zone = wallClock
         ? typeof opts.timezone === 'function'
           ? await opts.timezone()
           : (opts.timezone ?? 'UTC')
@@ -261,9 +336,13 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         if (!resolution) throw new TypeError('run: an agents query resolves its scope first');
         return agentsReport(query, resolved.window, resolution, opts.page, call);
       }
+      if (query.kind === 'trend') return runTrend(query, resolved.window, resolution, call, resolvedAt);
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
       const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call, resolvedAt);
-      const answer = await execute(plan, call);
+      const pendingComparisons = isKpiQuery(query)
+        ? comparisons(query, resolved.window, resolution?.scope, call, resolvedAt)
+        : Promise.resolve(undefined);
+      const [answer, compared] = await Promise.all([execute(plan, call), pendingComparisons]);
       // The numbers are what the lead waits for: a slow trend gets a short grace, then is dropped.
       const trend = await raceDeadline(pendingTrend, Deadline.after(TREND_GRACE_MS)).catch(() => undefined);
       if (!plan.allPages && answer.count > plan.reachable) answer.truncated = true;
@@ -279,6 +358,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
         ...(deps.targets ? { targets: deps.targets } : {}),
         ...(trend ? { trend } : {}),
+        ...(compared ? { comparisons: compared } : {}),
         ...((plan.page ?? opts.page) ? { page: plan.page ?? opts.page } : {}),
       });
       return { kind: 'report', report };

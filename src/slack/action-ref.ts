@@ -17,6 +17,7 @@ import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import {
   AUDIENCES,
+  COMPARE_WITH,
   MAX_TOP,
   RANK_METRICS,
   type AgentsQuery,
@@ -39,7 +40,7 @@ export interface ScopeRef {
 }
 
 export type ActionRef =
-  /** "Did you mean …?": run the query (a skill or group report, or its agents) for this id. */
+  /** "Did you mean …?": run the query (a skill or group report, its agents or trend) for this id. */
   | { kind: 'pick'; query: NamedQuery; id: string }
   /**
    * Previous / Next on a ranking or an agent list. `zone`: the zone its wall-clock window was
@@ -130,9 +131,26 @@ const options = {
   public: z.boolean(),
 };
 const name = z.string().min(1).max(MAX_NAME);
-const skillQuery = z.object({ kind: z.literal('skill'), name, ...options });
-const groupQuery = z.object({ kind: z.literal('group'), name, ...options });
-const overviewQuery = z.object({ kind: z.literal('overview'), ...options });
+const compare = z.array(z.enum(COMPARE_WITH)).min(1).max(COMPARE_WITH.length).optional();
+const skillQuery = z.object({ kind: z.literal('skill'), name, compare, ...options });
+const groupQuery = z.object({ kind: z.literal('group'), name, compare, ...options });
+const overviewQuery = z.object({ kind: z.literal('overview'), compare, ...options });
+/** A trend: the account's, or a named skill's or group's. */
+const trendQuery = z
+  .object({
+    kind: z.literal('trend'),
+    of: z.enum(['account', 'skill', 'group']),
+    name: name.optional(),
+    ...options,
+  })
+  .refine((q) => (q.of === 'account') === (q.name === undefined));
+/** A trend about a named skill or group: what a "Did you mean" button under a trend re-runs. */
+const scopeTrendQuery = z.object({
+  kind: z.literal('trend'),
+  of: z.enum(['skill', 'group']),
+  name,
+  ...options,
+});
 const rankingQuery = z.object({
   kind: z.literal('ranking'),
   dimension: z.enum(['skills', 'groups']),
@@ -148,6 +166,7 @@ const reportQuery = z.discriminatedUnion('kind', [
   groupQuery,
   rankingQuery,
   agentsQuery,
+  trendQuery,
 ]);
 const id = z.string().min(1).max(100);
 const zone = z
@@ -160,7 +179,7 @@ const page = z.number().int().min(1).max(1_000_000);
 const actionRef = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('pick'),
-    query: z.discriminatedUnion('kind', [skillQuery, groupQuery, agentsQuery]),
+    query: z.union([skillQuery, groupQuery, agentsQuery, scopeTrendQuery]),
     id,
   }),
   z.object({

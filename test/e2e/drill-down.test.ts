@@ -85,6 +85,8 @@ describe('e2e: reports explored by clicks alone', function () {
     assert.deepEqual(labels, [
       'By agent group',
       'Agents',
+      'Trend',
+      'Compare',
       '↻ Refresh',
       'static_select',
       'Share to channel',
@@ -137,6 +139,57 @@ describe('e2e: reports explored by clicks alone', function () {
     assert.deepEqual((call?.body as { filters: { agentSkillIds?: string[] } }).filters.agentSkillIds, [
       '1001',
     ]);
+  });
+
+  it('skill → "Trend": historical closed, concluded and transfers for that skill, and back', async () => {
+    const report = await ask('skill billing last 5h');
+    h.sim.resetStats();
+    const { posts } = await click(barButton(report, 'Trend'));
+    const trend = posts[1]!;
+    assert.match(textOf(trend), /^Trend · Skill Billing · last 5h/);
+    const body = h.sim.requests('historical')[0] as {
+      filters: { skillIds?: string[] };
+      metricsToRetrieveByTime: string[];
+    };
+    assert.deepEqual(body.filters.skillIds, ['1001']);
+    assert.deepEqual([...body.metricsToRetrieveByTime].sort(), [
+      'closed_conversations',
+      'concluded_conversations',
+      'transfers',
+    ]);
+    const back = await click(barButton(trend, /^◀ Billing$/));
+    assert.match(textOf(back.posts[1]!), /Skill Billing · last 5h/);
+  });
+
+  it('the overview → "Trend": the whole account', async () => {
+    const overview = await ask('last 2h');
+    h.sim.resetStats();
+    const { posts } = await click(barButton(overview, 'Trend'));
+    assert.match(textOf(posts[1]!), /^Trend · /);
+    const body = h.sim.requests('historical')[0] as { filters: Record<string, unknown> };
+    assert.equal(body.filters.skillIds, undefined);
+    assert.equal(body.filters.agentGroupIds, undefined);
+  });
+
+  it('skill → "Compare": the same window yesterday and a week ago, beside each period KPI', async () => {
+    const report = await ask('skill billing last 2h');
+    h.sim.resetStats();
+    const { posts } = await click(barButton(report, 'Compare'));
+    const compared = posts[1]!;
+    assert.match(textOf(compared), /vs yesterday/);
+    assert.match(textOf(compared), /vs last week/);
+    assert.ok(!bar(compared).some((e) => e.text?.text === 'Compare'), 'compared already');
+    const windows = (h.sim.requests('metrics') as { filters: { time: { from: number } } }[]).map(
+      (b) => b.filters.time.from,
+    );
+    const now = h.now();
+    const from = now - 2 * HOUR_MS;
+    // (Today's own window may come from the 30 s cache; the earlier ones are new questions.)
+    for (const back of [1, 7])
+      assert.ok(
+        windows.some((w) => Math.abs(w - (from - back * 24 * HOUR_MS)) < 60_000),
+        `a window ${back} days back`,
+      );
   });
 
   it('the window picker re-runs the report over the chosen window', async () => {

@@ -761,3 +761,71 @@ describe('parseCommand', () => {
     });
   });
 });
+
+describe('parseCommand: vs yesterday / vs last week', () => {
+  const compareOf = (text: string) => {
+    const r = parseCommand(text);
+    assert.ok(
+      r.kind === 'skill' || r.kind === 'group' || r.kind === 'overview',
+      `${text}: ${JSON.stringify(r)}`,
+    );
+    return r;
+  };
+
+  it('a skill, a group or the overview compared with yesterday or last week', () => {
+    assert.deepEqual(parseCommand('skill billing vs yesterday'), {
+      kind: 'skill',
+      name: 'billing',
+      window: { kind: 'last', ms: HOUR_MS },
+      public: false,
+      compare: ['yesterday'],
+    });
+    assert.deepEqual(compareOf('skill billing last 4h vs last week').compare, ['week']);
+    assert.deepEqual(compareOf('group Tier 1 versus a week ago').compare, ['week']);
+    assert.deepEqual(parseCommand('group Tier 1 versus a week ago'), {
+      kind: 'group',
+      name: 'Tier 1',
+      window: { kind: 'last', ms: HOUR_MS },
+      public: false,
+      compare: ['week'],
+    });
+    assert.deepEqual(compareOf('vs yesterday').compare, ['yesterday']);
+    assert.deepEqual(compareOf('VS. Last Week humans').compare, ['week']);
+  });
+
+  it('"vs" ends an unquoted name; the time words after it compare, they do not set the window', () => {
+    const r = compareOf('skill billing vs yesterday');
+    assert.ok(r.kind === 'skill' && r.name === 'billing');
+    assert.deepEqual(r.window, { kind: 'last', ms: HOUR_MS });
+    const both = compareOf('skill billing yesterday vs last week');
+    assert.deepEqual(both.window, { kind: 'yesterday' });
+    assert.deepEqual(both.compare, ['week']);
+  });
+
+  it('both, in the order typed, each once', () => {
+    assert.deepEqual(compareOf('skill billing vs last week vs yesterday vs last week').compare, [
+      'week',
+      'yesterday',
+    ]);
+  });
+
+  it('no vs, no compare field', () => {
+    assert.equal('compare' in compareOf('skill billing last 4h'), false);
+  });
+
+  it('vs tomorrow, or vs with nothing after it, answers with what to type', () => {
+    const tomorrow = parseCommand('skill billing vs tomorrow');
+    assert.equal(tomorrow.kind, 'usage');
+    assert.ok(tomorrow.kind === 'usage');
+    assert.match(tomorrow.message, /^I can't compare with “tomorrow”\. Try `vs yesterday` or `vs last week`/);
+    const bare = parseCommand('skill billing vs');
+    assert.ok(bare.kind === 'usage');
+    assert.match(bare.message, /^Compare with what\? Try `vs yesterday` or `vs last week`/);
+  });
+
+  it('a ranking is not compared', () => {
+    const r = parseCommand('skills by wait vs yesterday');
+    assert.ok(r.kind === 'usage');
+    assert.match(r.message, /rankings are not compared/);
+  });
+});

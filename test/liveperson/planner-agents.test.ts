@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { validateAgentViewRequest } from '../../src/liveperson/contract/agent-view';
-import { planAgents, planBotsProbe, planReport } from '../../src/liveperson/planner';
+import { planAgents, planBotsProbe } from '../../src/liveperson/planner';
 import { resolveWindow } from '../../src/domain/window';
 import type { AgentsQuery } from '../../src/domain/query';
 
@@ -105,10 +105,7 @@ describe('planAgents', () => {
     }
   });
 
-  it('without resolved ids, or through planReport, an agents query is a programming error', () => {
+  it('without resolved ids an agents query is a programming error', () => {
     assert.throws(() => planFor(agents(), []), TypeError);
-    const w = resolveWindow(agents().window, NOW, 'UTC');
-    assert.ok(w.ok);
-    assert.throws(() => planReport(agents(), w.window, { ids: ['1001'] }), /planAgents/);
   });
 });

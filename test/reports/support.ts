@@ -17,9 +17,15 @@ export interface RunReportOptions {
   trends?: boolean;
   /** Options of the run itself (page, id …). */
   run?: RunOptions;
+  /** The asker's zone (default UTC). */
+  timezone?: string;
+  /** A skill or group id already resolved (a "Did you mean" button). */
+  id?: string;
+  /** Any outcome is returned, not only a report. */
+  anyOutcome?: boolean;
 }
 
-/** Runs `query` as the bot would, whatever the outcome. `warn` records the service's log. */
+/** Runs `query` (one a button carries: an agents list, a trend) as the bot would, whatever the outcome. */
 export async function runQuery(
   sim: Simulator,
   query: ReportQuery,
@@ -38,7 +44,13 @@ export async function runQuery(
       log: { warn },
       ...(opts.trends ? { trends: true } : {}),
     });
-    return { outcome: await reports.run(query, opts.run), warn };
+    const outcome = await reports.run(query, {
+      ...opts.run,
+      ...(opts.timezone ? { timezone: opts.timezone } : {}),
+      ...(opts.id ? { id: opts.id } : {}),
+    });
+    if (opts.anyOutcome === false) assert.equal(outcome.kind, 'report');
+    return { outcome, warn };
   } finally {
     await client.close();
   }

@@ -23,6 +23,11 @@ function what(query: ReportQuery): string {
       return `${query.dimension === 'skills' ? 'skills' : 'agent groups'} by ${RANK_TITLES[query.by]}`;
     case 'agents':
       return `the agents of ${query.of === 'group' ? 'group ' : ''}*${safeText(query.name, NAME_WIDTH)}*`;
+    case 'trend': {
+      if (query.of === 'account' || query.name === undefined) return 'the trend of the whole account';
+      const name = `*${safeText(query.name, NAME_WIDTH)}*`;
+      return `the trend of ${query.of === 'group' ? `group ${name}` : name}`;
+    }
   }
 }
 

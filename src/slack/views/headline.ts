@@ -15,6 +15,7 @@ import { displayName, markOf } from './marks';
 import { safeText } from './mrkdwn';
 import { rankSubject } from './ranking-titles';
 import { limitText } from './rule-text';
+import { trendHeadlineText } from './trend-text';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -124,6 +125,8 @@ export function headlineText(report: Report): string {
       return rankingText(report, report.headline);
     case 'agents':
       return agentsText(report);
+    case 'trend':
+      return trendHeadlineText(report);
     default:
       return scopeText(report.headline, report.agents);
   }

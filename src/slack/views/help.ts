@@ -15,6 +15,10 @@ export const USAGE_EXAMPLES: readonly UsageExample[] = [
     meaning: 'Quote names with spaces or keywords; the last 4 hours',
   },
   { command: '/queue group Tier 1 today', meaning: 'An agent group with its sub-groups, since midnight' },
+  {
+    command: '/queue skill billing last 4h vs yesterday',
+    meaning: 'The period figures beside the same hours yesterday (or `vs last week`)',
+  },
   { command: '/queue skills by wait top 5', meaning: 'Skills ranked by wait time, top 5' },
   { command: '/queue groups by load', meaning: 'Agent groups ranked by agent load' },
   { command: '/queue skill VIP since 08:00 humans', meaning: 'Human agents only, since 08:00 your time' },

@@ -7,7 +7,7 @@
 import type { SectionBlock } from '@slack/types';
 import type { AgentsCounted } from '../../domain/humans';
 import type { Audience } from '../../domain/query';
-import type { Kpi, KpiMetric, Kpis } from '../../domain/report';
+import type { Comparison, Kpi, KpiMetric, Kpis } from '../../domain/report';
 import type { ResolvedWindow } from '../../domain/window';
 import { formatCount } from '../../shared/number-format';
 import { fieldsSection, section } from './blocks';
@@ -17,6 +17,7 @@ import { METRIC_LABELS } from './metric-labels';
 import { safeText } from './mrkdwn';
 import { ruleNote } from './rule-text';
 import { windowLabel } from './window-text';
+import { compactChanges, comparisonLine, comparisonNote } from './compare-text';
 
 /**
  * The labels of the KPI fields: each metric's own name, shortened only where the field sits under
@@ -89,16 +90,24 @@ function agentsSection(kpis: Kpis, agents: AgentsCounted, audience: Audience | u
   return fieldsSection('*Agents*', fields);
 }
 
-function periodSection(kpis: Kpis, window: ResolvedWindow): SectionBlock {
+function periodSection(
+  kpis: Kpis,
+  window: ResolvedWindow,
+  comparisons?: readonly Comparison[],
+): SectionBlock {
+  // A window past LivePerson's 14 days was never asked: the title says so, the fields leave it out.
+  const shown = (comparisons ?? []).filter((c) => c.missing !== 'beyond-retention');
+  const compared = (metric: KpiMetric) =>
+    shown.length ? `\n_${comparisonLine(metric, kpis[metric].value, shown)}_` : '';
   const closedBy = (['closedByAgent', 'closedByConsumer', 'autoClosed'] as const)
-    .map((m) => `${KPI_LABELS[m]} ${kpiText(kpis, m)}`)
+    .map((m) => `${KPI_LABELS[m]} ${kpiText(kpis, m)}${compactChanges(m, kpis[m].value, shown)}`)
     .join(' · ');
-  return fieldsSection(`*Period* · ${safeText(windowLabel(window), 60)}`, [
-    `${kpiField(kpis, 'closed')}\n_${closedBy}_`,
-    kpiField(kpis, 'avgWait'),
-    kpiField(kpis, 'avgWaitFirstResponse'),
-    kpiField(kpis, 'avgTimeToResponse'),
-    kpiField(kpis, 'csat'),
+  const note = comparisons?.length ? ` · _${comparisonNote(comparisons)}_` : '';
+  return fieldsSection(`*Period* · ${safeText(windowLabel(window), 60)}${note}`, [
+    `${kpiField(kpis, 'closed')}${compared('closed')}\n_${closedBy}_`,
+    ...(['avgWait', 'avgWaitFirstResponse', 'avgTimeToResponse', 'csat'] as const).map(
+      (m) => `${kpiField(kpis, m)}${compared(m)}`,
+    ),
   ]);
 }
 
@@ -117,10 +126,16 @@ export interface KpiSectionOptions {
   agents: AgentsCounted;
   /** An agent group has no queue of its own. */
   scope: 'queue' | 'group';
+  /** The period KPIs in earlier windows, shown beside each period field. */
+  comparisons?: readonly Comparison[];
 }
 
 /** The KPI sections, fields grouped as a lead scans them. */
 export function kpiSections(kpis: Kpis, window: ResolvedWindow, opts: KpiSectionOptions): SectionBlock[] {
   const first = opts.scope === 'queue' ? queueSection(kpis) : groupScopeSection();
-  return [first, agentsSection(kpis, opts.agents, opts.audience), periodSection(kpis, window)];
+  return [
+    first,
+    agentsSection(kpis, opts.agents, opts.audience),
+    periodSection(kpis, window, opts.comparisons),
+  ];
 }

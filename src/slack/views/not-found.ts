@@ -5,7 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Named } from '../../domain/outcome';
-import { scopeQueryOf, type NamedQuery } from '../../domain/query';
+import { namedScope, type NamedQuery } from '../../domain/query';
 import { formatCount } from '../../shared/number-format';
 import { safeText } from './mrkdwn';
 import { actions, button, section } from './blocks';
@@ -45,16 +45,16 @@ function pickButtons(candidates: readonly Named[], query: NamedQuery): KnownBloc
       encodeActionValue({ kind: 'pick', query, id: c.id }, maxValue),
     ),
   );
-  return [actions(buttons, `pick_${scopeQueryOf(query).kind}_choices`)];
+  return [actions(buttons, `pick_${namedScope(query).kind}_choices`)];
 }
 
 /**
  * "No skill called 'biling'. Did you mean *Billing*?" with a button per suggestion; a pick re-runs
- * the query asked (the skill's report, or its agents).
+ * the query asked (the skill's report, its agents or its trend).
  */
 export function renderNotFound(query: NamedQuery, suggestions: readonly Named[]): SlackMessage {
   const shown = suggestions.slice(0, MAX_SUGGESTIONS);
-  const named = scopeQueryOf(query);
+  const named = namedScope(query);
   const missing = `No ${noun(named.kind)} called '${safeText(named.name.trim(), TYPED_WIDTH)}'.`;
   const line = shown.length
     ? `${missing} Did you mean ${orList(shown.map((s) => s.name))}?`
@@ -69,7 +69,7 @@ export function renderNotFound(query: NamedQuery, suggestions: readonly Named[])
 /** "'tech support' matches several skills: …" with a button each. */
 export function renderAmbiguous(query: NamedQuery, candidates: readonly Named[]): SlackMessage {
   const shown = candidates.slice(0, MAX_CANDIDATES);
-  const named = scopeQueryOf(query);
+  const named = namedScope(query);
   const rest = candidates.length - shown.length;
   const more = rest > 0 ? ` …and ${formatCount(rest)} more; type more of the name to narrow it down.` : '';
   const line =

@@ -13,7 +13,15 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import type { Named } from '../../domain/outcome';
-import type { AgentsQuery, QueryOptions, RankingQuery, ReportQuery, ScopeQuery } from '../../domain/query';
+import type {
+  AgentsQuery,
+  OverviewQuery,
+  QueryOptions,
+  RankingQuery,
+  ReportQuery,
+  ScopeQuery,
+  TrendQuery,
+} from '../../domain/query';
 import { DEFAULT_TOP } from '../../domain/query';
 import type { Report } from '../../domain/report';
 import { HOUR_MS } from '../../domain/time';
@@ -69,6 +77,7 @@ function optionsOf(query: QueryOptions, overrides: Partial<QueryOptions> = {}): 
 function idOf(report: Report): string | undefined {
   if (report.kind === 'skill' || report.kind === 'group' || report.kind === 'agents') return report.id;
   if (report.kind === 'ranking') return report.within?.id;
+  if (report.kind === 'trend') return report.scope?.id;
   return undefined;
 }
 
@@ -106,26 +115,38 @@ function breakdownOf(report: Report & { kind: 'skill' | 'group' }): RankingQuery
   };
 }
 
-/** The skill or group report a breakdown or an agent list came from. */
+/** The report a breakdown, an agent list or a trend came from, and the button's label. */
 function backTo(
-  report: Report & { kind: 'ranking' | 'agents' },
-): { query: ScopeQuery; id: string; name: string | null } | undefined {
-  if (report.kind === 'agents') {
-    const query: ScopeQuery = {
-      kind: report.of,
-      name: report.name ?? report.query.name,
-      ...optionsOf(report.query),
-    };
-    return { query, id: report.id, name: report.name };
+  report: Report & { kind: 'ranking' | 'agents' | 'trend' },
+): { query: ScopeQuery | OverviewQuery; label: string } | undefined {
+  const scope = (kind: 'skill' | 'group', id: string, name: string | null, typed: string | undefined) => ({
+    query: { kind, name: name ?? typed ?? id, ...optionsOf(report.query) } satisfies ScopeQuery,
+    label: displayName(kind, id, name),
+  });
+  switch (report.kind) {
+    case 'trend':
+      if (report.of === 'account' || !report.scope)
+        return { query: { kind: 'overview', ...optionsOf(report.query) }, label: 'Overview' };
+      return scope(report.of, report.scope.id, report.scope.name, report.query.name);
+    case 'agents':
+      return scope(report.of, report.id, report.name, report.query.name);
+    case 'ranking':
+      return report.within
+        ? scope(report.within.kind, report.within.id, report.within.name, report.query.within?.name)
+        : undefined;
   }
-  const w = report.within;
-  if (!w) return undefined;
-  const query: ScopeQuery = {
-    kind: w.kind,
-    name: w.name ?? report.query.within?.name ?? w.id,
-    ...optionsOf(report.query),
-  };
-  return { query, id: w.id, name: w.name };
+}
+
+/** "Trend" on a skill, group or the overview: closed, concluded and transfers across the window. */
+function trendOf(report: Report & { kind: 'skill' | 'group' | 'overview' }): TrendQuery {
+  const options = optionsOf(report.query, { public: false });
+  if (report.kind === 'overview') return { kind: 'trend', of: 'account', ...options };
+  return { kind: 'trend', of: report.kind, name: report.name ?? report.query.name, ...options };
+}
+
+/** "Compare": the same report beside the same window yesterday and a week ago. */
+function compareOf(report: Report & { kind: 'skill' | 'group' | 'overview' }): ReportQuery {
+  return { ...report.query, ...optionsOf(report.query, { public: false }), compare: ['yesterday', 'week'] };
 }
 
 /** "Agents" on a skill or group: the people, private to the clicker. */
@@ -204,12 +225,17 @@ export function reportActions(report: Report, opts: ActionOptions = {}): Actions
   }
   if (report.kind === 'skill' || report.kind === 'group')
     elements.push(button('Agents', actionId('run', 'agents'), encode(run(report, agentsOf(report)))));
-  if (report.kind === 'ranking' || report.kind === 'agents') {
+  if (report.kind === 'skill' || report.kind === 'group' || report.kind === 'overview') {
+    elements.push(button('Trend', actionId('run', 'trend'), encode(run(report, trendOf(report)))));
+    if (!report.query.compare?.length)
+      elements.push(button('Compare', actionId('run', 'compare'), encode(run(report, compareOf(report)))));
+  }
+  if (report.kind === 'ranking' || report.kind === 'agents' || report.kind === 'trend') {
     const back = backTo(report);
-    if (back) {
-      const name = safeText(displayName(back.query.kind, back.id, back.name), 60);
-      elements.push(button(`◀ ${name}`, actionId('run', 'back'), encode(run(report, back.query))));
-    }
+    if (back)
+      elements.push(
+        button(`◀ ${safeText(back.label, 60)}`, actionId('run', 'back'), encode(run(report, back.query))),
+      );
   }
   if (report.kind === 'overview' && opts.menu) {
     const menu = scopeMenu(report, opts.menu);

@@ -5,7 +5,11 @@
  */
 import { unitOf, type MetricId } from '../../domain/metrics';
 import { pageRows, rankingPageInfo } from '../../domain/ranking-page';
-import type { RankingReport, Report } from '../../domain/report';
+import type { RankingReport, Report, TrendReport } from '../../domain/report';
+import { coarsen, TREND_SERIES } from '../../domain/trend-report';
+import { MAX_TREND_POINTS } from '../../domain/trend';
+import { trendLineChart } from '../../charts/trend-line-chart';
+import { TREND_SERIES_LABELS, clockOf, intervalLabel } from './trend-text';
 import { formatMetric } from './format';
 import { displayName } from './marks';
 import type { ChartSpec } from '../../charts/chart-spec';
@@ -26,10 +30,6 @@ function axisOf(metric: MetricId): { factor: number; label: string } {
   return { factor: 1, label: 'conversations' };
 }
 
-function intervalLabel(minutes: number): string {
-  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
-}
-
 function trendSpec(subject: string, trend: Trend, window: ResolvedWindow): ChartSpec | undefined {
   // Bars are labelled with the interval's end on the reader's clock, in the window's zone.
   const clock = (ms: number) => DateTime.fromMillis(ms, { zone: window.zone }).toFormat('HH:mm');
@@ -40,6 +40,29 @@ function trendSpec(subject: string, trend: Trend, window: ResolvedWindow): Chart
     windowLabel: windowLabel(window),
     points: trend.points.map((p) => ({ label: clock(p.end), value: p.closed })),
     total: trend.total,
+  });
+}
+
+/**
+ * The trend report's lines. Past MAX_TREND_POINTS the points are summed in pairs (or more) first:
+ * a line of 96 points is no easier to read than one of 48, and would not fit a QuickChart URL.
+ */
+function trendReportSpec(report: TrendReport): ChartSpec | undefined {
+  const factor = Math.ceil(report.points.length / MAX_TREND_POINTS);
+  const points = coarsen(report.points, factor);
+  const subject =
+    report.scope && report.of !== 'account'
+      ? displayName(report.of, report.scope.id, report.scope.name)
+      : 'Whole account';
+  return trendLineChart({
+    subject,
+    intervalLabel: intervalLabel(report.intervalMinutes * Math.max(1, factor)),
+    windowLabel: windowLabel(report.window),
+    labels: points.map((p) => clockOf(report.window, p.end)),
+    series: TREND_SERIES.map((s) => ({
+      label: TREND_SERIES_LABELS[s],
+      values: points.map((p) => p.values[s]),
+    })),
   });
 }
 
@@ -72,6 +95,8 @@ export function chartForReport(report: Report): ChartSpec | undefined {
     case 'agents':
       // The list is the picture: ten lines of people need no bars beside them.
       return undefined;
+    case 'trend':
+      return trendReportSpec(report);
     case 'overview':
       return overviewChart({
         rows: report.topWaiting.map((r) => ({

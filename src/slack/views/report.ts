@@ -9,7 +9,7 @@ import { formatMetric } from './format';
 import { safeText } from './mrkdwn';
 import type { AgentsCounted } from '../../domain/humans';
 import type { Audience } from '../../domain/query';
-import type { GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
+import type { Comparison, GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
 import { displayName, markOf } from './marks';
 import { header, lineSections } from './blocks';
 import { reportFooter as footer } from './context-line';
@@ -20,6 +20,7 @@ import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { renderRanking } from './ranking';
 import { renderAgents } from './agents';
+import { renderTrend } from './trend';
 import { windowLabel } from './window-text';
 import { reportActions, type ActionOptions } from './report-actions';
 import { sharedByBlock } from './shared';
@@ -46,11 +47,16 @@ function tail(report: Report, opts: RenderOptions): KnownBlock[] {
 const HEADER_NAME_WIDTH = 90;
 const GROUP_SUFFIX = ' (with sub-groups)';
 
-function audienceOf(report: SkillReport | GroupReport | OverviewReport): {
+function kpiOptionsOf(report: SkillReport | GroupReport | OverviewReport): {
   audience?: Audience;
   agents: AgentsCounted;
+  comparisons?: Comparison[];
 } {
-  return { agents: report.agents, ...(report.query.audience ? { audience: report.query.audience } : {}) };
+  return {
+    agents: report.agents,
+    ...(report.query.audience ? { audience: report.query.audience } : {}),
+    ...(report.comparisons ? { comparisons: report.comparisons } : {}),
+  };
 }
 
 function scopeTitle(report: SkillReport | GroupReport): string {
@@ -68,7 +74,7 @@ function renderScope(report: SkillReport | GroupReport, opts: RenderOptions): Sl
   const blocks: KnownBlock[] = [
     header(title),
     headlineSection(report),
-    ...kpiSections(report.kpis, report.window, { scope, ...audienceOf(report) }),
+    ...kpiSections(report.kpis, report.window, { scope, ...kpiOptionsOf(report) }),
     ...footer(report, chart),
     ...tail(report, opts),
   ];
@@ -103,7 +109,7 @@ function renderOverview(report: OverviewReport, opts: RenderOptions): SlackMessa
   const blocks: KnownBlock[] = [
     header(title),
     headlineSection(report),
-    ...kpiSections(report.kpis, report.window, { scope: 'queue', ...audienceOf(report) }),
+    ...kpiSections(report.kpis, report.window, { scope: 'queue', ...kpiOptionsOf(report) }),
     ...lineSections(['*Most conversations waiting*', ...waitingLines(report)], 'top_waiting'),
     ...footer(report, chart),
     ...tail(report, opts),
@@ -131,5 +137,7 @@ export function renderReport(report: Report, opts: RenderOptions = {}): SlackMes
       return renderRanking(report, { ...opts, tail: tail(report, opts) });
     case 'agents':
       return renderAgents(report, { ...(opts.chart ? { chart: opts.chart } : {}), tail: tail(report, opts) });
+    case 'trend':
+      return renderTrend(report, opts.chart, tail(report, opts));
   }
 }

@@ -7,7 +7,8 @@ import {
   LivePersonUnavailableError,
 } from '../../../src/liveperson/client/errors';
 import type { KmmResponse } from '../../../src/liveperson/contract/metrics-response';
-import type { RankingReport } from '../../../src/domain/report';
+import { toReport, type ComparisonInput, type RankingReport } from '../../../src/domain/report';
+import { toMetricsAnswer } from '../../../src/liveperson/mapper';
 import { checkMessage } from '../../../src/slack/views/limits';
 import { problemOf } from '../../../src/reports/problem-of';
 import {
@@ -66,6 +67,30 @@ function hostileOverview(): KmmResponse {
   const groups = manyGroups(1000, (i) => `${HOSTILE_NAME.slice(0, 295)} ${i}`);
   return { ...pages(groups, 1000)[0]!, all: { unassignedConversations: 1_000_000 } };
 }
+
+/** Earlier windows with every period KPI far from today's, so every field carries its longest change. */
+const COMPARISONS: ComparisonInput[] = (['yesterday', 'week'] as const).map((w) => ({
+  with: w,
+  window: { from: NOW - 8 * 86_400_000, to: NOW - 7 * 86_400_000 },
+  answer: toMetricsAnswer(
+    {
+      groups: [],
+      count: 0,
+      links: {},
+      all: {
+        closedConversations: 9_999_999,
+        closedByAgent: 9_999_999,
+        closedByConsumer: 0,
+        autoClosed: 1,
+        avgWaitTime: 86_399_000,
+        avgWaitTimeFirstResponse: 1,
+        avgTimeToResponse: 3_000_000,
+        csat: 0.01,
+      },
+    },
+    'ratio',
+  ),
+}));
 
 const actionState = new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
 
@@ -168,7 +193,65 @@ describe('every view fits Slack limits with hostile input', () => {
         }),
     ],
     ['fetching agents', () => renderFetching(agentsQuery({ name: HOSTILE_NAME }))],
+    [
+      'skill compared with yesterday and last week',
+      () =>
+        renderReport(
+          buildReport({
+            query: { ...skill, compare: ['yesterday', 'week'] },
+            window: LONG_WINDOW,
+            scope: { id: '1001', name: HOSTILE_NAME },
+            responses: billingResponse(),
+            fetchedAt: NOW,
+            source: SOURCE,
+            comparisons: COMPARISONS,
+          }),
+          { chart: CHART },
+        ),
+    ],
+    [
+      'overview compared, one window left out',
+      () =>
+        renderReport(
+          buildReport({
+            query: { ...overviewQuery(), window: SPEC, compare: ['yesterday', 'week'] },
+            window: LONG_WINDOW,
+            responses: hostileOverview(),
+            fetchedAt: NOW,
+            source: SOURCE,
+            comparisons: [COMPARISONS[0]!, { ...COMPARISONS[1]!, missing: 'beyond-retention' }],
+          }),
+          { chart: CHART },
+        ),
+    ],
+    [
+      'trend over 24 h, cut to the last 24 h',
+      () =>
+        renderReport(
+          toReport({
+            query: { kind: 'trend', of: 'skill', name: HOSTILE_NAME, window: SPEC, public: false },
+            window: LONG_WINDOW,
+            answer: { rows: [], count: 0 },
+            scope: { id: '1001', name: HOSTILE_NAME },
+            fetchedAt: NOW,
+            source: SOURCE,
+            series: {
+              intervalMinutes: 15,
+              span: { from: NOW - 86_400_000, to: NOW, clampedFrom: NOW - 100_000_000 },
+              points: Array.from({ length: 96 }, (_, i) => ({
+                end: NOW - (95 - i) * 900_000,
+                values: { closed: 1_000_000 + i, concluded: 2_000_000, transfers: 999_999 },
+              })),
+            },
+          }),
+          { chart: CHART },
+        ),
+    ],
     ['fetching', () => renderFetching(skill)],
+    [
+      'fetching a trend',
+      () => renderFetching({ kind: 'trend', of: 'group', name: HOSTILE_NAME, window: SPEC, public: false }),
+    ],
     ['usage', () => renderUsage({ kind: 'usage', message: HOSTILE_NAME, input: HOSTILE_NAME.repeat(20) })],
     ['help', () => renderHelp()],
     ['not found', () => renderNotFound(skill, candidates)],
