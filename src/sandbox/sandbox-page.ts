@@ -72,7 +72,7 @@ function mrkdwn(text) {
     .replace(/(^|[\\s(])~([^~\\n]+)~/g, '$1<s>$2</s>');
   return out.replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] || m);
 }
-const EMOJI = { clock3: '🕒', thinking_face: '🤔', large_green_circle: '🟢', large_yellow_circle: '🟡', red_circle: '🔴', white_circle: '⚪', hourglass_flowing_sand: '⏳', warning: '⚠️', bar_chart: '📊', mag: '🔍', information_source: 'ℹ️', x: '❌' };
+const EMOJI = { clock3: '🕒', eyes: '👀', busts_in_silhouette: '👥', white_check_mark: '✅', robot_face: '🤖', thinking_face: '🤔', large_green_circle: '🟢', large_yellow_circle: '🟡', red_circle: '🔴', white_circle: '⚪', hourglass_flowing_sand: '⏳', warning: '⚠️', bar_chart: '📊', mag: '🔍', information_source: 'ℹ️', x: '❌' };
 
 // Slack decodes its three entities in plain_text too, so a bot may send escaped plain text.
 function plain(s) { return esc(String(s).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')); }
@@ -89,8 +89,10 @@ function buttonFor(elm, ctx) {
   if (elm.type === 'static_select' || elm.type === 'overflow') {
     const s = document.createElement('select');
     s.appendChild(el('option', '', esc(elm.placeholder ? elm.placeholder.text : '…')));
-    for (const o of elm.options || []) { const opt = el('option', '', plain(o.text.text)); opt.value = o.value; s.appendChild(opt); }
-    s.onchange = () => act({ actionId: elm.action_id, blockId: ctx.blockId, selectedValue: s.value, responseId: ctx.responseId, ephemeral: ctx.ephemeral });
+    const addOptions = (parent, options) => { for (const o of options || []) { const opt = el('option', '', plain(o.text.text)); opt.value = o.value; parent.appendChild(opt); } };
+    addOptions(s, elm.options);
+    for (const g of elm.option_groups || []) { const og = document.createElement('optgroup'); og.label = g.label.text; addOptions(og, g.options); s.appendChild(og); }
+    s.onchange = () => act({ actionId: elm.action_id, blockId: ctx.blockId, selectedValue: s.value, selectedText: s.options[s.selectedIndex].text, responseId: ctx.responseId, ephemeral: ctx.ephemeral });
     return s;
   }
   return el('span', '', '');

@@ -39,6 +39,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const streams = new Set<ServerResponse>();
   let seq = 0;
+  const messageTs = new Map<string, string>();
+  const messageTsOf = (responseId: string): string => {
+    let ts = messageTs.get(responseId);
+    if (!ts) messageTs.set(responseId, (ts = `${1732550000 + messageTs.size}.000100`));
+    return ts;
+  };
 
   async function forward(body: string, contentType: string): Promise<ForwardResult> {
     const res = await fetch(opts.botEventsUrl, {
@@ -106,6 +112,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
             blockId: str('blockId') ?? '',
             value: str('value'),
             selectedValue: str('selectedValue'),
+            ...(str('selectedText') ? { selectedText: str('selectedText') } : {}),
+            // Each message has its own ts, as in Slack: the bot tells a double click from a click on
+            // another message by it.
+            messageTs: messageTsOf(responseId),
             responseUrl: sandbox.slack.responseUrl(responseId),
             ephemeral: input.ephemeral !== false,
           }),
