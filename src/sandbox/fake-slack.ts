@@ -14,6 +14,8 @@ export interface ApiCall {
   args: Record<string, unknown>;
   token: string | undefined;
   at: number;
+  /** The ts a chat.postMessage was answered with (a message that exists in the channel). */
+  answeredTs?: string;
 }
 
 export interface ResponsePost {
@@ -58,6 +60,8 @@ export class FakeSlack {
    * Slack does when rate-limiting; such a call is recorded but not carried out.
    */
   readonly rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
+  /** A channel that answers every post with this error (not_in_channel, is_archived …). */
+  readonly channelErrors = new Map<string, string>();
   /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
   socketModeUrl: string | undefined;
   private server: Server | undefined;
@@ -222,6 +226,8 @@ export class FakeSlack {
     if (!call.token) return { ok: false, error: 'not_authed' };
     const failure = this.failures[call.method];
     if (failure) return { ok: false, error: failure };
+    const channelError = this.channelErrors.get(String(call.args.channel));
+    if (channelError && call.method.startsWith('chat.')) return { ok: false, error: channelError };
     const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {
       case 'users.info': {
@@ -245,15 +251,33 @@ export class FakeSlack {
           user_id: 'U0BOT',
           bot_id: 'B0BOT',
         };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        call.answeredTs = ts();
         return {
           ok: true,
           channel: call.args.channel,
-          ts: ts(),
+          ts: call.answeredTs,
           message: { text: call.args.text, blocks: call.args.blocks },
         };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts() };
+      case 'conversations.history': {
+        // The channel's posts, newest first, with their metadata when asked (as Slack does).
+        const channel = String(call.args.channel);
+        const oldest = Number(call.args.oldest ?? 0);
+        const messages = this.calls
+          .filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel && c.answeredTs)
+          .filter((c) => Number(c.answeredTs) >= oldest)
+          .reverse()
+          .map((c) => ({
+            type: 'message',
+            ts: c.answeredTs,
+            text: c.args.text,
+            ...(call.args.include_all_metadata && c.args.metadata ? { metadata: c.args.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel: call.args.channel, ts: call.args.ts, text: call.args.text };
       case 'chat.delete':

@@ -52,6 +52,12 @@ export interface ResponsePayload extends Partial<SlackMessage> {
   delete_original?: boolean;
 }
 
+/** Slack message metadata: an event type and a small payload, kept with the message. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+}
+
 export interface OutboxDeps {
   /** A Web API client with its own retries off: the outbox decides what is safe to send twice. */
   client: WebClient;
@@ -138,14 +144,48 @@ export class Outbox {
     });
   }
 
-  /** chat.postMessage to a channel (or a user id, which is their DM with the bot). */
-  async post(channel: string, message: SlackMessage): Promise<SendResult> {
+  /**
+   * chat.postMessage to a channel (or a user id, which is their DM with the bot). `metadata` marks
+   * what the message is (a digest's occurrence), so it can be found again in the channel.
+   */
+  async post(channel: string, message: SlackMessage, metadata?: MessageMetadata): Promise<SendResult> {
     const prepared = await this.prepare(message);
     if (!prepared.ok) return prepared;
     await this.pace(channel);
     return this.call('chat.postMessage', () =>
-      this.deps.client.chat.postMessage({ channel, text: message.text, blocks: prepared.payload.blocks }),
+      this.deps.client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: prepared.payload.blocks,
+        ...(metadata ? { metadata } : {}),
+      }),
     );
+  }
+
+  /**
+   * The ts of a message the bot posted to `channel` since `oldest` (epoch s) whose metadata
+   * matches; undefined when there is none. Slack has no idempotency key: this is how a post that
+   * may have arrived is found before posting again.
+   */
+  async findPosted(
+    channel: string,
+    oldest: number,
+    matches: (metadata: MessageMetadata) => boolean,
+  ): Promise<{ ok: true; ts?: string } | { ok: false; detail: string }> {
+    try {
+      const r = await this.deps.client.conversations.history({
+        channel,
+        oldest: String(oldest),
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const hit = (r.messages ?? []).find(
+        (m) => m.metadata !== undefined && matches(m.metadata as unknown as MessageMetadata),
+      );
+      return hit?.ts ? { ok: true, ts: hit.ts } : { ok: true };
+    } catch (err) {
+      return { ok: false, detail: `conversations.history: ${errorText(err)}` };
+    }
   }
 
   /** A direct message to a user (their Messages tab with the bot). */

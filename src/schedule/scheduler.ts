@@ -1,0 +1,251 @@
+/**
+ * The digest scheduler: node-cron ticks every minute on every instance; each tick reads the digests
+ * from the shared store (so an added, edited, paused or removed digest counts at once, everywhere),
+ * works out which occurrences are due in the digest's own zone, and posts each through the ledger:
+ * claimed atomically first, posted by the one holder, recorded with the post's ts.
+ *
+ * - Late: a fire missed by at most the grace window (15 min) is posted once, marked late; a claim
+ *   whose holder died is taken over after its lease, after looking in the channel for the post
+ *   the holder may have made just before dying.
+ * - Missed: on start, fires older than the grace window since the last tick any instance made
+ *   become one "missed" note per digest, never a burst of old summaries.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Digest, Occurrence } from '../domain/digest';
+import { occurrencesBetween } from '../domain/occurrences';
+import type { AppLogger } from '../shared/logger';
+import type { RecordCodec, Repository } from '../store/store';
+import type { DigestRunner } from './digest-runner';
+import type { DigestStore } from './digest-store';
+import type { Ledger } from './ledger';
+
+/** How late a fire may still be posted. */
+export const DEFAULT_GRACE_MS = 15 * 60_000;
+/** How long a claim keeps others off: longer than building and posting one summary may take. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+/** A post this long after its fire time says it is late. */
+export const LATE_AFTER_MS = 2 * 60_000;
+/** How far back a start looks for fires missed while every instance was down. */
+export const MISSED_LOOK_BACK_MS = 7 * 24 * 3_600_000;
+/** One digest's posts at a time per tick, and this many digests at once. */
+const CONCURRENCY = 8;
+
+export const HEARTBEAT_CODEC: RecordCodec<number> = {
+  version: 1,
+  decode: (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined),
+};
+const HEARTBEAT_KEY = 'last-tick';
+
+export interface SchedulerDeps {
+  digests: Pick<DigestStore, 'list'>;
+  ledger: Ledger;
+  runner: Pick<DigestRunner, 'deliver' | 'findPosted'>;
+  /** One note in the channel for fires missed beyond the grace window. */
+  missedNote: (digest: Digest, missed: { from: number; to: number; count: number }) => Promise<void>;
+  /** When any instance last ticked (shared): what a start measures missed fires from. */
+  heartbeat: Repository<number>;
+  now: () => number;
+  log: AppLogger;
+  graceMs?: number;
+  leaseMs?: number;
+}
+
+export interface TickResult {
+  posted: Occurrence[];
+  late: Occurrence[];
+  /** Past the grace window, never started: noted as missed. */
+  missed: Occurrence[];
+  skipped: number;
+}
+
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  private get graceMs(): number {
+    return this.deps.graceMs ?? DEFAULT_GRACE_MS;
+  }
+
+  private get leaseMs(): number {
+    return this.deps.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  /** Catches up, then ticks at the start of every minute until stopped. */
+  async start(): Promise<void> {
+    await this.catchUp();
+    await this.tick();
+    this.task = cron.schedule('* * * * *', () => this.tickQuietly(), {
+      name: 'queue-pulse-digests',
+      noOverlap: true,
+    });
+  }
+
+  /** Stops ticking and waits for a tick in progress. */
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    this.task = undefined;
+    await this.running;
+  }
+
+  private tickQuietly(): Promise<void> {
+    const run = this.tick().then(
+      () => undefined,
+      (err: unknown) => this.deps.log.error('digest tick failed', { error: (err as Error).message }),
+    );
+    this.running = run;
+    return run;
+  }
+
+  /** Posts every occurrence due now (or within the grace window) that nobody has posted. */
+  async tick(now = this.deps.now()): Promise<TickResult> {
+    const result: TickResult = { posted: [], late: [], missed: [], skipped: 0 };
+    const digests = (await this.deps.digests.list()).filter((d) => !d.paused);
+    // A lease outlives the grace window's edge: a claim taken just before it ran out is still
+    // taken over when its holder died.
+    const from = now - this.graceMs - this.leaseMs;
+    // Fires before a digest's last change are not its own: a resumed digest does not post what
+    // came due while it was paused, an edited one not what its old schedule would have.
+    const queue = digests.flatMap((d) =>
+      occurrencesBetween(d.id, d.schedule, Math.max(from, d.updatedAt), now).map((o) => ({
+        digest: d,
+        occurrence: o,
+      })),
+    );
+    for (let i = 0; i < queue.length; i += CONCURRENCY) {
+      await Promise.all(
+        queue.slice(i, i + CONCURRENCY).map(async ({ digest, occurrence }) => {
+          const r = await this.post(digest, occurrence, now);
+          if (r === 'posted') result.posted.push(occurrence);
+          else if (r === 'late') result.late.push(occurrence);
+          else if (r === 'missed') result.missed.push(occurrence);
+          else result.skipped += 1;
+        }),
+      );
+    }
+    // Fires nobody could post in time (the store was away, every tick failed): one note each.
+    for (const digest of digests) {
+      const missed = result.missed.filter((o) => o.digestId === digest.id);
+      if (missed.length) await this.noteMissed(digest, missed);
+    }
+    await this.beat(now);
+    return result;
+  }
+
+  private async beat(now: number): Promise<void> {
+    try {
+      const last = await this.deps.heartbeat.get(HEARTBEAT_KEY);
+      if (last === undefined || now > last) await this.deps.heartbeat.set(HEARTBEAT_KEY, now);
+    } catch (err) {
+      this.deps.log.warn('could not record the scheduler heartbeat', { error: (err as Error).message });
+    }
+  }
+
+  /** One occurrence, exactly once: claim, look, post, record. */
+  private async post(
+    digest: Digest,
+    o: Occurrence,
+    now: number,
+  ): Promise<'posted' | 'late' | 'missed' | 'skipped'> {
+    const { ledger, log } = this.deps;
+    if (await ledger.delivered(o)) return 'skipped';
+    const age = now - o.at;
+    // Older than the grace window and never claimed: missed while everyone was down (a start's
+    // catch-up notes it); only a claim taken over from a holder that died is still posted.
+    const earlierAttempt = age > this.graceMs;
+    if (!(await ledger.claim(o, this.leaseMs))) return 'skipped';
+    try {
+      // Someone may have finished between our look and our claim.
+      if (await ledger.delivered(o)) return 'skipped';
+      const attempted = await ledger.startAttempt(o, now);
+      if (earlierAttempt && attempted === undefined) {
+        await ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: now });
+        return 'missed';
+      }
+      if (attempted !== undefined) {
+        // A holder before us started and did not record: its post may be in the channel.
+        const ts = await this.deps.runner.findPosted(digest, o);
+        if (ts) {
+          await ledger.record(o, { outcome: 'posted', ts, channel: digest.channelId, at: now });
+          log.info('digest occurrence was posted by an instance that stopped; recorded', {
+            digest: digest.id,
+            occurrence: o.key,
+          });
+          return 'skipped';
+        }
+      }
+      const late = age > LATE_AFTER_MS;
+      const r = await this.deps.runner.deliver(digest, o, { late });
+      if (r.kind === 'posted') {
+        await ledger.record(o, {
+          outcome: 'posted',
+          channel: digest.channelId,
+          at: now,
+          ...(r.ts ? { ts: r.ts } : {}),
+          ...(late ? { late } : {}),
+        });
+        log.info('digest posted', { digest: digest.id, occurrence: o.key, lateMs: Math.max(0, age) });
+        return late ? 'late' : 'posted';
+      }
+      if (r.kind === 'channel-lost') {
+        await ledger.record(o, { outcome: 'failed', channel: digest.channelId, at: now });
+        return 'skipped';
+      }
+      log.warn('digest not posted; trying again next minute', { digest: digest.id, detail: r.detail });
+      await ledger.release(o);
+      return 'skipped';
+    } catch (err) {
+      log.error('digest occurrence failed', { digest: digest.id, error: (err as Error).message });
+      await ledger.release(o).catch(() => undefined);
+      return 'skipped';
+    }
+  }
+
+  /**
+   * Fires missed while every instance was down, older than the grace window: each becomes
+   * "missed" in the ledger, and each digest gets one note about them. Recent ones are left to the
+   * first tick, which posts them late.
+   */
+  async catchUp(now = this.deps.now()): Promise<number> {
+    const last = await this.deps.heartbeat.get(HEARTBEAT_KEY);
+    if (last === undefined) return 0;
+    const from = Math.max(last, now - MISSED_LOOK_BACK_MS);
+    const until = now - this.graceMs;
+    if (until <= from) return 0;
+    let noted = 0;
+    for (const digest of await this.deps.digests.list()) {
+      if (digest.paused) continue;
+      const mine: Occurrence[] = [];
+      for (const o of occurrencesBetween(
+        digest.id,
+        digest.schedule,
+        Math.max(from, digest.updatedAt),
+        until,
+      )) {
+        if (await this.deps.ledger.delivered(o)) continue;
+        // Two instances starting together must not both note it.
+        if (!(await this.deps.ledger.claim(o, this.leaseMs))) continue;
+        if (await this.deps.ledger.delivered(o)) continue;
+        await this.deps.ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: now });
+        mine.push(o);
+      }
+      if (mine.length === 0) continue;
+      noted += mine.length;
+      await this.noteMissed(digest, mine);
+    }
+    return noted;
+  }
+
+  private async noteMissed(digest: Digest, missed: readonly Occurrence[]): Promise<void> {
+    const count = missed.length;
+    try {
+      await this.deps.missedNote(digest, { from: missed[0]!.at, to: missed[count - 1]!.at, count });
+    } catch (err) {
+      this.deps.log.warn('could not post the missed note', {
+        digest: digest.id,
+        error: (err as Error).message,
+      });
+    }
+  }
+}
