@@ -21,6 +21,7 @@ import type { ListenerDeps } from './slack/listeners/deps';
 import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
 import { Watches, WATCHES_CODEC } from './slack/home/watches';
 import type { ScopeMenu } from './slack/views/report-actions';
+import type { Deadline } from './shared/deadline';
 import { Outbox } from './slack/outbox';
 import { createTimezoneLookup, type TimezoneLookup } from './slack/timezones';
 import type { Repository, Store } from './store/store';
@@ -137,7 +138,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const inFlight = new InFlight();
   const home: HomeDeps = {
     reports,
-    watches: new Watches(opts.store.repository('watches', WATCHES_CODEC)),
+    watches: new Watches(opts.store.repository('watches', WATCHES_CODEC), opts.store),
     snapshots: opts.store.repository('home', HOME_SNAPSHOT_CODEC),
     store: opts.store,
     outbox,
@@ -145,8 +146,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     now,
   };
   // The overview's menu, by name: the directory is cached, so this rarely asks LivePerson.
-  const scopeMenu = async (): Promise<ScopeMenu> => {
-    const [skills, groups] = await Promise.all([directory.skills(), directory.agentGroups()]);
+  const scopeMenu = async (deadline: Deadline): Promise<ScopeMenu> => {
+    const [skills, groups] = await Promise.all([
+      directory.skills({ deadline }),
+      directory.agentGroups({ deadline }),
+    ]);
     return { skills, groups };
   };
   return {

@@ -91,6 +91,11 @@ interface Scoped {
 }
 type Resolution = ({ ok: true } & Scoped) | { ok: false; outcome: ReportOutcome };
 
+/** Names equal but for case and surrounding space. */
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
+
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
   async function resolveScope(
@@ -123,6 +128,10 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       const match = skill
         ? await deps.directory.findSkill(named.name, call)
         : await deps.directory.findGroup(named.name, call);
+      // A button's skill that is gone answers as not found unless another carries exactly its name
+      // (renamed away and back): a near match would show another skill's figures under its label.
+      if (id !== undefined && match.kind === 'found' && !sameName(match.item.name, named.name))
+        return { ok: false, outcome: { kind: 'not-found', query: asked, suggestions: [match.item] } };
       if (match.kind === 'ambiguous')
         return { ok: false, outcome: { kind: 'ambiguous', query: asked, candidates: match.candidates } };
       if (match.kind === 'not-found')

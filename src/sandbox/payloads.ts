@@ -51,6 +51,8 @@ export interface BlockActionInput {
   message?: Record<string, unknown>;
   /** The chosen option's text (default: its value). */
   selectedText?: string;
+  /** A click on the App Home tab: a view container, no channel, no response_url. */
+  home?: boolean;
 }
 
 /** A `payload=` form body for a button click or a select. */
@@ -96,7 +98,12 @@ export function blockActionsBody(input: BlockActionInput): string {
     response_url: input.responseUrl,
     actions: [action],
   };
-  if (!ephemeral)
+  if (input.home) {
+    payload.container = { type: 'view', view_id: 'V0HOME' };
+    payload.view = { id: 'V0HOME', type: 'home', blocks: [] };
+    delete payload.channel;
+    delete payload.response_url;
+  } else if (!ephemeral)
     payload.message = input.message ?? { ts: input.messageTs ?? '1732550000.000100', text: '', blocks: [] };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -36,7 +36,7 @@ export interface AnswerDeps {
   reports: ReportService;
   charts: ChartDelivery;
   /** The skills and groups the overview's menu offers; undefined when they cannot be had. */
-  scopeMenu?: () => Promise<ScopeMenu | undefined>;
+  scopeMenu?: (deadline: Deadline) => Promise<ScopeMenu | undefined>;
   answerBudgetMs?: number;
   stillWaitingAfterMs?: readonly number[];
 }
@@ -73,7 +73,7 @@ export async function buildAnswer(
       case 'report': {
         const [chart, menu] = await Promise.all([
           deps.charts.chartFor(outcome.report, { log: ctx.log, deadline }),
-          outcome.report.kind === 'overview' ? menuOf(ctx, deps) : undefined,
+          outcome.report.kind === 'overview' ? menuOf(ctx, deps, deadline) : undefined,
         ]);
         const actions = render?.actions === false ? false : { ...(menu ? { menu } : {}), ...render?.actions };
         const message = renderReport(outcome.report, {
@@ -100,9 +100,10 @@ export async function buildAnswer(
 async function menuOf(
   ctx: QueueContext,
   deps: Pick<AnswerDeps, 'scopeMenu'>,
+  deadline: Deadline,
 ): Promise<ScopeMenu | undefined> {
   try {
-    return await deps.scopeMenu?.();
+    return await deps.scopeMenu?.(deadline);
   } catch (err) {
     ctx.log.warn('the overview goes without its skill menu', { error: (err as Error).message });
     return undefined;

@@ -106,14 +106,20 @@ export class Conversation {
   }
 
   /**
-   * A new message for everyone in the conversation (a shared report), beside the clicked one: the
-   * response_url posts it wherever the interaction happened, a channel post is the fallback.
+   * A new message for everyone in the conversation (a shared report), beside the clicked one: a
+   * channel post when the bot is in the channel, else through the response_url (which posts
+   * wherever the interaction happened). `via` says which: after a post through the response_url,
+   * which message "original" means is not documented, so the caller must not replace it then.
    */
-  async postPublic(message: SlackMessage): Promise<SendResult> {
+  async postPublic(message: SlackMessage): Promise<SendResult & { via?: 'channel' | 'response_url' }> {
+    if (this.target.channelId) {
+      const r = await this.outbox.post(this.target.channelId, message);
+      if (r.ok) return { ...r, via: 'channel' };
+      if (r.reason === 'limits' || r.maybeDelivered) return r;
+    }
     const viaUrl = await this.respond({ ...message, response_type: 'in_channel', replace_original: false });
-    if (viaUrl && settled(viaUrl)) return viaUrl;
-    if (!this.target.channelId) return viaUrl ?? { ok: false, reason: 'failed', detail: 'no channel' };
-    return this.outbox.post(this.target.channelId, message);
+    if (!viaUrl) return { ok: false, reason: 'expired', detail: 'no response_url left' };
+    return viaUrl.ok ? { ...viaUrl, via: 'response_url' } : viaUrl;
   }
 
   /** A new message only the asker sees (a note beside the clicked message, not in place of it). */

@@ -148,8 +148,11 @@ class KeyvRepository<T> implements Repository<T> {
 }
 
 class KeyvStore implements Store {
-  /** The token of each claim this instance holds, so `release` frees only its own. */
-  private readonly held = new Map<string, string>();
+  /**
+   * The token of each claim this instance holds, so `release` frees only its own; an entry goes
+   * when its claim would have expired (most claims, a double click's, are never released).
+   */
+  private readonly held = new Map<string, { token: string; until: number }>();
 
   constructor(
     readonly kind: 'sqlite' | 'redis',
@@ -165,15 +168,22 @@ class KeyvStore implements Store {
   async claim(key: string, ttlMs: number): Promise<boolean> {
     const token = randomBytes(9).toString('base64url');
     const won = await this.claims.claim(this.claimPrefix + key, token, ttlMs);
-    if (won) this.held.set(key, token);
+    const now = Date.now();
+    for (const [k, h] of this.held) if (h.until <= now) this.held.delete(k);
+    if (won) this.held.set(key, { token, until: now + ttlMs });
     return won;
   }
 
+  /** How many claims this instance still holds (tests: the map does not grow without bound). */
+  get heldClaims(): number {
+    return this.held.size;
+  }
+
   async release(key: string): Promise<void> {
-    const token = this.held.get(key);
-    if (token === undefined) return;
+    const held = this.held.get(key);
+    if (held === undefined) return;
     this.held.delete(key);
-    await this.claims.release(this.claimPrefix + key, token);
+    await this.claims.release(this.claimPrefix + key, held.token);
   }
 
   repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T> {

@@ -94,6 +94,8 @@ export interface Harness {
     selectedText?: string;
     channelId?: string;
     userId?: string;
+    /** A click on the App Home tab. */
+    home?: boolean;
     /** Choose the response_url id (e.g. to expire it first). */
     responseId?: string;
   }): Promise<CommandResult>;

@@ -132,20 +132,41 @@ async function publish(
 
 /**
  * Publishes the Home of `req.userId`: at once with what is known, then again with fresh figures
- * when this is the first build of the minute. Never throws.
+ * when this is the first build of the minute. Never throws: a store that cannot answer still
+ * gets the user a Home (without watches or figures), and the fetched figures are published
+ * before they are saved.
  */
 export async function refreshHome(deps: HomeDeps, req: HomeRequest): Promise<void> {
   const key = `${req.teamId ?? '-'}:${req.userId}`;
+  const attempt = async <T>(what: string, work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      req.log.error(`App Home: could not ${what}`, { error: (err as Error).message });
+      return fallback;
+    }
+  };
   try {
-    const watches = await deps.watches.list(req.teamId, req.userId);
-    const last = await deps.snapshots.get(key);
-    const mayFetch = await deps.store.claim(`home-fetch:${key}`, HOME_REFRESH_MS);
+    const watches = await attempt('read the watch list', () => deps.watches.list(req.teamId, req.userId), []);
+    const last = await attempt('read the last figures', () => deps.snapshots.get(key), undefined);
+    // A store that cannot say whether LivePerson was asked this minute: do not ask it.
+    const mayFetch = await attempt(
+      'check the once-a-minute rule',
+      () => deps.store.claim(`home-fetch:${key}`, HOME_REFRESH_MS),
+      false,
+    );
     if (!mayFetch) return await publish(deps, req, watches, last, true);
     // What is known first: LivePerson may take a few seconds, and an empty tab looks broken.
     await publish(deps, req, watches, last, false);
     const fresh = await fetchFigures(deps, req, watches);
-    await deps.snapshots.set(key, fresh, 24 * 3_600_000);
-    await publish(deps, req, watches, fresh, false);
+    // The list as it is now: a Watch or Unwatch while the figures were fetched must not be undone.
+    const now = await attempt(
+      'read the watch list',
+      () => deps.watches.list(req.teamId, req.userId),
+      watches,
+    );
+    await publish(deps, req, now, fresh, false);
+    await attempt('save the figures', () => deps.snapshots.set(key, fresh, 24 * 3_600_000), undefined);
   } catch (err) {
     req.log.error('App Home could not be built', { error: (err as Error).message });
   }

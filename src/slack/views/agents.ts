@@ -130,7 +130,14 @@ function notes(report: AgentsReport, info: PageInfo): string[] {
 function pager(report: AgentsReport, info: PageInfo): KnownBlock[] {
   // A wall-clock window ("since 08:00") keeps the zone it was read in, whoever pages it.
   const zone = needsTimezone(report.query.window) ? { zone: report.window.zone } : {};
-  const pageTo = (page: number): ActionRef => ({ kind: 'page', query: report.query, page, ...zone });
+  // The pages keep the skill or group this list resolved to: no name matching again.
+  const pageTo = (page: number): ActionRef => ({
+    kind: 'page',
+    query: report.query,
+    page,
+    id: report.id,
+    ...zone,
+  });
   const buttons = [];
   if (report.page > 1) {
     buttons.push(button('◀ Previous', actionId('page', 'prev'), encodeActionValue(pageTo(report.page - 1))));

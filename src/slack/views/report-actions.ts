@@ -185,8 +185,10 @@ function scopeMenu(report: Report, menu: ScopeMenu): StaticSelect | undefined {
       safeText(displayName(of, n.id, n.name), LIMITS.optionText),
       encodeActionValue({ kind: 'open', scope: { of, id: n.id }, query }, MAX_OPTION_VALUE),
     );
-  // Slack takes 100 options: skills first (where conversations wait), then groups, in the order given.
-  const skills = menu.skills.slice(0, LIMITS.selectOptions).map((s) => entry('skill', s));
+  // Slack takes 100 options: skills, then groups, each by name.
+  // Both kinds get room: groups keep up to a third of the menu when there are more skills.
+  const groupRoom = Math.min(menu.groups.length, Math.floor(LIMITS.selectOptions / 3));
+  const skills = menu.skills.slice(0, LIMITS.selectOptions - groupRoom).map((s) => entry('skill', s));
   const groups = menu.groups.slice(0, LIMITS.selectOptions - skills.length).map((g) => entry('group', g));
   const option_groups = [
     ...(skills.length ? [{ label: { type: 'plain_text' as const, text: 'Skills' }, options: skills }] : []),

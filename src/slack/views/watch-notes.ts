@@ -22,3 +22,17 @@ export function renderAlreadyShared(): SlackMessage {
   const text = 'This report was shared to the channel already.';
   return { text, blocks: [section(text)], response_type: 'ephemeral' };
 }
+
+/** Shared, when the asker's own copy could not be marked. */
+export function renderSharedNote(): SlackMessage {
+  const text = ':white_check_mark: Shared to the channel.';
+  return { text, blocks: [section(text)], response_type: 'ephemeral' };
+}
+
+/** The share did not reach the channel. */
+export function renderShareFailed(): SlackMessage {
+  const text =
+    "I couldn't share this to the channel (Slack refused the post). Invite Queue Pulse to the channel, " +
+    'or ask again with `public`.';
+  return { text, blocks: [section(text)], response_type: 'ephemeral' };
+}

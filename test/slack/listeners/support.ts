@@ -101,7 +101,7 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
     claims: store,
     home: {
       reports,
-      watches: new Watches(new MemoryRepository<Watch[]>(WATCHES_CODEC)),
+      watches: new Watches(new MemoryRepository<Watch[]>(WATCHES_CODEC), store),
       snapshots: new MemoryRepository<HomeSnapshot>(HOME_SNAPSHOT_CODEC),
       store,
       outbox: { publishHome },

@@ -15,6 +15,9 @@ import {
   sectionTexts,
 } from '../../fixtures/reports';
 
+/** The skill id the fixtures' agents lists resolved to. */
+const AGENTS_SCOPE_ID = '1001';
+
 function lines(blocks: Parameters<typeof sectionTexts>[0]): string[] {
   return sectionTexts(blocks, 'agents_rows').flatMap((t) => t.split('\n'));
 }
@@ -88,13 +91,18 @@ describe('agents view', () => {
       buttons(first.blocks).map((b) => b.action_id),
       ['qp:page:next'],
     );
-    assert.deepEqual(refOf(buttons(first.blocks)[0]!.value), { kind: 'page', query: agentsQuery(), page: 2 });
+    assert.deepEqual(refOf(buttons(first.blocks)[0]!.value), {
+      kind: 'page',
+      query: agentsQuery(),
+      page: 2,
+      id: AGENTS_SCOPE_ID,
+    });
     const middle = renderAgents(agentsReport(agentRows(10, 10), { total: 34, page: 2 }));
     assert.deepEqual(
       buttons(middle.blocks).map((b) => [b.action_id, refOf(b.value)?.kind === 'page' && refOf(b.value)]),
       [
-        ['qp:page:prev', { kind: 'page', query: agentsQuery(), page: 1 }],
-        ['qp:page:next', { kind: 'page', query: agentsQuery(), page: 3 }],
+        ['qp:page:prev', { kind: 'page', query: agentsQuery(), page: 1, id: AGENTS_SCOPE_ID }],
+        ['qp:page:next', { kind: 'page', query: agentsQuery(), page: 3, id: AGENTS_SCOPE_ID }],
       ],
     );
     assert.match(allText(middle.blocks), /Showing 11–20 of 34 agents · sorted by load · page 2 of 4/);

@@ -6,6 +6,8 @@ import type { ListenerDeps } from '../deps';
 /** What Slack said about the click beyond the button's state. */
 export interface Click {
   actionId: string;
+  /** The clicked element's state, hashed: tells one button of a message from another. */
+  fingerprint: string;
   /** The text of the chosen option of a menu (its display name). */
   optionText?: string;
 }

@@ -62,6 +62,11 @@ function dispatch(ref: ActionRef, ctx: QueueContext, deps: ListenerDeps, click: 
   return handler(ref, ctx, deps, click);
 }
 
+/** A click on the Home tab: no channel and no response_url come with it. */
+function isHomeClick(ctx: QueueContext): boolean {
+  return !ctx.conversation.target.channelId && !ctx.conversation.target.responseUrl;
+}
+
 /** A second identical click within this long (a double click) is dropped. */
 export const DOUBLE_CLICK_MS = 10_000;
 
@@ -97,7 +102,10 @@ export async function routeAction(
   }
   if (!ref || ref.kind !== kind) {
     ctx.log.info('stale or unknown button value', { actionId });
-    await ctx.conversation.note(renderProblem({ kind: 'stale-action' }));
+    // A Home tab click has no conversation to answer in: Home is published again, current.
+    if (isHomeClick(ctx))
+      await ACTION_HANDLERS.home({ kind: 'home' }, ctx, deps, { actionId, fingerprint: '' });
+    else await ctx.conversation.note(renderProblem({ kind: 'stale-action' }));
     return;
   }
   // Slack sends each click, however fast they come: the same button of the same message twice
@@ -118,7 +126,7 @@ export async function routeAction(
   }
   ctx.log.info('button', { actionId, kind });
   await deps.inFlight.run(() =>
-    dispatch(ref, ctx, deps, { actionId, ...(optionText ? { optionText } : {}) }),
+    dispatch(ref, ctx, deps, { actionId, fingerprint, ...(optionText ? { optionText } : {}) }),
   );
 }
 

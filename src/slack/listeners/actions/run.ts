@@ -40,6 +40,8 @@ export const handleRun: Handler<'run'> = (ref, ctx, deps) =>
 export const handleOpen: Handler<'open'> = (ref, ctx, deps, click) => {
   const options: QueryOptions = ref.query;
   // The id decides; the option's text is the name to fall back on if the id is gone since.
-  const name = (click.optionText ?? '').trim().slice(0, 500) || ref.scope.id;
+  // Slack sends plain_text back with its three entities decoded or not, depending on the client.
+  const text = (click.optionText ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const name = text.trim().slice(0, 500) || ref.scope.id;
   return runFromClick(ctx, deps, { kind: ref.scope.of, name, ...options }, { id: ref.scope.id });
 };

@@ -6,14 +6,15 @@ import { Deadline } from '../../../shared/deadline';
 import { ANSWER_BUDGET_MS, buildAnswer } from '../../answer';
 import { renderReport } from '../../views';
 import { sharedNoteBlock } from '../../views/shared';
-import { renderAlreadyShared } from '../../views/watch-notes';
+import { renderAlreadyShared, renderSharedNote, renderShareFailed } from '../../views/watch-notes';
 import { DAY_MS } from '../../../domain/time';
 import type { Handler } from './handler';
 import type { Report } from '../../../domain/report';
 
 export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
   const { channelId, messageTs, userId } = ctx.conversation.target;
-  const once = `share:${ctx.teamId ?? '-'}:${channelId ?? '-'}:${messageTs ?? click.actionId}`;
+  // One share per message and report: the same copy re-rendered for another window is another.
+  const once = `share:${ctx.teamId ?? '-'}:${channelId ?? '-'}:${messageTs ?? '-'}:${click.fingerprint}`;
   if (!(await deps.claims.claim(once, DAY_MS))) {
     await ctx.conversation.note(renderAlreadyShared());
     return;
@@ -37,17 +38,23 @@ export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
     await ctx.conversation.note(answer.message);
     return;
   }
-  // The asker's copy first: after a new post through the response_url, which message "original"
-  // means is not documented.
-  // The same report as the asker's own (private) copy: its buttons stay private.
+  const posted = await ctx.conversation.postPublic(answer.message);
+  if (!posted.ok) {
+    await deps.claims.release(once);
+    ctx.log.error('could not share the report', { reason: posted.reason, detail: posted.detail });
+    await ctx.conversation.note(renderShareFailed());
+    return;
+  }
+  if (posted.via === 'response_url') {
+    // Posted through the response_url: "original" may now mean the shared copy, so the asker's
+    // copy is left as it is and a note says it was shared.
+    await ctx.conversation.note(renderSharedNote());
+    return;
+  }
+  // The same report as the asker's own (private) copy, marked shared: its buttons stay private.
   const own = renderReport({ ...answer.report, query: { ...answer.report.query, public: false } } as Report, {
     ...(answer.chart ? { chart: answer.chart } : {}),
     actions: { shared: true },
   });
   await ctx.conversation.replace({ ...own, blocks: [...own.blocks, sharedNoteBlock()] }, { fallback: false });
-  const posted = await ctx.conversation.postPublic(answer.message);
-  if (!posted.ok) {
-    await deps.claims.release(once);
-    ctx.log.error('could not share the report', { reason: posted.reason, detail: posted.detail });
-  }
 };

@@ -2,6 +2,7 @@
 import { refreshHome } from '../../home/home-service';
 import type { QueueContext } from '../../context';
 import { renderWatchNote } from '../../views/watch-notes';
+import { renderProblem } from '../../views';
 import type { ListenerDeps } from '../deps';
 import type { Handler } from './handler';
 
@@ -17,14 +18,26 @@ function republish(ctx: QueueContext, deps: ListenerDeps): Promise<void> {
 
 export const handleWatch: Handler<'watch'> = async (ref, ctx, deps) => {
   if (!ctx.userId) return;
-  const change = await deps.home.watches.add(ctx.teamId, ctx.userId, { scope: ref.scope, name: ref.name });
+  let change;
+  try {
+    change = await deps.home.watches.add(ctx.teamId, ctx.userId, { scope: ref.scope, name: ref.name });
+  } catch (err) {
+    ctx.log.error('could not add to the watch list', { error: (err as Error).message });
+    await ctx.conversation.note(renderProblem({ kind: 'internal' }));
+    return;
+  }
   await ctx.conversation.note(renderWatchNote(change, ref.name));
   if (change === 'added') await republish(ctx, deps);
 };
 
 export const handleUnwatch: Handler<'unwatch'> = async (ref, ctx, deps) => {
   if (!ctx.userId) return;
-  await deps.home.watches.remove(ctx.teamId, ctx.userId, ref.scope);
+  try {
+    await deps.home.watches.remove(ctx.teamId, ctx.userId, ref.scope);
+  } catch (err) {
+    // A Home click has nowhere to send a note: Home is published again as it is, and the log says why.
+    ctx.log.error('could not remove from the watch list', { error: (err as Error).message });
+  }
   await republish(ctx, deps);
 };
 
