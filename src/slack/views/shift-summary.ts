@@ -37,7 +37,7 @@ import { KPI_LABELS, kpiSections, kpiText } from './kpis';
 import { LIMITS } from './limits';
 import { displayName, markOf } from './marks';
 import { fallbackText, type ReportChart, type SlackMessage } from './message';
-import { codeSpan, safeText, truncate } from './mrkdwn';
+import { codeSpan, safeText } from './mrkdwn';
 import { ruleNote } from './rule-text';
 
 export interface ShiftSummaryRenderOptions {
@@ -173,7 +173,7 @@ function liveControl(summary: ShiftSummary, digest: Digest): ActionsBlockElement
   const options = reports.slice(0, LIMITS.selectOptions).map((r): PlainTextOption => ({
     text: {
       type: 'plain_text',
-      text: truncate(displayName(r.kind === 'group' ? 'group' : 'skill', r.id, r.name), LIMITS.optionText),
+      text: safeText(displayName(r.kind === 'group' ? 'group' : 'skill', r.id, r.name), LIMITS.optionText),
       emoji: true,
     },
     value: encodeActionValue(liveRef(r, digest), MAX_OPTION_VALUE),
