@@ -63,6 +63,12 @@ export interface RunOptions {
   budget?: CallOptions['budget'];
   /** The answer's one deadline: name lookups and LivePerson calls all end by then. */
   deadline?: Deadline;
+  /**
+   * The instant the window is resolved at (default: the service's clock). A digest passes its fire
+   * time, so a summary posted late still covers the shift that ended then, and every digest of one
+   * fire minute asks for the very same window.
+   */
+  now?: number;
 }
 
 export interface ReportServiceDeps {
@@ -324,7 +330,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
           ? await opts.timezone()
           : (opts.timezone ?? 'UTC')
         : 'UTC';
-      const resolvedAt = deps.now();
+      const resolvedAt = opts.now ?? deps.now();
       const resolved = resolveWindow(query.window, resolvedAt, zone);
       if (!resolved.ok) return { kind: 'window', problem: resolved.problem };
       const call: CallOptions = {};

@@ -53,6 +53,13 @@ import { Transport } from './transport';
 import { TtlCache } from './ttl-cache';
 
 export const DEFAULT_CACHE_TTL_MS = 30_000;
+/**
+ * How long a background caller (a digest) reuses an answer. The digests due in one minute can take
+ * minutes to run when there are many (retries on LivePerson's 5/10/15 s schedule, Slack's pacing),
+ * and each should still find a query another digest of that minute asked already answered. Their
+ * windows end at the fire time, so the key only matches within that fire minute.
+ */
+export const DEFAULT_BACKGROUND_CACHE_TTL_MS = 5 * 60_000;
 export const DEFAULT_PAGE_CONCURRENCY = 4;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 
@@ -78,8 +85,10 @@ export interface LivePersonClientOptions {
   login?: LoginCredentials;
   /** Any other authenticator (wins over the rest). Without any credentials, requests are unsigned. */
   authenticator?: Authenticator;
-  /** Lifetime of cached KMM answers in ms (default 30 s; 0 disables the cache). */
+  /** How old a cached KMM answer an interactive caller accepts, in ms (default 30 s; 0 disables the cache). */
   cacheTtlMs?: number;
+  /** How old a cached answer a background caller accepts, in ms (default 5 min; never below cacheTtlMs). */
+  backgroundCacheTtlMs?: number;
   /** Lifetime of CSDS answers in ms (default 10 min). */
   domainTtlMs?: number;
   /** Epoch-ms clock for validation ("last 14 days") and both caches. */
@@ -163,6 +172,8 @@ function validOrThrow<T>(v: Validation<T>): T {
 
 class KmmClient implements LivePersonClient {
   private readonly cache: TtlCache<unknown>;
+  /** The oldest answer each kind of caller is served from the cache. */
+  private readonly maxAge: Record<CallBudget, number>;
   private readonly flights = new SingleFlight<unknown>();
   private readonly now: () => number;
   private readonly pageConcurrency: number;
@@ -177,7 +188,14 @@ class KmmClient implements LivePersonClient {
     private readonly liveSecrets: () => string[],
   ) {
     this.now = opts.now ?? Date.now;
-    this.cache = new TtlCache({ ttlMs: opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, now: this.now });
+    const interactive = opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+    // 0 turns the cache off for everyone: a test or an operator asking for no cache means none.
+    const background =
+      interactive === 0
+        ? 0
+        : Math.max(interactive, opts.backgroundCacheTtlMs ?? DEFAULT_BACKGROUND_CACHE_TTL_MS);
+    this.maxAge = { interactive, background };
+    this.cache = new TtlCache({ ttlMs: background, now: this.now });
     this.pageConcurrency = Math.max(1, opts.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY);
     this.account = encodeURIComponent(accountId);
   }
@@ -309,11 +327,11 @@ class KmmClient implements LivePersonClient {
     fetch: (policy: RetryPolicy) => Promise<T>,
   ): Promise<T> {
     const key = `${op}:${stableKey(normalized)}`;
+    const budget = opts.budget ?? 'interactive';
     if (!opts.fresh) {
-      const hit = this.cache.get(key);
+      const hit = this.cache.get(key, this.maxAge[budget]);
       if (hit !== undefined) return structuredClone(hit as T);
     }
-    const budget = opts.budget ?? 'interactive';
     // Budget is part of the flight key so an interactive caller never waits on a long background call.
     const value = await this.joined(`${budget}|${key}`, opts, async () => {
       const fetched = await fetch(this.policies[budget]);

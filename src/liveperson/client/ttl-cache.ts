@@ -14,7 +14,7 @@ export interface TtlCacheOptions {
 
 /** A TTL cache keyed by string. */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly entries = new Map<string, { value: V; storedAt: number; expiresAt: number }>();
   private readonly ttlMs: number;
   private readonly now: () => number;
   private readonly maxEntries: number;
@@ -26,14 +26,19 @@ export class TtlCache<V> {
     this.maxEntries = Math.max(1, opts.maxEntries ?? 500);
   }
 
-  /** The live value for `key`, or undefined when absent or expired. */
-  get(key: string): V | undefined {
+  /**
+   * The live value for `key`, or undefined when absent or expired. `maxAgeMs`: a caller that wants
+   * fresher answers than the cache keeps misses on older ones (the entry stays for other callers).
+   */
+  get(key: string, maxAgeMs?: number): V | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (this.now() >= hit.expiresAt) {
+    const now = this.now();
+    if (now >= hit.expiresAt) {
       this.entries.delete(key);
       return undefined;
     }
+    if (maxAgeMs !== undefined && now - hit.storedAt >= maxAgeMs) return undefined;
     return hit.value;
   }
 
@@ -42,7 +47,8 @@ export class TtlCache<V> {
     if (this.ttlMs === 0) return;
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.evict();
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    const now = this.now();
+    this.entries.set(key, { value, storedAt: now, expiresAt: now + this.ttlMs });
   }
 
   delete(key: string): void {
