@@ -22,6 +22,14 @@ import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
 import { Watches, WATCHES_CODEC } from './slack/home/watches';
 import type { ScopeMenu } from './slack/views/report-actions';
 import type { Deadline } from './shared/deadline';
+import { digestContent } from './schedule/digest-content';
+import { DigestRunner } from './schedule/digest-runner';
+import type { DigestService } from './schedule/digest-service';
+import { DIGEST_CODEC, DIGEST_INDEX_CODEC, DigestStore } from './schedule/digest-store';
+import { createDigestService } from './schedule/digests';
+import { ATTEMPT_CODEC, DELIVERY_CODEC, Ledger } from './schedule/ledger';
+import { HEARTBEAT_CODEC, Scheduler } from './schedule/scheduler';
+import { renderMissedNote } from './slack/views/shift-summary';
 import { Outbox } from './slack/outbox';
 import { createTimezoneLookup, type TimezoneLookup } from './slack/timezones';
 import type { Repository, Store } from './store/store';
@@ -46,6 +54,9 @@ export interface Container {
   livePerson: { mode: 'simulator' | 'account'; accountId: string };
   simulator: Simulator | undefined;
   now: () => number;
+  /** Scheduled shift summaries: started by main once the bot listens. */
+  scheduler: Scheduler;
+  digests: DigestService;
   /** What the listeners are given. */
   listenerDeps(): ListenerDeps;
   close(): Promise<void>;
@@ -145,6 +156,36 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     source,
     now,
   };
+  const digestStore = new DigestStore(
+    opts.store.repository('digests', DIGEST_CODEC),
+    opts.store.repository('digest-index', DIGEST_INDEX_CODEC),
+    opts.store,
+  );
+  const scheduleLog = log.child({ component: 'digests' });
+  const runner = new DigestRunner({
+    outbox,
+    content: digestContent({ reports, charts, targets, log: scheduleLog }),
+    digests: digestStore,
+    log: scheduleLog,
+    now,
+  });
+  const scheduler = new Scheduler({
+    digests: digestStore,
+    ledger: new Ledger(
+      opts.store,
+      opts.store.repository('deliveries', DELIVERY_CODEC),
+      opts.store.repository('attempts', ATTEMPT_CODEC),
+    ),
+    runner,
+    missedNote: async (digest, missed) => {
+      const r = await outbox.post(digest.channelId, renderMissedNote(digest, missed));
+      if (!r.ok) scheduleLog.warn('could not post the missed note', { digest: digest.id, detail: r.detail });
+    },
+    heartbeat: opts.store.repository('scheduler', HEARTBEAT_CODEC),
+    now,
+    log: scheduleLog,
+  });
+  const digests = createDigestService({ store: digestStore, runner, now });
   // The overview's menu, by name: the directory is cached, so this rarely asks LivePerson.
   const scopeMenu = async (deadline: Deadline): Promise<ScopeMenu> => {
     const [skills, groups] = await Promise.all([
@@ -170,6 +211,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     livePerson: { mode: config.livePerson.mode, accountId },
     simulator,
     now,
+    scheduler,
+    digests,
     listenerDeps: () => ({
       reports,
       charts,
@@ -183,6 +226,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ...(opts.stillWaitingAfterMs === undefined ? {} : { stillWaitingAfterMs: opts.stillWaitingAfterMs }),
     }),
     async close() {
+      await scheduler.stop();
       await client.close();
       await simulator?.close();
       await opts.store.close();

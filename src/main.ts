@@ -109,6 +109,14 @@ export async function startBot(
     await container.close();
     throw err;
   }
+  // Digests start once the bot can be reached: a missed fire posted on start needs Slack.
+  try {
+    await container.scheduler.start();
+  } catch (err) {
+    await app.stop().catch(() => undefined);
+    await container.close();
+    throw err;
+  }
   const mode = config.slack.appToken ? 'Socket Mode' : `http://0.0.0.0:${config.port}/slack/events`;
   log.info(`Queue Pulse is running (${mode}; health at /healthz)`, {
     data: container.source,
@@ -123,8 +131,10 @@ export async function startBot(
     log,
     stop() {
       stopping ??= (async () => {
-        // No new requests; answers already acked get up to SHUTDOWN_GRACE_MS to reach Slack.
+        // No new requests and no new digest ticks; answers already acked get up to
+        // SHUTDOWN_GRACE_MS to reach Slack.
         await app.stop();
+        await container.scheduler.stop();
         if (!(await container.inFlight.drain(SHUTDOWN_GRACE_MS))) {
           log.warn('stopping with answers still in flight', { inFlight: container.inFlight.size });
         }
