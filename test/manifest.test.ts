@@ -28,9 +28,11 @@ describe('manifest.yml', () => {
     assert.ok(cmd.command.length <= 32);
     assert.ok(manifest.display_information.name.length <= 35);
     assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), [
+      'channels:history',
       'chat:write',
       'commands',
       'files:write',
+      'groups:history',
       'users:read',
     ]);
     assert.equal(manifest.settings.interactivity.is_enabled, true);
