@@ -4,7 +4,7 @@
  * human slots, its queue wait against the target, what is overdue and how loaded people are; an
  * agent group has no queue (conversations wait for skills), so it is read by its people. Pure.
  */
-import type { KpiMetric, Kpis, RankRow } from './report';
+import type { KpiMetric, Kpis, RankRow } from './kpis';
 import { worstOf, type Status, type Thresholds } from './thresholds';
 
 export interface HeadlineFact {

@@ -30,43 +30,14 @@ import {
   type ScopeHeadline,
 } from './headline';
 import { DEFAULT_TARGETS, thresholdsForSkill, type Targets } from './targets';
-import type { Rule, Status, Thresholds } from './thresholds';
+import type { Status, Thresholds } from './thresholds';
 import { DEFAULT_THRESHOLDS, isMetricValue, verdictOf } from './thresholds';
 import type { Trend } from './trend';
 import type { ResolvedWindow } from './window';
 import type { AgentsReport } from './agents';
+import { KPI_METRICS, type KpiMetric, type Kpis, type RankRow } from './kpis';
 
-/** The KPIs a skill, group or overview report shows. */
-export const KPI_METRICS = [
-  'waiting',
-  'overdueInQueue',
-  'queueWaitP50',
-  'queueWaitP90',
-  'agentsOnline',
-  'agentsBackSoon',
-  'agentsAway',
-  'freeSlots',
-  'humanLoad',
-  'closed',
-  'closedByAgent',
-  'closedByConsumer',
-  'autoClosed',
-  'avgWait',
-  'avgWaitFirstResponse',
-  'avgTimeToResponse',
-  'csat',
-  'botsOnline',
-  'botFreeSlots',
-] as const satisfies readonly MetricId[];
-export type KpiMetric = (typeof KPI_METRICS)[number];
-
-/** One KPI: the value (absent when the source did not return it), its SLA status and what drove it. */
-export interface Kpi {
-  value: number | undefined;
-  status: Status;
-  rule?: Rule;
-}
-export type Kpis = Record<KpiMetric, Kpi>;
+export { KPI_METRICS, type Kpi, type KpiMetric, type Kpis, type RankRow } from './kpis';
 
 /** How many skills the overview lists under "most conversations waiting". */
 export const OVERVIEW_TOP_WAITING = 5;
@@ -118,19 +89,6 @@ export const QUEUE_METRICS: readonly KpiMetric[] = [
   'queueWaitP50',
   'queueWaitP90',
 ];
-
-export interface RankRow {
-  /** 1-based position in the whole ranking. */
-  rank: number;
-  id: string;
-  /** The source's name for it, or null when it had none (the view says "Unnamed skill (id)"). */
-  name: string | null;
-  value: number | undefined;
-  status: Status;
-  /** What drove the status (named beside the mark). */
-  rule?: Rule;
-  values: MetricValues;
-}
 
 interface ReportBase<Q extends ReportQuery> {
   query: Q;
