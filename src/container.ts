@@ -22,6 +22,9 @@ import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
 import { Watches, WATCHES_CODEC } from './slack/home/watches';
 import type { ScopeMenu } from './slack/views/report-actions';
 import { Outbox } from './slack/outbox';
+import { createModals } from './slack/modals';
+import { createWorkspaceAdmins } from './slack/workspace-admins';
+import type { DigestService } from './schedule/digest-service';
 import { createTimezoneLookup, type TimezoneLookup } from './slack/timezones';
 import type { Repository, Store } from './store/store';
 
@@ -40,6 +43,8 @@ export interface Container {
   actionState: Repository<StoredState>;
   /** Answers acked but not yet delivered; shutdown waits for them. */
   inFlight: InFlight;
+  /** Scheduled digests, when the container was given a service (ContainerOptions.digests). */
+  digests: DigestService | undefined;
   /** "LivePerson account 123" or "LivePerson simulator (synthetic data)". */
   source: string;
   livePerson: { mode: 'simulator' | 'account'; accountId: string };
@@ -61,6 +66,11 @@ export interface ContainerOptions {
   /** Total time of an interactive answer, and when its placeholder says it is still waiting. */
   answerBudgetMs?: number;
   stillWaitingAfterMs?: readonly number[];
+  /**
+   * The digest service the Slack surfaces manage digests through (the scheduler's, over the
+   * store). Without one, `/queue digest` answers that digests are not switched on.
+   */
+  digests?: DigestService;
 }
 
 /** Starts what the configuration asks for. */
@@ -135,6 +145,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     client: slack,
   });
   const inFlight = new InFlight();
+  const workspaceAdmins = createWorkspaceAdmins({
+    client: slack,
+    log: log.child({ component: 'workspace-admins' }),
+  });
+  const modals = createModals(slack);
+  const digestAdmins: ReadonlySet<string> = new Set(config.digestAdmins);
   const home: HomeDeps = {
     reports,
     watches: new Watches(opts.store.repository('watches', WATCHES_CODEC)),
@@ -162,6 +178,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     timezones,
     actionState,
     inFlight,
+    digests: opts.digests,
     source,
     livePerson: { mode: config.livePerson.mode, accountId },
     simulator,
@@ -175,6 +192,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       claims: opts.store,
       home,
       scopeMenu,
+      directory,
+      digestAdmins,
+      workspaceAdmins,
+      modals,
+      defaultTimezone: config.defaultTimezone,
+      ...(opts.digests ? { digests: opts.digests } : {}),
       ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
       ...(opts.stillWaitingAfterMs === undefined ? {} : { stillWaitingAfterMs: opts.stillWaitingAfterMs }),
     }),
