@@ -101,6 +101,7 @@ describe('grammar: /queue digest', () => {
     const cases: [string, RegExp][] = [
       ['digest add weekdays 25:00', /“25:00” isn't a time of day: use HH:MM from 00:00 to 23:59/],
       ['digest add weekdays 17:75', /“17:75” isn't a time of day/],
+      ['digest add weekdays 24:00', /“24:00” isn't a time of day/],
       ['digest add weekdays 17', /Write the time as HH:MM \(24 h\), e\.g\. `17:00` — not “17”/],
       ['digest add weekdays', /When should it post\? Add a time/],
       [
