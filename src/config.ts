@@ -72,6 +72,8 @@ export interface Config {
   logLevel: LogLevel;
   /** TARGETS_FILE: the account's and skills' service targets (JSON); unset: the defaults. */
   targetsFile: string | undefined;
+  /** DIGEST_ADMINS: Slack user ids who may change every digest (besides its creator and workspace admins). */
+  digestAdmins: string[];
 }
 
 export class ConfigError extends Error {
@@ -223,6 +225,16 @@ export function readConfig(env: Env): Config {
     // The URL may carry a password: never echo it.
     problems.push('REDIS_URL must look like redis://127.0.0.1:6379 (or rediss:// for TLS).');
 
+  const digestAdmins = (value(env, 'DIGEST_ADMINS') ?? '').split(/[\s,;]+/).filter((id) => id !== '');
+  const notIds = digestAdmins.filter((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id));
+  if (notIds.length)
+    problems.push(
+      `DIGEST_ADMINS must be Slack user ids separated by commas, e.g. U0123ABCD,U0456EFGH (not ${notIds
+        .slice(0, 3)
+        .map((id) => `'${id.slice(0, 30)}'`)
+        .join(', ')}); a user's id is under "⋮ → Copy member ID" in their Slack profile.`,
+    );
+
   if (problems.length) throw new ConfigError(problems);
   return {
     slack: { botToken: botToken!, signingSecret, appToken, apiUrl },
@@ -237,5 +249,6 @@ export function readConfig(env: Env): Config {
     charts: charts as ChartsMode,
     logLevel: logLevel as LogLevel,
     targetsFile: value(env, 'TARGETS_FILE'),
+    digestAdmins: [...new Set(digestAdmins)],
   };
 }

@@ -24,13 +24,15 @@ import type { ScopeMenu } from './slack/views/report-actions';
 import type { Deadline } from './shared/deadline';
 import { digestContent } from './schedule/digest-content';
 import { DigestRunner } from './schedule/digest-runner';
-import type { DigestService } from './schedule/digest-service';
 import { DIGEST_CODEC, DIGEST_INDEX_CODEC, DigestStore } from './schedule/digest-store';
 import { createDigestService } from './schedule/digests';
 import { ATTEMPT_CODEC, DELIVERY_CODEC, Ledger } from './schedule/ledger';
 import { HEARTBEAT_CODEC, Scheduler } from './schedule/scheduler';
 import { renderMissedNote } from './slack/views/shift-summary';
 import { Outbox } from './slack/outbox';
+import { createModals } from './slack/modals';
+import { createWorkspaceAdmins } from './slack/workspace-admins';
+import type { DigestService } from './schedule/digest-service';
 import { createTimezoneLookup, type TimezoneLookup } from './slack/timezones';
 import type { Repository, Store } from './store/store';
 
@@ -73,6 +75,8 @@ export interface ContainerOptions {
   /** Total time of an interactive answer, and when its placeholder says it is still waiting. */
   answerBudgetMs?: number;
   stillWaitingAfterMs?: readonly number[];
+  /** Another digest service than the scheduler's over the store (tests of the surfaces alone). */
+  digests?: DigestService;
 }
 
 /** Starts what the configuration asks for. */
@@ -147,6 +151,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     client: slack,
   });
   const inFlight = new InFlight();
+  const workspaceAdmins = createWorkspaceAdmins({
+    client: slack,
+    log: log.child({ component: 'workspace-admins' }),
+  });
+  const modals = createModals(slack);
+  const digestAdmins: ReadonlySet<string> = new Set(config.digestAdmins);
   const home: HomeDeps = {
     reports,
     watches: new Watches(opts.store.repository('watches', WATCHES_CODEC), opts.store),
@@ -185,7 +195,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     now,
     log: scheduleLog,
   });
-  const digests = createDigestService({ store: digestStore, runner, now });
+  const digests = opts.digests ?? createDigestService({ store: digestStore, runner, now });
   // The overview's menu, by name: the directory is cached, so this rarely asks LivePerson.
   const scopeMenu = async (deadline: Deadline): Promise<ScopeMenu> => {
     const [skills, groups] = await Promise.all([
@@ -222,6 +232,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       claims: opts.store,
       home,
       scopeMenu,
+      directory,
+      digestAdmins,
+      workspaceAdmins,
+      modals,
+      defaultTimezone: config.defaultTimezone,
+      digests,
       ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
       ...(opts.stillWaitingAfterMs === undefined ? {} : { stillWaitingAfterMs: opts.stillWaitingAfterMs }),
     }),

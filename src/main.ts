@@ -9,6 +9,7 @@ import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { createContainer, type Container } from './container';
 import type { RetryRuntime } from './liveperson/client/retry-policy';
+import type { DigestService } from './schedule/digest-service';
 import { createLogger, type AppLogger } from './shared/logger';
 import { SlackTokenError, createBotAuthorization } from './slack/authorize';
 import { boltLogger } from './slack/bolt-logger';
@@ -39,6 +40,8 @@ export interface StartOptions {
   /** Total time of an interactive answer, and when its placeholder says it is still waiting. */
   answerBudgetMs?: number;
   stillWaitingAfterMs?: readonly number[];
+  /** The digest service (see ContainerOptions.digests). */
+  digests?: DigestService;
 }
 
 /** Every secret value the configuration holds: the logger scrubs them from every line. */
@@ -100,6 +103,7 @@ export async function startBot(
     ...(opts.retry ? { retry: opts.retry } : {}),
     ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
     ...(opts.stillWaitingAfterMs ? { stillWaitingAfterMs: opts.stillWaitingAfterMs } : {}),
+    ...(opts.digests ? { digests: opts.digests } : {}),
   });
   liveSecrets = () => container.client.secrets();
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });

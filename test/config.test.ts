@@ -32,6 +32,19 @@ describe('readConfig', () => {
     assert.equal(readConfig({ ...base, TARGETS_FILE: './targets.json' }).targetsFile, './targets.json');
   });
 
+  it('reads DIGEST_ADMINS as user ids (commas or spaces, repeats dropped); none by default', () => {
+    assert.deepEqual(readConfig(base).digestAdmins, []);
+    assert.deepEqual(readConfig({ ...base, DIGEST_ADMINS: 'U0123ABCD, W0456EFGH U0123ABCD' }).digestAdmins, [
+      'U0123ABCD',
+      'W0456EFGH',
+    ]);
+  });
+
+  it('refuses DIGEST_ADMINS that are not user ids, saying where to find one', () => {
+    const [p] = problems({ ...base, DIGEST_ADMINS: 'U0123ABCD,@lee' });
+    assert.match(p!, /DIGEST_ADMINS must be Slack user ids .* \(not '@lee'\).*Copy member ID/);
+  });
+
   it('reads a real account with the four OAuth values and a CSDS URL', () => {
     const c = readConfig({
       ...base,

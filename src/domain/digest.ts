@@ -79,3 +79,57 @@ export interface Occurrence {
   /** e.g. "2026-10-25T02:30" (local, in the digest's zone). */
   key: string;
 }
+
+/** A digest covers the last 8 hours unless told otherwise: one shift. */
+export const DEFAULT_SHIFT_MS = 8 * 3_600_000;
+/** The shortest shift a digest may cover: shorter ones are a report, not a summary. */
+export const MIN_SHIFT_MS = 15 * 60_000;
+
+/** The weekdays a DigestDays covers, in order. */
+export function weekdaysOf(days: DigestDays): Weekday[] {
+  switch (days.kind) {
+    case 'daily':
+      return [...WEEKDAYS];
+    case 'weekdays':
+      return [1, 2, 3, 4, 5];
+    case 'weekends':
+      return [6, 7];
+    case 'days':
+      return [...days.days];
+  }
+}
+
+/**
+ * Chosen days as the simplest DigestDays that means the same: all seven are `daily`, Monday to
+ * Friday `weekdays`, Saturday and Sunday `weekends`; undefined when none is chosen.
+ */
+export function daysFrom(chosen: readonly Weekday[]): DigestDays | undefined {
+  const days = WEEKDAYS.filter((d) => chosen.includes(d));
+  const key = days.join('');
+  if (key === '') return undefined;
+  if (key === '1234567') return { kind: 'daily' };
+  if (key === '12345') return { kind: 'weekdays' };
+  if (key === '67') return { kind: 'weekends' };
+  return { kind: 'days', days };
+}
+
+/**
+ * The zone as digests keep it ("europe/berlin" → "Europe/Berlin"), or undefined when it is not a
+ * zone. Not Intl's canonical form: ICU still calls Asia/Kathmandu "Asia/Katmandu" and Europe/Kyiv
+ * "Europe/Kiev", and users should see the name they know. A zone typed with capitals is kept as
+ * typed; one typed in lower case takes the casing of the zone list, else a capital per word.
+ */
+export function canonicalZone(zone: string): string | undefined {
+  const typed = zone.trim();
+  if (typed === '' || typed.length > 64) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: typed });
+  } catch {
+    return undefined;
+  }
+  const key = typed.toLowerCase();
+  if (key === 'utc' || key === 'etc/utc' || key === 'gmt') return 'UTC';
+  if (typed !== key) return typed;
+  const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === key);
+  return listed ?? typed.replace(/(^|[/_-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}

@@ -3,6 +3,7 @@
  * input of the report pipeline. It stores intent (a WindowSpec, a name as typed), never instants or
  * ids, so the same query can ride in a button or a digest and mean the same thing tomorrow.
  */
+import type { DigestCommand } from './digest-command';
 import type { WindowSpec } from './window';
 
 /** Dimensions a ranking can be ordered by (`/queue skills by wait`). */
@@ -100,10 +101,17 @@ export interface UsageError {
   message: string;
   /** The offending input, for echoing back (escaped by the view, not here). */
   input: string;
+  /** Set when the command was a `/queue digest …`: the answer shows the digest forms. */
+  topic?: 'digest';
 }
 
-/** What the grammar reads: trends are reached by a button, not typed. */
-export type ParsedCommand = MetricsQuery | HelpRequest | UsageError;
+/** What the grammar reads: trends are reached by a button, not typed; digests are managed by their own forms. */
+export type ParsedCommand = MetricsQuery | HelpRequest | UsageError | DigestCommand;
+
+/** True when the command asks for a report (not help, a usage answer or a digest command). */
+export function isMetricsQuery(parsed: ParsedCommand): parsed is MetricsQuery {
+  return parsed.kind !== 'usage' && parsed.kind !== 'help' && !parsed.kind.startsWith('digest-');
+}
 
 /** A ranking shows its top 10 unless told otherwise; `top` goes up to 50 (one LivePerson page). */
 export const DEFAULT_TOP = 10;

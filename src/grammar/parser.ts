@@ -18,6 +18,7 @@ import {
 } from '../domain/query';
 import { DEFAULT_WINDOW, checkSpan, type SinceDay, type WindowSpec } from '../domain/window';
 import { MAX_TOP } from '../domain/query';
+import { parseDigestCommand } from './digest-parser';
 import { MESSAGES, spanProblemMessage } from './messages';
 import { windowPhrase } from './phrase';
 import { closestCommand, mentionWord, phraseFor } from './suggest';
@@ -26,6 +27,7 @@ import { sanitize, tokenize, unescapeSlack, type SlackEntity, type Token } from 
 import {
   BOT_WORDS,
   COMPARE_WORDS,
+  DIGEST_WORDS,
   FLAG_WORDS,
   HELP_WORDS,
   HUMAN_WORDS,
@@ -76,6 +78,8 @@ export function parseCommand(text: string): ParsedCommand {
   if (tokens[0]?.type === 'word' && tokens[0].key === '/queue') tokens = tokens.slice(1);
   const head = tokens[0];
   if (head?.type === 'word' && HELP_WORDS.has(head.key)) return { kind: 'help' };
+  // `/queue digest …` manages scheduled summaries: a grammar of its own after the word.
+  if (head?.type === 'word' && DIGEST_WORDS.has(head.key)) return parseDigestCommand(tokens.slice(1), input);
   if (tokens.length > 0 && tokens.every(isPunctuation)) return { kind: 'help' };
   return new Parser(tokens, input).run();
 }

@@ -16,6 +16,8 @@ export const HELP_WORDS: ReadonlySet<string> = new Set([
   '/help',
   'usage',
 ]);
+/** `/queue digest …`: scheduled shift summaries. */
+export const DIGEST_WORDS: ReadonlySet<string> = new Set(['digest', 'digests']);
 export const OVERVIEW_WORDS: ReadonlySet<string> = new Set(['overview', 'account', 'summary']);
 export const HUMAN_WORDS: ReadonlySet<string> = new Set(['humans', 'human']);
 export const BOT_WORDS: ReadonlySet<string> = new Set(['bots', 'bot']);
@@ -86,6 +88,7 @@ export const COMMAND_VOCABULARY: readonly string[] = [
   'yesterday',
   'last',
   'since',
+  'digest',
 ];
 
 /** Phrases accepted after `by`, beyond the metric names themselves. */

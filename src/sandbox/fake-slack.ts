@@ -53,6 +53,8 @@ export class FakeSlack {
   failures: Record<string, string>;
   /** users.info answers: user id → IANA timezone (unknown users get user_not_found). */
   readonly userTimezones = new Map<string, string>();
+  /** Workspace admins: users.info answers `is_admin: true` for them (with or without a timezone). */
+  readonly userAdmins = new Set<string>();
   /** Web API method → ms to wait before answering (a slow Slack). */
   readonly delays = new Map<string, number>();
   /**
@@ -233,9 +235,12 @@ export class FakeSlack {
       case 'users.info': {
         const id = String(call.args.user);
         const tz = this.userTimezones.get(id);
-        return tz
-          ? { ok: true, user: { id, tz, tz_label: tz, tz_offset: 0 } }
-          : { ok: false, error: 'user_not_found' };
+        const admin = this.userAdmins.has(id);
+        if (!tz && !admin) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: { id, ...(tz ? { tz, tz_label: tz, tz_offset: 0 } : {}), is_admin: admin, is_owner: false },
+        };
       }
       case 'apps.connections.open':
         return this.socketModeUrl

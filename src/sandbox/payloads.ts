@@ -107,3 +107,42 @@ export function blockActionsBody(input: BlockActionInput): string {
     payload.message = input.message ?? { ts: input.messageTs ?? '1732550000.000100', text: '', blocks: [] };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+export interface ViewSubmissionInput {
+  callbackId: string;
+  /** `view.state.values`: block id → action id → the element's state. */
+  values: Record<string, Record<string, unknown>>;
+  privateMetadata?: string;
+  userId?: string;
+  teamId?: string;
+}
+
+/** A `payload=` form body for a modal's submit (view_submission). */
+export function viewSubmissionBody(input: ViewSubmissionInput): string {
+  const teamId = input.teamId ?? 'T0001';
+  const payload = {
+    type: 'view_submission',
+    team: { id: teamId, domain: 'acme' },
+    user: { id: input.userId ?? 'U0456', username: 'lee', name: 'lee', team_id: teamId },
+    api_app_id: 'A0789',
+    token: 'legacy-verification-token',
+    trigger_id: '1234.5678.efgh',
+    view: {
+      id: 'V0001',
+      team_id: teamId,
+      type: 'modal',
+      callback_id: input.callbackId,
+      private_metadata: input.privateMetadata ?? '',
+      state: { values: input.values },
+      hash: '1732550002.abcd',
+      blocks: [],
+      title: { type: 'plain_text', text: 'New digest' },
+      app_id: 'A0789',
+      bot_id: 'B0BOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

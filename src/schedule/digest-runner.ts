@@ -6,7 +6,7 @@
 import type { Digest, Occurrence } from '../domain/digest';
 import type { AppLogger } from '../shared/logger';
 import type { MessageMetadata, Outbox } from '../slack/outbox';
-import { renderDigestPaused } from '../slack/views/digest-notes';
+import { renderDigestPaused } from '../slack/views/digest-paused';
 import type { SlackMessage } from '../slack/views/message';
 import type { DigestStore } from './digest-store';
 

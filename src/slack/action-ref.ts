@@ -26,12 +26,28 @@ import {
   type RankingQuery,
   type ReportQuery,
 } from '../domain/query';
+import { DIGEST_ID_PATTERN } from '../domain/digest-command';
 import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';
 import type { RecordCodec, Repository } from '../store/store';
 
-export const ACTION_KINDS = ['pick', 'page', 'run', 'open', 'share', 'watch', 'unwatch', 'home'] as const;
+export const ACTION_KINDS = [
+  'pick',
+  'page',
+  'run',
+  'open',
+  'share',
+  'watch',
+  'unwatch',
+  'home',
+  'digest',
+  'digest-add',
+] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** What a button on the digest list does to its digest. */
+export const DIGEST_OPS = ['pause', 'resume', 'run', 'edit', 'delete'] as const;
+export type DigestOp = (typeof DIGEST_OPS)[number];
 
 /** A skill or agent group by id, as App Home and the overview's menu name it. */
 export interface ScopeRef {
@@ -62,7 +78,11 @@ export type ActionRef =
   /** Remove it from App Home. */
   | { kind: 'unwatch'; scope: ScopeRef }
   /** Refresh App Home. */
-  | { kind: 'home' };
+  | { kind: 'home' }
+  /** A digest list's Pause, Resume, Run now, Edit or Delete. */
+  | { kind: 'digest'; op: DigestOp; id: string }
+  /** The digest list's "Add a digest": the form. */
+  | { kind: 'digest-add' };
 
 const VERSION = '1';
 const INLINE = `${VERSION}|`;
@@ -202,6 +222,13 @@ const actionRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('watch'), scope: scopeRef, name }),
   z.object({ kind: z.literal('unwatch'), scope: scopeRef }),
   z.object({ kind: z.literal('home') }),
+  // Strict: a digest button carries exactly its op and id, nothing a tampered value could add.
+  z.strictObject({
+    kind: z.literal('digest'),
+    op: z.enum(DIGEST_OPS),
+    id: z.string().regex(DIGEST_ID_PATTERN),
+  }),
+  z.strictObject({ kind: z.literal('digest-add') }),
 ]);
 
 /** Drops absent optional fields, so a decoded ref equals the one encoded. */

@@ -5,6 +5,7 @@ import { validateHistoricalRequest } from '../../src/liveperson/contract/histori
 import { SORT_KEYS } from '../../src/liveperson/contract/catalog';
 import { metricsNeeded } from '../../src/domain/report';
 import { parseCommand } from '../../src/grammar/parser';
+import { isMetricsQuery } from '../../src/domain/query';
 import type { MetricsQuery } from '../../src/domain/query';
 import { resolveWindow } from '../../src/domain/window';
 
@@ -12,7 +13,7 @@ const NOW = Date.UTC(2026, 10, 25, 15, 0, 30);
 
 function query(text: string): MetricsQuery {
   const q = parseCommand(text);
-  assert.ok(q.kind !== 'usage' && q.kind !== 'help', text);
+  assert.ok(isMetricsQuery(q), text);
   return q;
 }
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseCommand } from '../../src/grammar/parser';
+import { isMetricsQuery } from '../../src/domain/query';
 import { createDirectory } from '../../src/liveperson/directory';
 import { createReportService } from '../../src/reports/report-service';
 import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
@@ -21,7 +22,7 @@ describe('report service: a background run retries on LivePerson’s 5/10/15 s s
       const reports = createReportService({ client, directory, now: () => T0, source: 'test' });
       // One audience, one metrics call: with none, the bots' twin request would retry beside it.
       const parsed = parseCommand('skill billing humans');
-      assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help');
+      assert.ok(isMetricsQuery(parsed));
       sim.inject({ route: 'skills', status: 503, times: 1 });
       sim.inject({ route: 'metrics', status: 502, times: 2 });
       const outcome = await reports.run(parsed, { budget: 'background' });

@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
 import type { ReportQuery } from '../../src/domain/query';
 import { parseCommand } from '../../src/grammar/parser';
+import { isMetricsQuery } from '../../src/domain/query';
 import type { LivePersonClient } from '../../src/liveperson/client/client';
 import { createDirectory } from '../../src/liveperson/directory';
 import { createReportService, type RunOptions } from '../../src/reports/report-service';
@@ -63,7 +64,7 @@ export async function runReport(
   opts: RunReportOptions = {},
 ): Promise<{ outcome: ReportOutcome; warn: sinon.SinonSpy }> {
   const parsed = parseCommand(text);
-  assert.ok(parsed.kind !== 'usage' && parsed.kind !== 'help', text);
+  assert.ok(isMetricsQuery(parsed), text);
   const result = await runQuery(sim, parsed, opts);
   assert.equal(result.outcome.kind, 'report');
   return result;

@@ -1,6 +1,6 @@
 /**
- * The commands the help, the usage answer and the App Home show. Every one parses to a report or
- * to help (tested with the grammar).
+ * The commands the help, the usage answer and the App Home show. Every one parses to a report, a
+ * digest command or help (tested with the grammar).
  */
 export interface UsageExample {
   command: string;
@@ -24,5 +24,11 @@ export const USAGE_EXAMPLES: readonly UsageExample[] = [
   { command: '/queue skill VIP since 08:00 humans', meaning: 'Human agents only, since 08:00 your time' },
   { command: '/queue bots last 30m', meaning: 'Bot conversations only, the last 30 minutes' },
   { command: '/queue skills by csat public', meaning: 'Answer in the channel, for everyone to see' },
+  { command: '/queue digest add', meaning: 'Post a shift summary to this channel on schedule (a form)' },
+  {
+    command: '/queue digest add weekdays 17:00 Europe/Berlin skill billing window 8h',
+    meaning: 'The same in one line; `/queue digest help` for every form',
+  },
+  { command: '/queue digest list', meaning: "This channel's digests: pause, run now, edit, delete" },
   { command: '/queue help', meaning: 'This help' },
 ];

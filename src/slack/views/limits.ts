@@ -28,6 +28,12 @@ export const LIMITS = {
   topLevelText: 4000,
   /** A Home tab or modal holds up to 100 blocks. */
   blocksPerView: 100,
+  /** A modal's title, submit and close texts. */
+  modalTitle: 24,
+  privateMetadata: 3000,
+  inputLabel: 2000,
+  /** Radio buttons and checkboxes. */
+  choiceOptions: 10,
   /** Undocumented: Slack answers `msg_blocks_too_long` near 13k characters of block JSON. */
   blocksJson: 12_000,
 } as const;
@@ -132,6 +138,14 @@ class Checker {
         all.forEach((o, i) => this.option(`${path}.options[${i}]`, o));
         break;
       }
+      case 'radio_buttons':
+      case 'checkboxes': {
+        const options: unknown[] = Array.isArray(el.options) ? (el.options as unknown[]) : [];
+        if (options.length === 0) this.add(`${path}.options`, 'needs at least one option');
+        this.maxCount(`${path}.options`, options, LIMITS.choiceOptions, 'options');
+        options.forEach((o, i) => this.option(`${path}.options[${i}]`, o));
+        break;
+      }
       case 'overflow': {
         const options: unknown[] = Array.isArray(el.options) ? (el.options as unknown[]) : [];
         this.maxCount(`${path}.options`, options, LIMITS.overflowOptions, 'overflow options');
@@ -202,6 +216,12 @@ class Checker {
         });
         break;
       }
+      case 'input':
+        this.textObject(`${path}.label`, b.label, LIMITS.inputLabel, true);
+        if (b.hint !== undefined) this.textObject(`${path}.hint`, b.hint, LIMITS.inputLabel, true);
+        if (!isObj(b.element)) this.add(`${path}.element`, 'an input block needs an element');
+        else this.element(`${path}.element`, b.element);
+        break;
       case 'image':
         this.image(path, b);
         if (b.title !== undefined) this.textObject(`${path}.title`, b.title, LIMITS.imageTitle, true);
@@ -235,9 +255,27 @@ export function checkMessage(msg: MessageLike): LimitViolation[] {
   return c.violations;
 }
 
-/** Every way a Home tab or modal view breaks Slack's limits (no top-level text; 100 blocks). */
-export function checkView(view: { blocks?: unknown }): LimitViolation[] {
+/**
+ * Every way a Home tab or modal view breaks Slack's limits (no top-level text; 100 blocks; a
+ * modal's title, buttons, callback_id and private_metadata).
+ */
+export function checkView(view: {
+  blocks?: unknown;
+  type?: unknown;
+  title?: unknown;
+  submit?: unknown;
+  close?: unknown;
+  callback_id?: unknown;
+  private_metadata?: unknown;
+}): LimitViolation[] {
   const c = new Checker();
+  if (view.type === 'modal') {
+    c.textObject('title', view.title, LIMITS.modalTitle, true);
+    if (view.submit !== undefined) c.textObject('submit', view.submit, LIMITS.modalTitle, true);
+    if (view.close !== undefined) c.textObject('close', view.close, LIMITS.modalTitle, true);
+    c.maxLength('callback_id', view.callback_id, LIMITS.id, 'callback_id');
+    c.maxLength('private_metadata', view.private_metadata, LIMITS.privateMetadata, 'private_metadata');
+  }
   if (!Array.isArray(view.blocks)) {
     c.add('blocks', 'a view needs a list of blocks');
   } else {

@@ -16,11 +16,25 @@ import { InFlight } from '../../../src/slack/in-flight';
 import type { ListenerDeps } from '../../../src/slack/listeners/deps';
 import type { SlackMessage } from '../../../src/slack/views';
 import { MemoryRepository, memoryStore } from '../../fixtures/memory-store';
+import { MemoryDigestService } from '../../fixtures/memory-digests';
 import type { HomeView } from '@slack/types';
 import type { SendResult } from '../../../src/slack/outbox';
 import { HOME_SNAPSHOT_CODEC, type HomeSnapshot } from '../../../src/slack/home/home-service';
 import { Watches, WATCHES_CODEC, type Watch } from '../../../src/slack/home/watches';
+import { matchName } from '../../../src/liveperson/name-match';
 import { billingResponse, buildReport, skillQuery, SOURCE } from '../../fixtures/reports';
+
+/** The directory the fakes resolve digest scope names in. */
+export const SKILLS = [
+  { id: '1001', name: 'Billing' },
+  { id: '1002', name: 'Sales' },
+  { id: '1003', name: 'Support Hardware' },
+  { id: '1004', name: 'Support Software' },
+];
+export const GROUPS = [
+  { id: '-1', name: 'Main Group', parentId: null },
+  { id: '11', name: 'Tier 1', parentId: '-1' },
+];
 
 /** Every call the handler made, in order: ack, timezone, run, replace, answer, note. */
 export type Event = [string, ...unknown[]];
@@ -99,6 +113,18 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
     source: 'Simulator',
     stillWaitingAfterMs: [],
     claims: store,
+    digests: new MemoryDigestService(() => Date.UTC(2026, 10, 25, 15, 0)),
+    directory: {
+      findSkill: (q) => Promise.resolve(matchName(q, SKILLS)),
+      findGroup: (q) => Promise.resolve(matchName(q, GROUPS)),
+    },
+    digestAdmins: new Set<string>(),
+    workspaceAdmins: { isAdmin: () => Promise.resolve(false) },
+    modals: {
+      open: () => Promise.resolve({ ok: true, viewId: 'V1' }),
+      update: () => Promise.resolve({ ok: true, viewId: 'V1' }),
+    },
+    defaultTimezone: 'UTC',
     home: {
       reports,
       watches: new Watches(new MemoryRepository<Watch[]>(WATCHES_CODEC), store),

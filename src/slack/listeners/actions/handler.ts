@@ -10,6 +10,8 @@ export interface Click {
   fingerprint: string;
   /** The text of the chosen option of a menu (its display name). */
   optionText?: string;
+  /** The click's trigger_id: a button that opens a form needs it (within 3 seconds). */
+  triggerId?: string;
 }
 
 export type Handler<K extends ActionKind> = (

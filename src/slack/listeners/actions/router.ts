@@ -18,6 +18,7 @@ import type { Click, Handler } from './handler';
 import { handleOpen, handleRun } from './run';
 import { handleShare } from './share';
 import { handleHome, handleUnwatch, handleWatch } from './watch';
+import { handleDigest, handleDigestAdd } from './digest';
 import { queueContextOf, type QueueContext } from '../../context';
 import { renderFetching, renderProblem } from '../../views';
 import type { ListenerDeps } from '../deps';
@@ -48,6 +49,8 @@ export const ACTION_HANDLERS: { [K in ActionKind]: Handler<K> } = {
   watch: handleWatch,
   unwatch: handleUnwatch,
   home: handleHome,
+  digest: handleDigest,
+  'digest-add': handleDigestAdd,
 };
 
 function dispatch(ref: ActionRef, ctx: QueueContext, deps: ListenerDeps, click: Click): Promise<void> {
@@ -83,10 +86,14 @@ const LEGACY_ACTION_ID = /^(?:page_(?:prev|next)|pick_(?:skill|group)_\d+)$/;
 
 /** Handles one click on any of the bot's buttons. */
 export async function routeAction(
-  args: Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, 'action' | 'ack' | 'context'>,
+  args: Pick<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, 'action' | 'ack' | 'context'> & {
+    body?: unknown;
+  },
   deps: ListenerDeps,
 ): Promise<void> {
   await args.ack();
+  const triggerId =
+    isRecord(args.body) && typeof args.body.trigger_id === 'string' ? args.body.trigger_id : undefined;
   const ctx = queueContextOf(args.context);
   const action = args.action as unknown as Record<string, unknown>;
   const actionId = typeof action.action_id === 'string' ? action.action_id : '';
@@ -126,7 +133,12 @@ export async function routeAction(
   }
   ctx.log.info('button', { actionId, kind });
   await deps.inFlight.run(() =>
-    dispatch(ref, ctx, deps, { actionId, fingerprint, ...(optionText ? { optionText } : {}) }),
+    dispatch(ref, ctx, deps, {
+      actionId,
+      fingerprint,
+      ...(optionText ? { optionText } : {}),
+      ...(triggerId ? { triggerId } : {}),
+    }),
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * /queue: answered inside the 3 s ack (help, usage, or a "Fetching…" placeholder) before anything
- * does I/O; the report replaces the placeholder once it is ready.
+ * does I/O; the report replaces the placeholder once it is ready. `/queue digest …` goes to the
+ * digest commands (commands/digest).
  */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../grammar/parser';
@@ -9,6 +10,9 @@ import { queueContextOf } from '../../context';
 import { fitMessage } from '../../fit-message';
 import { renderFetching, renderHelp, renderUsage } from '../../views';
 import type { ListenerDeps } from '../deps';
+import { isDigestCommand } from '../../../domain/digest-command';
+import { renderDigestUsage } from '../../views/digest-notes';
+import { handleDigestCommand } from './digest';
 
 /** Handles one /queue request. */
 export async function handleQueueCommand(
@@ -18,7 +22,11 @@ export async function handleQueueCommand(
   const parsed = parseCommand(args.command.text);
   const ctx = queueContextOf(args.context);
   if (parsed.kind === 'help') return args.ack(fitMessage(renderHelp(), ctx.log));
-  if (parsed.kind === 'usage') return args.ack(fitMessage(renderUsage(parsed), ctx.log));
+  if (parsed.kind === 'usage')
+    return args.ack(
+      fitMessage(parsed.topic === 'digest' ? renderDigestUsage(parsed) : renderUsage(parsed), ctx.log),
+    );
+  if (isDigestCommand(parsed)) return handleDigestCommand(parsed, args, ctx, deps);
   await args.ack(fitMessage(renderFetching(parsed), ctx.log));
   ctx.log.info('/queue', { report: parsed.kind, window: parsed.window.kind });
   await deps.inFlight.run(() => answerQuery(ctx, deps, parsed));

@@ -1,0 +1,103 @@
+/**
+ * `/queue digest …`: add (the form, or one line), list, edit, remove, help. Every form is acked
+ * at once; the form opens right after the ack (its trigger_id lives 3 seconds), and everything
+ * that needs LivePerson, users.info or the store happens after it.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { DigestAddCommand, DigestCommand } from '../../../domain/digest-command';
+import { Deadline } from '../../../shared/deadline';
+import type { QueueContext } from '../../context';
+import { draftFromCommand } from '../../digests/draft-from-command';
+import { openEditDigestForm, openNewDigestForm } from '../../digests/digest-form-flow';
+import { digestListMessage } from '../../digests/digest-list-flow';
+import { manageRight } from '../../digests/permissions';
+import { fitMessage } from '../../fit-message';
+import {
+  renderDigestChecking,
+  renderDigestFailed,
+  renderDigestHelp,
+  renderDigestNotFound,
+  renderDigestRefused,
+  renderDigestRemoved,
+  renderDigestSaved,
+  renderDraftProblem,
+} from '../../views/digest-notes';
+import type { ListenerDeps } from '../deps';
+
+/** How long a one-line digest waits for LivePerson to check its names. */
+export const DIGEST_NAMES_BUDGET_MS = 20_000;
+
+type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack'>;
+
+/** Handles one `/queue digest …` the grammar read. */
+export async function handleDigestCommand(
+  parsed: DigestCommand,
+  args: CommandArgs,
+  ctx: QueueContext,
+  deps: ListenerDeps,
+): Promise<void> {
+  if (parsed.kind === 'digest-help') return args.ack(fitMessage(renderDigestHelp(), ctx.log));
+  const digests = deps.digests;
+  ctx.log.info('/queue digest', { action: parsed.kind });
+  switch (parsed.kind) {
+    case 'digest-add-modal':
+      await args.ack();
+      return deps.inFlight.run(() => openNewDigestForm(args.command.trigger_id, ctx, deps));
+    case 'digest-edit':
+      await args.ack();
+      return deps.inFlight.run(() => openEditDigestForm(args.command.trigger_id, parsed.id, ctx, deps));
+    case 'digest-list':
+      await args.ack();
+      return deps.inFlight.run(async () => {
+        await ctx.conversation.note(await digestListMessage(ctx, digests));
+      });
+    case 'digest-remove':
+      await args.ack();
+      return deps.inFlight.run(() => remove(parsed.id, ctx, deps));
+    case 'digest-add':
+      await args.ack(renderDigestChecking());
+      return deps.inFlight.run(() => addOneLine(parsed, args.command, ctx, deps));
+  }
+}
+
+async function addOneLine(
+  cmd: DigestAddCommand,
+  command: CommandArgs['command'],
+  ctx: QueueContext,
+  deps: ListenerDeps,
+): Promise<void> {
+  const digests = deps.digests;
+  const made = await draftFromCommand(
+    cmd,
+    { channelId: ctx.channelId, channelName: command.channel_name, timezone: () => ctx.timezone() },
+    deps.directory,
+    { deadline: Deadline.after(DIGEST_NAMES_BUDGET_MS) },
+  );
+  if (!made.ok) {
+    await ctx.conversation.replace(renderDraftProblem(made.problem, command.text));
+    return;
+  }
+  try {
+    const digest = await digests.add(made.draft, { teamId: ctx.teamId ?? '', userId: ctx.userId ?? '' });
+    await ctx.conversation.replace(renderDigestSaved(digest, digests.nextFire(digest, ctx.now()), 'added'));
+  } catch (err) {
+    ctx.log.error('could not add a digest', { error: (err as Error).message });
+    await ctx.conversation.replace(renderDigestFailed());
+  }
+}
+
+async function remove(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
+  const digests = deps.digests;
+  const digest = await digests.get(id);
+  if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) {
+    await ctx.conversation.note(renderDigestNotFound(id));
+    return;
+  }
+  if (!ctx.userId || !(await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps))) {
+    await ctx.conversation.note(renderDigestRefused(digest));
+    return;
+  }
+  await digests.remove(id);
+  ctx.log.info('digest removed', { digest: id });
+  await ctx.conversation.note(renderDigestRemoved(id));
+}
