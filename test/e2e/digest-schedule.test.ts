@@ -70,6 +70,27 @@ describe('e2e: scheduled shift summaries', function () {
     h.slack.channelErrors.delete('C0GONE');
   });
 
+  it('a digest added in one line is posted by the scheduler at its time', async () => {
+    h.setNow(BUSY_NOW - 60 * MIN);
+    const r = await h.command(
+      'digest add <#C0LINE|leads> daily 16:00 Europe/Berlin skill billing window 4h',
+      {
+        channelId: 'C0LINE',
+      },
+    );
+    assert.equal(r.status, 200);
+    let list = await h.bot.container.digests.listForChannel('T0001', 'C0LINE');
+    for (let i = 0; i < 100 && list.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      list = await h.bot.container.digests.listForChannel('T0001', 'C0LINE');
+    }
+    assert.equal(list.length, 1, JSON.stringify(r.ack));
+    h.setNow(BUSY_NOW + 2_000);
+    await h.bot.container.scheduler.tick();
+    const [post] = postsTo('C0LINE');
+    assert.match(JSON.stringify(post?.args.blocks), /Shift summary · Billing · 12:00–16:00 Europe\/Berlin/);
+  });
+
   it('Run now posts outside the schedule, marked as run by hand', async () => {
     const d = await h.bot.container.digests.add(draft('C0MANUAL'), { teamId: 'T0001', userId: 'U0456' });
     const r = await h.bot.container.digests.runNow(d.id);
