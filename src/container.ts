@@ -157,15 +157,6 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   });
   const modals = createModals(slack);
   const digestAdmins: ReadonlySet<string> = new Set(config.digestAdmins);
-  const home: HomeDeps = {
-    reports,
-    watches: new Watches(opts.store.repository('watches', WATCHES_CODEC), opts.store),
-    snapshots: opts.store.repository('home', HOME_SNAPSHOT_CODEC),
-    store: opts.store,
-    outbox,
-    source,
-    now,
-  };
   const digestStore = new DigestStore(
     opts.store.repository('digests', DIGEST_CODEC),
     opts.store.repository('digest-index', DIGEST_INDEX_CODEC),
@@ -196,6 +187,16 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: scheduleLog,
   });
   const digests = opts.digests ?? createDigestService({ store: digestStore, runner, now });
+  const home: HomeDeps = {
+    reports,
+    watches: new Watches(opts.store.repository('watches', WATCHES_CODEC), opts.store),
+    snapshots: opts.store.repository('home', HOME_SNAPSHOT_CODEC),
+    store: opts.store,
+    outbox,
+    source,
+    now,
+    digests,
+  };
   // The overview's menu, by name: the directory is cached, so this rarely asks LivePerson.
   const scopeMenu = async (deadline: Deadline): Promise<ScopeMenu> => {
     const [skills, groups] = await Promise.all([

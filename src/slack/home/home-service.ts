@@ -15,7 +15,8 @@ import type { RecordCodec, Repository, Store } from '../../store/store';
 import type { Outbox } from '../outbox';
 import { headlineText } from '../views/headline';
 import { USAGE_EXAMPLES } from '../views/help';
-import { renderHome, type HomeItem } from '../views/home';
+import { renderHome, type HomeDigest, type HomeItem } from '../views/home';
+import type { DigestService } from '../../schedule/digest-service';
 import type { Watch, Watches } from './watches';
 
 /** How often one user's Home may ask LivePerson. */
@@ -55,6 +56,8 @@ export const HOME_SNAPSHOT_CODEC: RecordCodec<HomeSnapshot> = {
 
 export interface HomeDeps {
   reports: ReportService;
+  /** The user's shift summaries, listed on Home. */
+  digests?: Pick<DigestService, 'listForUser' | 'nextFire'>;
   watches: Watches;
   snapshots: Repository<HomeSnapshot>;
   store: Pick<Store, 'claim'>;
@@ -108,6 +111,21 @@ async function fetchFigures(
   return snap;
 }
 
+/** The user's digests, by next post; none when they cannot be read (Home still goes out). */
+async function digestsOf(deps: HomeDeps, req: HomeRequest): Promise<HomeDigest[]> {
+  if (!deps.digests || !req.teamId) return [];
+  try {
+    const now = deps.now();
+    return (await deps.digests.listForUser(req.teamId, req.userId)).map((digest) => {
+      const next = deps.digests!.nextFire(digest, now);
+      return next === undefined ? { digest } : { digest, next };
+    });
+  } catch (err) {
+    req.log.warn('App Home: could not list the digests', { error: (err as Error).message });
+    return [];
+  }
+}
+
 async function publish(
   deps: HomeDeps,
   req: HomeRequest,
@@ -116,6 +134,7 @@ async function publish(
   throttled: boolean,
 ): Promise<void> {
   const view = renderHome({
+    digests: await digestsOf(deps, req),
     examples: USAGE_EXAMPLES,
     source: deps.source,
     ...(snap?.account ? { account: snap.account } : {}),

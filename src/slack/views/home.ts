@@ -4,7 +4,19 @@
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { safeText, truncate } from './mrkdwn';
-import { actions, button, context, divider, header, section, slackDate, utcText } from './blocks';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  header,
+  lineSections,
+  section,
+  slackDate,
+  utcText,
+} from './blocks';
+import type { Digest } from '../../domain/digest';
+import { channelRef, digestSummary, idText, pausedText, whenText } from './digest-text';
 import type { UsageExample } from './help';
 import { exampleLines } from './usage';
 import { actionId, encodeActionValue, type ScopeRef } from '../action-ref';
@@ -19,6 +31,13 @@ export interface HomeItem {
   figures?: { kind: 'headline'; text: string } | { kind: 'gone' } | { kind: 'unavailable' };
 }
 
+/** One of the user's digests as Home lists it. */
+export interface HomeDigest {
+  digest: Digest;
+  /** When it posts next; absent when paused. */
+  next?: number;
+}
+
 export interface HomeInput {
   examples: readonly UsageExample[];
   /** "LivePerson account 123" or "LivePerson simulator (synthetic data)". */
@@ -26,6 +45,8 @@ export interface HomeInput {
   /** The account's headline (escaped mrkdwn), when it was fetched. */
   account?: string;
   items: readonly HomeItem[];
+  /** The shift summaries the user set up. */
+  digests?: readonly HomeDigest[];
   /** When the figures shown were fetched. */
   fetchedAt?: number;
   /** Figures are at most a minute old: a refresh within the minute shows these again. */
@@ -68,6 +89,27 @@ function itemBlock(item: HomeItem, i: number): KnownBlock {
   };
 }
 
+/** Most digests Home lists; the rest are one `/queue digest list` away. */
+const HOME_DIGESTS = 15;
+
+function digestBlocks(digests: readonly HomeDigest[]): KnownBlock[] {
+  if (digests.length === 0)
+    return [
+      section(
+        '*Your shift summaries*\nNone yet. `/queue digest add` in a channel posts one there on the days and at the time you choose.',
+      ),
+    ];
+  const lines = digests.slice(0, HOME_DIGESTS).map(({ digest, next }) => {
+    const when = next === undefined ? (pausedText(digest) ?? 'Paused.') : `next ${whenText(next)}`;
+    return `• ${channelRef(digest.channelId)} ${idText(digest.id)} · ${digestSummary(digest)} · ${when}`;
+  });
+  if (digests.length > HOME_DIGESTS)
+    lines.push(
+      `_…and ${digests.length - HOME_DIGESTS} more: \`/queue digest list\` in a DM with Queue Pulse_`,
+    );
+  return lineSections(['*Your shift summaries*', ...lines], 'home_digests');
+}
+
 /** The Home tab view for views.publish. */
 export function renderHome(input: HomeInput): HomeView {
   const fetched =
@@ -95,6 +137,7 @@ export function renderHome(input: HomeInput): HomeView {
     blocks.push(section('*Watching*'));
     input.items.forEach((item, i) => blocks.push(itemBlock(item, i)));
   }
+  blocks.push(divider(), ...digestBlocks(input.digests ?? []));
   blocks.push(divider(), section(INTRO), section(`*Ask in any channel*\n${exampleLines(input.examples)}`));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.blocksPerView) };
 }

@@ -41,6 +41,8 @@ describe('app_home_opened', () => {
     assert.equal(view.type, 'home');
     assert.deepEqual(checkView(view), []);
     assert.match(text(view), /Simulator/);
+    // The account's own headline under its title, not the "figures come later" line.
+    assert.match(text(view), /Account · last hour\*\\n:[a-z_]+: /);
     assert.match(text(view), /Nothing yet/, 'no watched skills: says how to watch one');
     assert.equal(f.run.callCount, 1, 'the account only');
   });
@@ -87,6 +89,38 @@ describe('app_home_opened', () => {
     assert.equal(f.run.callCount, 1, 'the account headline, once');
     assert.equal(f.publishHome.callCount, 2 + 4, 'every open still publishes');
     assert.match(text(lastView(f)), /at most once a minute/);
+  });
+
+  it("lists the user's shift summaries with their channel, schedule, timezone and next post", async () => {
+    const f = fakes({
+      kind: 'report',
+      report: buildReport({
+        query: skillQuery(),
+        responses: billingResponse(),
+        scope: { id: '12', name: 'Billing' },
+        fetchedAt: 1,
+        source: 'Simulator',
+      }),
+    });
+    await handleAppHomeOpened(args('home', f.context), f.deps);
+    assert.match(text(lastView(f)), /Your shift summaries\*\\nNone yet/);
+    const d = await f.deps.digests.add(
+      {
+        channelId: 'C0LEADS',
+        schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: 'Europe/Berlin' },
+        windowMs: 8 * 3_600_000,
+        scope: { kind: 'account' },
+        chart: true,
+      },
+      { teamId: f.ctx.teamId ?? 'T1', userId: 'U1' },
+    );
+    await handleAppHomeOpened(args('home', f.context), f.deps);
+    const home = text(lastView(f));
+    assert.match(home, /<#C0LEADS>/);
+    assert.ok(home.includes(d.id), 'its id');
+    assert.match(home, /Europe\/Berlin/);
+    assert.match(home, /next <!date\^/);
+    assert.deepEqual(checkView(lastView(f)), []);
   });
 
   it('does nothing for the Messages tab', async () => {

@@ -104,6 +104,7 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
   const charts: ChartDelivery = { chartFor: () => Promise.resolve(undefined) };
   const actionState = new MemoryRepository<StoredState>(ACTION_STATE_CODEC);
   const store = memoryStore();
+  const digests = new MemoryDigestService(() => Date.UTC(2026, 10, 25, 15, 0));
   const publishHome = sinon.stub<[string, HomeView], Promise<SendResult>>().resolves({ ok: true });
   const deps: ListenerDeps = {
     reports,
@@ -113,7 +114,7 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
     source: 'Simulator',
     stillWaitingAfterMs: [],
     claims: store,
-    digests: new MemoryDigestService(() => Date.UTC(2026, 10, 25, 15, 0)),
+    digests,
     directory: {
       findSkill: (q) => Promise.resolve(matchName(q, SKILLS)),
       findGroup: (q) => Promise.resolve(matchName(q, GROUPS)),
@@ -133,6 +134,7 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
       outbox: { publishHome },
       source: 'Simulator',
       now: () => Date.UTC(2026, 10, 25, 15, 0),
+      digests,
     },
   };
   const ack = sinon.spy((m?: unknown) => {
