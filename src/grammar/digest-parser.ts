@@ -11,6 +11,7 @@
  *
  * Parts of `add` come in any order; filler words (`at 17:00`, `on mon`, `in #leads`) are allowed.
  */
+import { walkTokens, wordKeyAt, type Step } from './steps';
 import {
   DEFAULT_SHIFT_MS,
   MAX_DIGEST_TARGETS,
@@ -100,8 +101,6 @@ export function parseDigestCommand(tokens: readonly Token[], input: string): Par
   }
 }
 
-type Step = { next: number } | UsageError;
-
 /** The parts of `digest add`, each at most once, in any order. */
 class AddParser {
   private channel?: DigestChannelSpec;
@@ -119,18 +118,15 @@ class AddParser {
   ) {}
 
   run(): ParsedCommand {
-    let i = 0;
-    while (i < this.tokens.length) {
-      const step = this.step(i);
-      if ('kind' in step) return step;
-      i = step.next;
-    }
-    return this.finish();
+    return walkTokens(
+      this.tokens.length,
+      (i) => this.step(i),
+      () => this.finish(),
+    );
   }
 
   private keyAt(j: number): string | undefined {
-    const t = this.tokens[j];
-    return t?.type === 'word' ? t.key : undefined;
+    return wordKeyAt(this.tokens, j);
   }
 
   private step(i: number): Step {

@@ -7,6 +7,7 @@
  *          [last 4h | since 08:00 | today | yesterday] [humans | bots] [public]
  *          [vs yesterday | vs last week]
  */
+import { walkTokens, wordKeyAt, type Step } from './steps';
 import {
   DEFAULT_TOP,
   type Audience,
@@ -50,7 +51,6 @@ const FRAGMENT_CHARS = 40;
 const MAX_DURATION_WORDS = 6;
 
 type Report = ReportWord | 'overview';
-type Step = { next: number } | UsageError;
 
 interface Draft {
   report?: Report;
@@ -118,13 +118,11 @@ class Parser {
   ) {}
 
   run(): ParsedCommand {
-    let i = 0;
-    while (i < this.tokens.length) {
-      const step = this.step(i);
-      if ('kind' in step) return step;
-      i = step.next;
-    }
-    return this.finish();
+    return walkTokens(
+      this.tokens.length,
+      (i) => this.step(i),
+      () => this.finish(),
+    );
   }
 
   private usage(message: string): UsageError {
@@ -132,8 +130,7 @@ class Parser {
   }
 
   private keyAt(j: number): string | undefined {
-    const t = this.tokens[j];
-    return t?.type === 'word' ? t.key : undefined;
+    return wordKeyAt(this.tokens, j);
   }
 
   /** Keys of the plain words from `j` on, up to the next keyword, entity or quoted name. */
