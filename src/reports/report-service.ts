@@ -4,48 +4,26 @@
  * build the Report. Slash commands, buttons and schedules all run queries through it; it knows
  * nothing of Slack.
  */
-import type { Named, ReportOutcome } from '../domain/outcome';
-import {
-  isKpiQuery,
-  isNamedQuery,
-  namedScopeOf,
-  type AgentsQuery,
-  type CompareWith,
-  type NamedQuery,
-  type OverviewQuery,
-  type ReportQuery,
-  type ScopeName,
-  type ScopeQuery,
-  type TrendQuery,
-} from '../domain/query';
-import { toAgentsReport } from '../domain/agents';
-import { toReport, type ComparisonInput, type ReportInput } from '../domain/report';
-import { shiftWindow, withinRetention } from '../domain/compare';
-import { trendSpan } from '../domain/trend-report';
+import type { ReportOutcome } from '../domain/outcome';
+import { isKpiQuery, namedScopeOf, type ReportQuery } from '../domain/query';
+import { toReport } from '../domain/report';
 import { splitBots } from '../domain/humans';
 import type { MetricsAnswer } from '../domain/metrics';
-import type { Targets } from '../domain/targets';
 import type { Trend } from '../domain/trend';
-import { needsTimezone, resolveWindow, type ResolvedWindow } from '../domain/window';
-import type { CallOptions, LivePersonClient } from '../liveperson/client/client';
-import type { LoadScale } from '../liveperson/contract/load-scale';
-import type { Directory, LookupOptions } from '../liveperson/directory';
+import { needsTimezone, resolveWindow } from '../domain/window';
+import type { CallOptions } from '../liveperson/client/client';
+import type { LookupOptions } from '../liveperson/directory';
 import { Deadline, raceDeadline } from '../shared/deadline';
 import type { KmmRequest } from '../liveperson/contract/metrics-request';
-import { toAgentsAnswer, toClosedTrend, toMetricsAnswer, toTrendPoints } from '../liveperson/mapper';
-import {
-  planAgents,
-  planBotsProbe,
-  planComparison,
-  planReport,
-  planTrend,
-  planTrendReport,
-  type AgentsPlan,
-  type MetricsPlan,
-  type ResolvedScope,
-} from '../liveperson/planner';
-import type { AgentViewResponse } from '../liveperson/contract/agent-view';
-import type { AppLogger } from '../shared/logger';
+import { toClosedTrend, toMetricsAnswer } from '../liveperson/mapper';
+import { planReport, planTrend, type MetricsPlan, type ResolvedScope } from '../liveperson/planner';
+import { runAgents } from './agents-run';
+import { fetchComparisons } from './comparisons';
+import { resolveScope } from './resolve-scope';
+import type { ReportServiceDeps, Scoped } from './service-deps';
+import { runTrend } from './trend-run';
+
+export type { ReportServiceDeps } from './service-deps';
 
 /** How long a report waits for its trend once its numbers have arrived. */
 export const TREND_GRACE_MS = 3000;
@@ -71,83 +49,12 @@ export interface RunOptions {
   now?: number;
 }
 
-export interface ReportServiceDeps {
-  client: Pick<LivePersonClient, 'metrics' | 'metricsAllPages' | 'historical' | 'agentView'>;
-  directory: Directory;
-  now: () => number;
-  /** e.g. "LivePerson account 13350576" or "LivePerson simulator". */
-  source: string;
-  /** The account's and each skill's targets (default: DEFAULT_TARGETS). */
-  targets?: Targets;
-  /** Fetch the closed-conversations trend a skill or group chart draws (off when CHARTS=off). */
-  trends?: boolean;
-  /** Where a trend that could not be fetched is noted (the report goes out without it). */
-  log?: Pick<AppLogger, 'warn'>;
-  /** LP_LOAD_SCALE: answers in percent are brought to ratios at the edge, by the mapper. */
-  loadScale?: LoadScale;
-}
-
 export interface ReportService {
   run(query: ReportQuery, opts?: RunOptions): Promise<ReportOutcome>;
 }
 
-interface Scoped {
-  scope: ResolvedScope;
-  item: Named;
-}
-type Resolution = ({ ok: true } & Scoped) | { ok: false; outcome: ReportOutcome };
-
-/** Names equal but for case and surrounding space. */
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
-}
-
 /** Creates the report pipeline over a LivePerson client and directory. */
 export function createReportService(deps: ReportServiceDeps): ReportService {
-  async function resolveScope(
-    named: ScopeName,
-    query: ReportQuery,
-    id: string | undefined,
-    call: LookupOptions,
-  ): Promise<Resolution> {
-    const skill = named.kind === 'skill';
-    // Outcomes keep the query asked (an agents list or a trend stays one); a breakdown whose
-    // skill or group is gone is answered like that skill or group report.
-    const asked: NamedQuery = isNamedQuery(query)
-      ? query
-      : {
-          kind: named.kind,
-          name: named.name,
-          window: query.window,
-          public: query.public,
-          ...(query.audience ? { audience: query.audience } : {}),
-        };
-    let item: Named | undefined;
-    if (id !== undefined) {
-      const name = skill
-        ? await deps.directory.skillName(id, call)
-        : await deps.directory.groupName(id, call);
-      // An id from a button whose skill was deleted since: fall back to matching the typed name.
-      if (name !== undefined) item = { id, name };
-    }
-    if (!item) {
-      const match = skill
-        ? await deps.directory.findSkill(named.name, call)
-        : await deps.directory.findGroup(named.name, call);
-      // A button's skill that is gone answers as not found unless another carries exactly its name
-      // (renamed away and back): a near match would show another skill's figures under its label.
-      if (id !== undefined && match.kind === 'found' && !sameName(match.item.name, named.name))
-        return { ok: false, outcome: { kind: 'not-found', query: asked, suggestions: [match.item] } };
-      if (match.kind === 'ambiguous')
-        return { ok: false, outcome: { kind: 'ambiguous', query: asked, candidates: match.candidates } };
-      if (match.kind === 'not-found')
-        return { ok: false, outcome: { kind: 'not-found', query: asked, suggestions: match.suggestions } };
-      item = { id: match.item.id, name: match.item.name };
-    }
-    const ids = skill ? [item.id] : [item.id, ...(await deps.directory.subGroupIds(item.id, call))];
-    return { ok: true, scope: { ids }, item };
-  }
-
   async function fetch(request: KmmRequest, allPages: boolean, call: CallOptions): Promise<MetricsAnswer> {
     const loadScale = deps.loadScale ?? 'ratio';
     if (!allPages) return toMetricsAnswer(await deps.client.metrics(request, call), loadScale);
@@ -193,129 +100,6 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
     }
   }
 
-  /**
-   * The bots among a page's agents. agent_view records do not say who is a bot, so the page's
-   * ids are asked again as bots only; undefined when that answer could not be had.
-   */
-  async function botsOn(
-    plan: AgentsPlan,
-    page: AgentViewResponse,
-    call: CallOptions,
-  ): Promise<ReadonlySet<string> | undefined> {
-    if (!plan.probeBots || page.records.length === 0) return new Set();
-    try {
-      const bots = await deps.client.agentView(
-        planBotsProbe(
-          plan,
-          page.records.map((r) => r.agentId),
-        ),
-        call,
-      );
-      return new Set(bots.records.map((r) => r.agentId));
-    } catch (error) {
-      deps.log?.warn('Bots unknown; agents are listed without bot marks', { err: error });
-      return undefined;
-    }
-  }
-
-  /** One page of the agents of a resolved skill or group, busiest first. */
-  async function agentsReport(
-    query: AgentsQuery,
-    window: ResolvedWindow,
-    scoped: Scoped,
-    page: number | undefined,
-    call: CallOptions,
-  ): Promise<ReportOutcome> {
-    let plan = planAgents(query, window, scoped.scope, page);
-    let response = await deps.client.agentView(plan.request, call);
-    // A Next button drawn when more agents were logged in: show the last page there is, not none.
-    if (response.records.length === 0 && response.count > 0 && plan.rowsOffset >= response.count) {
-      plan = planAgents(query, window, scoped.scope, Math.ceil(response.count / plan.pageSize));
-      response = await deps.client.agentView(plan.request, call);
-    }
-    const bots = await botsOn(plan, response, call);
-    const answer = toAgentsAnswer(
-      response,
-      deps.loadScale ?? 'ratio',
-      (id) => query.audience === 'bots' || (bots?.has(id) ?? false),
-    );
-    const report = toAgentsReport({
-      query,
-      window,
-      scope: { id: scoped.item.id, name: scoped.item.name },
-      answer,
-      fetchedAt: deps.now(),
-      source: deps.source,
-      page: plan.page,
-      pageSize: plan.pageSize,
-      rowsOffset: plan.rowsOffset,
-      reachable: plan.reachable,
-      ...(bots ? {} : { botsUnknown: true }),
-    });
-    return { kind: 'report', report };
-  }
-
-  /**
-   * The same window in each earlier period the query compares with, asked in parallel with the
-   * report itself. A window past LivePerson's 14 days is not asked; one that fails is noted and
-   * the report goes out without it.
-   */
-  async function comparisons(
-    query: OverviewQuery | ScopeQuery,
-    window: ResolvedWindow,
-    scope: ResolvedScope | undefined,
-    call: CallOptions,
-    resolvedAt: number,
-  ): Promise<ComparisonInput[] | undefined> {
-    const wanted = [...new Set<CompareWith>(query.compare ?? [])];
-    if (!wanted.length) return undefined;
-    return Promise.all(
-      wanted.map(async (withWhat): Promise<ComparisonInput> => {
-        const earlier = shiftWindow(window, withWhat, window.zone);
-        const base = { with: withWhat, window: earlier };
-        if (!withinRetention(earlier, resolvedAt)) return { ...base, missing: 'beyond-retention' };
-        const request = planComparison(query, earlier, scope);
-        if (!request) return { ...base, missing: 'unavailable' };
-        try {
-          return {
-            ...base,
-            answer: toMetricsAnswer(await deps.client.metrics(request, call), deps.loadScale ?? 'ratio'),
-          };
-        } catch (error) {
-          deps.log?.warn('Comparison unavailable; the report goes without it', {
-            err: error,
-            with: withWhat,
-          });
-          return { ...base, missing: 'unavailable' };
-        }
-      }),
-    );
-  }
-
-  /** A trend report: the historical method's series over the window, cut to the trend's 24 h. */
-  async function runTrend(
-    query: TrendQuery,
-    window: ResolvedWindow,
-    resolution: Scoped | undefined,
-    call: CallOptions,
-    resolvedAt: number,
-  ): Promise<ReportOutcome> {
-    const span = trendSpan(window, resolvedAt);
-    const plan = planTrendReport(query, span, resolution?.scope);
-    // A window wholly before the trend's 24 h has nothing to ask for: the report says so.
-    const points = span.to > span.from ? toTrendPoints(await deps.client.historical(plan.request, call)) : [];
-    const input: ReportInput = {
-      query,
-      window,
-      answer: { rows: [], count: 0 },
-      fetchedAt: deps.now(),
-      source: deps.source,
-      series: { intervalMinutes: plan.request.intervalMinutes, span, points },
-      ...(resolution ? { scope: { id: resolution.item.id, name: resolution.item.name } } : {}),
-    };
-    return { kind: 'report', report: toReport(input) };
-  }
-
   return {
     async run(query, opts = {}) {
       // The window is resolved now, at run time: a query stores intent, so a re-run tomorrow asks
@@ -343,19 +127,19 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         const lookup: LookupOptions = {};
         if (opts.deadline) lookup.deadline = opts.deadline;
         if (opts.budget) lookup.budget = opts.budget;
-        const r = await resolveScope(named, query, opts.id, lookup);
+        const r = await resolveScope(deps, named, query, opts.id, lookup);
         if (!r.ok) return r.outcome;
         resolution = r;
       }
       if (query.kind === 'agents') {
         if (!resolution) throw new TypeError('run: an agents query resolves its scope first');
-        return agentsReport(query, resolved.window, resolution, opts.page, call);
+        return runAgents(deps, query, resolved.window, resolution, opts.page, call);
       }
-      if (query.kind === 'trend') return runTrend(query, resolved.window, resolution, call, resolvedAt);
+      if (query.kind === 'trend') return runTrend(deps, query, resolved.window, resolution, call, resolvedAt);
       const plan = planReport(query, resolved.window, resolution?.scope, opts.page);
       const pendingTrend = trendOf(query, resolved.window, resolution?.scope, call, resolvedAt);
       const pendingComparisons = isKpiQuery(query)
-        ? comparisons(query, resolved.window, resolution?.scope, call, resolvedAt)
+        ? fetchComparisons(deps, query, resolved.window, resolution?.scope, call, resolvedAt)
         : Promise.resolve(undefined);
       const [answer, compared] = await Promise.all([execute(plan, call), pendingComparisons]);
       // The numbers are what the lead waits for: a slow trend gets a short grace, then is dropped.
