@@ -16,6 +16,8 @@ export interface ApiCall {
   at: number;
   /** The ts a chat.postMessage was answered with (a message that exists in the channel). */
   answeredTs?: string;
+  /** The whole answer Slack gave (the sandbox page's model reads view ids and ts from it). */
+  answer?: Record<string, unknown>;
 }
 
 export interface ResponsePost {
@@ -38,6 +40,8 @@ export interface FakeSlackOptions {
   host?: string;
   /** Method name → error code to answer with `ok: false` (e.g. `{ 'chat.postMessage': 'channel_not_found' }`). */
   failures?: Record<string, string>;
+  /** The clock message ts are minted from (the sandbox's follows the bot's fast-forwarded clock). */
+  now?: () => number;
   /** Extra routes (the sandbox page); return true when the request was handled. */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => boolean | Promise<boolean>;
 }
@@ -68,6 +72,10 @@ export class FakeSlack {
   private base = '';
   private seq = 0;
   private waiters: Waiter[] = [];
+  /** Views by id, so views.update answers with the id it was given, as Slack does. */
+  readonly views = new Map<string, Record<string, unknown>>();
+  /** Each user's Home view id: Slack keeps one Home view per user, republished in place. */
+  private readonly homeViewIds = new Map<string, string>();
   private listeners: ((
     event: { kind: 'call'; call: ApiCall } | { kind: 'response'; post: ResponsePost },
   ) => void)[] = [];
@@ -217,9 +225,16 @@ export class FakeSlack {
       return;
     }
     const answer = this.answer(call);
+    call.answer = answer;
     // Notify after the answer is computed so waiters see e.g. the file state it produced.
     send(200, answer);
     this.notify({ kind: 'call', call });
+  }
+
+  private storeView(id: string, raw: unknown): Record<string, unknown> {
+    const view = { ...(isObject(raw) ? raw : {}), id, hash: `${Date.now()}.${++this.seq}` };
+    this.views.set(id, view);
+    return { ok: true, view };
   }
 
   private answer(call: ApiCall): Record<string, unknown> {
@@ -228,7 +243,7 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const channelError = this.channelErrors.get(String(call.args.channel));
     if (channelError && call.method.startsWith('chat.')) return { ok: false, error: channelError };
-    const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    const ts = () => `${Math.floor((this.options.now ?? Date.now)() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {
       case 'users.info': {
         const id = String(call.args.user);
@@ -282,10 +297,24 @@ export class FakeSlack {
         return { ok: true, channel: call.args.channel, ts: call.args.ts, text: call.args.text };
       case 'chat.delete':
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
-      case 'views.publish':
+      case 'views.publish': {
+        const user = String(call.args.user_id);
+        let id = this.homeViewIds.get(user);
+        if (!id) this.homeViewIds.set(user, (id = `VH${String(++this.seq).padStart(6, '0')}`));
+        return this.storeView(id, call.args.view);
+      }
       case 'views.open':
-      case 'views.update':
-        return { ok: true, view: { id: `V${++this.seq}`, ...(call.args.view as object) } };
+      case 'views.push':
+        return this.storeView(`V${String(++this.seq).padStart(8, '0')}`, call.args.view);
+      case 'views.update': {
+        // Slack finds the view by view_id or by the external_id the app gave it.
+        const byExternal = [...this.views.entries()].find(
+          ([, v]) => call.args.external_id !== undefined && v.external_id === call.args.external_id,
+        );
+        const id = typeof call.args.view_id === 'string' ? call.args.view_id : byExternal?.[0];
+        if (!id || !this.views.has(id)) return { ok: false, error: 'not_found' };
+        return this.storeView(id, call.args.view);
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++this.seq).padStart(8, '0')}`;
         this.files.set(id, {
@@ -327,6 +356,10 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
