@@ -9,11 +9,12 @@
  */
 
 export interface OffsetClock {
-  now(): number;
+  // Properties, not methods: the demo hands `now` to the bot on its own.
+  now: () => number;
   /** How far ahead of its base the clock runs (ms). */
-  offsetMs(): number;
+  offsetMs: () => number;
   /** Moves the clock to `at` (never backwards: the scheduler's ledger assumes time goes on). */
-  moveTo(at: number): void;
+  moveTo: (at: number) => void;
 }
 
 /** A clock that runs with `base` (Date.now, or a fixed test clock), shifted forward on demand. */
@@ -22,7 +23,7 @@ export function offsetClock(base: () => number = Date.now): OffsetClock {
   return {
     now: () => base() + offset,
     offsetMs: () => offset,
-    moveTo(at) {
+    moveTo: (at) => {
       offset = Math.max(offset, at - base());
     },
   };

@@ -104,10 +104,21 @@ export class FakeSlack {
         res.end(String(err));
       });
     });
-    await new Promise<void>((resolve) =>
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve),
-    );
-    const { port } = this.server.address() as AddressInfo;
+    // A taken port rejects (with Node's EADDRINUSE error) instead of crashing the process
+    // through an unhandled 'error' event: the demo turns it into a one-line message.
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      const failed = (err: Error) => {
+        this.server = undefined;
+        reject(err);
+      };
+      server.once('error', failed);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+        server.off('error', failed);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
     this.base = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
     return this;
   }
@@ -243,7 +254,8 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const channelError = this.channelErrors.get(String(call.args.channel));
     if (channelError && call.method.startsWith('chat.')) return { ok: false, error: channelError };
-    const ts = () => `${Math.floor((this.options.now ?? Date.now)() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    const ts = () =>
+      `${Math.floor((this.options.now ?? Date.now)() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {
       case 'users.info': {
         const id = String(call.args.user);

@@ -37,7 +37,8 @@ const STYLE = `
   aside .badge:empty { display: none; }
   #main { display: grid; grid-template-rows: auto 1fr auto; min-height: 0; }
   #top { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 8px 18px; border-bottom: 1px solid #ddd; }
-  #title { font-weight: 800; font-size: 17px; }
+  #title { font-weight: 800; font-size: 17px; white-space: nowrap; }
+  .btn, #clock { white-space: nowrap; }
   #clock { display: flex; align-items: center; gap: 6px; font-size: 13px; color: #616061; }
   #clock b { color: #1d1c1d; font-variant-numeric: tabular-nums; }
   #conn { display: none; background: #fff4e5; color: #8a4b00; padding: 6px 18px; font-size: 13px; }
@@ -76,7 +77,7 @@ const STYLE = `
   .overflow .menu div:hover { background: #1264a3; color: #fff; }
   .img-block { margin: 6px 0; }
   .img-block .title { font-size: 13px; font-weight: 700; color: #616061; }
-  .img-block img { max-width: 100%; max-height: 420px; border: 1px solid #eee; border-radius: 6px; }
+  .img-block img { max-width: min(100%, 560px); max-height: 360px; border: 1px solid #eee; border-radius: 6px; }
   .accessory-img { width: 72px; height: 72px; border-radius: 6px; object-fit: cover; }
   .offline-img { display: inline-block; padding: 10px; border: 1px dashed #bbb; border-radius: 6px; color: #616061; font-size: 12px; }
   code { background: #f6f6f6; border: 1px solid #ddd; border-radius: 3px; padding: 0 3px; font-size: 13px; color: #c01343; }
@@ -655,7 +656,12 @@ function applyClock(s) {
   const ok = s.available;
   document.querySelectorAll('#clock button').forEach(function (b) { b.disabled = !ok; });
   const next = document.getElementById('next-digest');
-  if (ok && s.nextDigest) next.textContent = 'Next digest ' + new Date(s.nextDigest).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ▸';
+  if (ok && s.nextDigest) {
+    const at = new Date(s.nextDigest);
+    const day = dayDiff(at) === 0 ? '' : at.toLocaleDateString([], { weekday: 'short' }) + ' ';
+    next.textContent = 'Next digest ' + day + at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ▸';
+    next.disabled = false;
+  }
   else { next.textContent = 'No digest scheduled'; next.disabled = true; }
   document.getElementById('offset').textContent = ok ? fmtOffset(s.offsetMs) : 'starting';
   drawClock();
