@@ -16,6 +16,8 @@ export interface ApiCall {
   at: number;
   /** The ts a chat.postMessage was answered with (a message that exists in the channel). */
   answeredTs?: string;
+  /** The whole answer Slack gave (the sandbox page's model reads view ids and ts from it). */
+  answer?: Record<string, unknown>;
 }
 
 export interface ResponsePost {
@@ -38,6 +40,8 @@ export interface FakeSlackOptions {
   host?: string;
   /** Method name → error code to answer with `ok: false` (e.g. `{ 'chat.postMessage': 'channel_not_found' }`). */
   failures?: Record<string, string>;
+  /** The clock message ts are minted from (the sandbox's follows the bot's fast-forwarded clock). */
+  now?: () => number;
   /** Extra routes (the sandbox page); return true when the request was handled. */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => boolean | Promise<boolean>;
 }
@@ -70,6 +74,10 @@ export class FakeSlack {
   private base = '';
   private seq = 0;
   private waiters: Waiter[] = [];
+  /** Views by id, so views.update answers with the id it was given, as Slack does. */
+  readonly views = new Map<string, Record<string, unknown>>();
+  /** Each user's Home view id: Slack keeps one Home view per user, republished in place. */
+  private readonly homeViewIds = new Map<string, string>();
   private listeners: ((
     event: { kind: 'call'; call: ApiCall } | { kind: 'response'; post: ResponsePost },
   ) => void)[] = [];
@@ -98,10 +106,21 @@ export class FakeSlack {
         res.end(String(err));
       });
     });
-    await new Promise<void>((resolve) =>
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve),
-    );
-    const { port } = this.server.address() as AddressInfo;
+    // A taken port rejects (with Node's EADDRINUSE error) instead of crashing the process
+    // through an unhandled 'error' event: the demo turns it into a one-line message.
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      const failed = (err: Error) => {
+        this.server = undefined;
+        reject(err);
+      };
+      server.once('error', failed);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+        server.off('error', failed);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
     this.base = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
     return this;
   }
@@ -219,9 +238,16 @@ export class FakeSlack {
       return;
     }
     const answer = this.answer(call);
+    call.answer = answer;
     // Notify after the answer is computed so waiters see e.g. the file state it produced.
     send(200, answer);
     this.notify({ kind: 'call', call });
+  }
+
+  private storeView(id: string, raw: unknown): Record<string, unknown> {
+    const view = { ...(isObject(raw) ? raw : {}), id, hash: `${Date.now()}.${++this.seq}` };
+    this.views.set(id, view);
+    return { ok: true, view };
   }
 
   private answer(call: ApiCall): Record<string, unknown> {
@@ -230,7 +256,8 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const channelError = this.channelErrors.get(String(call.args.channel));
     if (channelError && call.method.startsWith('chat.')) return { ok: false, error: channelError };
-    const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    const ts = () =>
+      `${Math.floor((this.options.now ?? Date.now)() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {
       case 'users.info': {
         const id = String(call.args.user);
@@ -287,10 +314,24 @@ export class FakeSlack {
         return { ok: true, channel: call.args.channel, ts: call.args.ts, text: call.args.text };
       case 'chat.delete':
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
-      case 'views.publish':
+      case 'views.publish': {
+        const user = String(call.args.user_id);
+        let id = this.homeViewIds.get(user);
+        if (!id) this.homeViewIds.set(user, (id = `VH${String(++this.seq).padStart(6, '0')}`));
+        return this.storeView(id, call.args.view);
+      }
       case 'views.open':
-      case 'views.update':
-        return { ok: true, view: { id: `V${++this.seq}`, ...(call.args.view as object) } };
+      case 'views.push':
+        return this.storeView(`V${String(++this.seq).padStart(8, '0')}`, call.args.view);
+      case 'views.update': {
+        // Slack finds the view by view_id or by the external_id the app gave it.
+        const byExternal = [...this.views.entries()].find(
+          ([, v]) => call.args.external_id !== undefined && v.external_id === call.args.external_id,
+        );
+        const id = typeof call.args.view_id === 'string' ? call.args.view_id : byExternal?.[0];
+        if (!id || !this.views.has(id)) return { ok: false, error: 'not_found' };
+        return this.storeView(id, call.args.view);
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++this.seq).padStart(8, '0')}`;
         this.files.set(id, {
@@ -332,6 +373,10 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

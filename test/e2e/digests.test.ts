@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Digest, DigestDraft } from '../../src/domain/digest';
-import { viewSubmissionBody } from '../../src/sandbox/payloads';
+import { formSubmissionBody } from '../../src/sandbox/payloads';
 import { DIGEST_CALLBACK_ID, newDigestInput, renderDigestModal } from '../../src/slack/views/digest-modal';
 import { MemoryDigestService } from '../fixtures/memory-digests';
 import { option, stateOf, withField } from '../slack/digests/form-state';
@@ -38,7 +38,7 @@ describe('e2e: managing digests from Slack', function () {
 
   async function submit(values: unknown, privateMetadata = '{"origin":"C0123"}', userId = 'U0456') {
     const res = await h.post(
-      viewSubmissionBody({
+      formSubmissionBody({
         callbackId: DIGEST_CALLBACK_ID,
         values: values as never,
         privateMetadata,
