@@ -320,8 +320,16 @@ describe('sandbox in a browser (playwright-core + Debian chromium)', function ()
     await modal.locator('.input[data-block-id="scope"] label:has-text("Skills") input').check();
     await modal.locator('[data-role="submit"]').click();
     await page.waitForSelector('#modal-root:not(.on)', { state: 'attached' });
-    const saved = await demo.bot.container.digests.listForChannel('T0001', 'C0123');
-    const mine = saved.find((d) => d.schedule.hour === 15 && d.schedule.minute === 20);
+    // The modal closes with the ack; the digest is saved just after it.
+    const find = async () =>
+      (await demo.bot.container.digests.listForChannel('T0001', 'C0123')).find(
+        (d) => d.schedule.hour === 15 && d.schedule.minute === 20,
+      );
+    let mine = await find();
+    for (let i = 0; i < 100 && !mine; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      mine = await find();
+    }
     assert.ok(mine, 'saved');
     assert.equal(mine.schedule.zone, 'UTC');
     assert.deepEqual(mine.scope, { kind: 'skills', items: [{ id: '1001', name: 'Billing' }] });
