@@ -77,8 +77,10 @@ export interface FanOutFigures {
   digests: number;
   channels: number;
   store: string;
-  /** From the tick's start to the last post Slack accepted. */
+  /** From the tick's start to the last post Slack accepted in that tick. */
   allPostedMs: number;
+  /** Digests that tick could not post (429s past the retries): the next minute's tick posted them. */
+  leftForNextMinute: number;
   /** (most posts in one channel − 1) seconds: nobody can be faster at one post a second. */
   pacingBoundMs: number;
   ticks: number;
@@ -87,6 +89,8 @@ export interface FanOutFigures {
   lost: number;
   /** Posts answered 429: by the channel pacing, and chosen at random. */
   rateLimited: number;
+  /** Of those, the ones chosen at random (the rest broke the channel's one a second). */
+  chosen429: number;
   livePersonRequests: number;
   distinctQueries: number;
   peakRssMb: number;
@@ -125,8 +129,12 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
   });
   const slack = await new FakeSlack({ channelIntervalMs: 1_000 }).start();
   const rng = rngFrom(11);
-  slack.rateLimitIf = (call) =>
-    call.method === 'chat.postMessage' && rng() < 1 / EXTRA_429_EVERY ? 1 : undefined;
+  let chosen429 = 0;
+  slack.rateLimitIf = (call) => {
+    if (call.method !== 'chat.postMessage' || rng() >= 1 / EXTRA_429_EVERY) return undefined;
+    chosen429 += 1;
+    return 1;
+  };
   const { store, label, cleanUp } = await openBenchStore('fanout');
   // LivePerson as a real account: the bot's own client, pointed at the simulator through CSDS.
   const config = readConfig({
@@ -159,13 +167,17 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
     clock = FIRE + 1_000;
     const peakRss = sampleRss();
     const started = Date.now();
-    let ticks = 0;
-    // Whatever a tick could not post (Slack kept 429ing) is the next minute's; none should be left.
-    while (ticks < 3) {
+    await container.scheduler.tick();
+    // The fire minute's tick is what is timed. A post Slack kept 429ing past the outbox's retries
+    // is released for the next minute's tick: run those ticks at once (the clock moved a minute)
+    // so none is lost, and count what waited for them rather than hide it in the time.
+    const firstTickEnded = Date.now();
+    const leftForNextMinute = ids.size - postedDigests(slack).size;
+    let ticks = 1;
+    while (ticks < 3 && postedDigests(slack).size < ids.size) {
       ticks += 1;
-      await container.scheduler.tick();
-      if (postedDigests(slack).size >= ids.size) break;
       clock += MIN;
+      await container.scheduler.tick();
     }
     const peakRssMb = peakRss();
     const posts = slack
@@ -196,13 +208,15 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
       digests: count,
       channels,
       store: label,
-      allPostedMs: Math.max(...posts.map((p) => p.at)) - started,
+      allPostedMs: Math.max(...posts.filter((p) => p.at <= firstTickEnded).map((p) => p.at)) - started,
+      leftForNextMinute,
       pacingBoundMs: (Math.max(...perChannel.values()) - 1) * 1_000,
       ticks,
       posts: posts.length,
       duplicates: [...perOccurrence.values()].reduce((a, n) => a + n - 1, 0),
       lost: [...ids].filter((id) => !posted.has(id)).length,
       rateLimited: slack.callsTo('chat.postMessage').filter((c) => c.rateLimited).length,
+      chosen429,
       livePersonRequests: asked.reduce((a, r) => a + stats[r], 0),
       distinctQueries: distinct.size,
       peakRssMb,
@@ -235,8 +249,8 @@ async function run(): Promise<void> {
     `${f.digests} digests / ${f.channels} channels`,
     s(f.allPostedMs),
     s(f.pacingBoundMs),
-    String(f.ticks),
-    String(f.rateLimited),
+    String(f.leftForNextMinute),
+    `${f.rateLimited - f.chosen429} + ${f.chosen429}`,
     `${f.livePersonRequests} / ${f.distinctQueries}`,
     String(f.duplicates),
     String(f.lost),
@@ -249,10 +263,10 @@ async function run(): Promise<void> {
   printTable([
     [
       'run',
-      'all posted s',
+      'posted in tick s',
       'pacing bound s',
-      'ticks',
-      '429s',
+      'left for next minute',
+      '429s paced + chosen',
       'LP requests / distinct',
       'duplicates',
       'lost',
