@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 /** What a file in bench/ exports so the runner (bench/index.ts) picks it up. */
 export interface Benchmark {
   name: string;
@@ -25,4 +28,28 @@ export function heapUsedMb(): number {
 /** Whether heap figures are taken after a forced GC. */
 export function gcExposed(): boolean {
   return typeof (globalThis as { gc?: unknown }).gc === 'function';
+}
+
+/** Writes a benchmark's figures as JSON to bench/results/<name>.json (the latest run's). */
+export function writeResults(name: string, figures: unknown): string {
+  const dir = path.join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`,
+  );
+  return path.relative(process.cwd(), file);
+}
+
+/** Samples the process's RSS every few ms until stopped; returns the peak in MB. */
+export function sampleRss(everyMs = 25): () => number {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024;
+  };
 }

@@ -42,6 +42,12 @@ export interface FakeSlackOptions {
   failures?: Record<string, string>;
   /** The clock message ts are minted from (the sandbox's follows the bot's fast-forwarded clock). */
   now?: () => number;
+  /**
+   * Enforce Slack's "about one message a second per channel": a chat.postMessage to a channel
+   * within this many ms of the last one it accepted there answers 429 with Retry-After: 1 (and is
+   * not carried out). Off by default, since most tests post once per channel.
+   */
+  channelIntervalMs?: number;
   /** Extra routes (the sandbox page); return true when the request was handled. */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => boolean | Promise<boolean>;
 }
@@ -66,6 +72,11 @@ export class FakeSlack {
    * Slack does when rate-limiting; such a call is recorded but not carried out.
    */
   readonly rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
+  /**
+   * Rate-limits chosen calls: return Retry-After seconds to answer this call 429 (not carried
+   * out), undefined to let it through. Benchmarks use it to 429 a share of posts at random.
+   */
+  rateLimitIf: ((call: ApiCall) => number | undefined) | undefined = undefined;
   /** A channel that answers every post with this error (not_in_channel, is_archived …). */
   readonly channelErrors = new Map<string, string>();
   /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
@@ -73,6 +84,8 @@ export class FakeSlack {
   private server: Server | undefined;
   private base = '';
   private seq = 0;
+  /** When each channel last accepted a post (monotonic ms), for `channelIntervalMs`. */
+  private readonly lastPostAt = new Map<string, number>();
   private waiters: Waiter[] = [];
   /** Views by id, so views.update answers with the id it was given, as Slack does. */
   readonly views = new Map<string, Record<string, unknown>>();
@@ -225,20 +238,19 @@ export class FakeSlack {
     this.calls.push(call);
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    const limit = this.rateLimits.get(method);
-    if (limit && limit.times > 0) {
-      limit.times -= 1;
+    const retryAfter = this.retryAfterFor(call);
+    if (retryAfter !== undefined) {
       call.rateLimited = true;
-      res.writeHead(429, {
-        'content-type': 'application/json',
-        'retry-after': String(limit.retryAfterSeconds),
-      });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       this.notify({ kind: 'call', call });
       return;
     }
     const answer = this.answer(call);
     call.answer = answer;
+    // Only a post that was carried out starts the channel's next second, not a refused one.
+    if (call.method === 'chat.postMessage' && answer.ok === true)
+      this.lastPostAt.set(String(call.args.channel), performance.now());
     // Notify after the answer is computed so waiters see e.g. the file state it produced.
     send(200, answer);
     this.notify({ kind: 'call', call });
@@ -248,6 +260,23 @@ export class FakeSlack {
     const view = { ...(isObject(raw) ? raw : {}), id, hash: `${Date.now()}.${++this.seq}` };
     this.views.set(id, view);
     return { ok: true, view };
+  }
+
+  /** Seconds to answer this call 429 with, or undefined when it goes through. */
+  private retryAfterFor(call: ApiCall): number | undefined {
+    const limit = this.rateLimits.get(call.method);
+    if (limit && limit.times > 0) {
+      limit.times -= 1;
+      return limit.retryAfterSeconds;
+    }
+    const chosen = this.rateLimitIf?.(call);
+    if (chosen !== undefined) return chosen;
+    const interval = this.options.channelIntervalMs;
+    if (interval !== undefined && call.method === 'chat.postMessage') {
+      const last = this.lastPostAt.get(String(call.args.channel));
+      if (last !== undefined && performance.now() - last < interval) return 1;
+    }
+    return undefined;
   }
 
   private answer(call: ApiCall): Record<string, unknown> {

@@ -17,6 +17,7 @@ import type { AppLogger } from '../shared/logger';
 import type { RecordCodec, Repository } from '../store/store';
 import type { DigestRunner } from './digest-runner';
 import type { DigestStore } from './digest-store';
+import { runInLanes } from './lanes';
 import type { Ledger } from './ledger';
 
 /** How late a fire may still be posted. */
@@ -27,8 +28,12 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
 export const LATE_AFTER_MS = 2 * 60_000;
 /** How far back a start looks for fires missed while every instance was down. */
 export const MISSED_LOOK_BACK_MS = 7 * 24 * 3_600_000;
-/** One digest's posts at a time per tick, and this many digests at once. */
-const CONCURRENCY = 8;
+/**
+ * Occurrences worked on at once in a tick. Each channel is a lane (its posts one after another, as
+ * Slack takes one a second per channel anyway), so a worker waiting out a channel's pacing or a
+ * 429 holds only that channel up; LivePerson's load is capped by its client, not by this.
+ */
+export const CONCURRENCY = 16;
 
 export const HEARTBEAT_CODEC: RecordCodec<number> = {
   version: 1,
@@ -48,6 +53,8 @@ export interface SchedulerDeps {
   log: AppLogger;
   graceMs?: number;
   leaseMs?: number;
+  /** Occurrences posted at once in a tick (default CONCURRENCY). */
+  concurrency?: number;
 }
 
 export interface TickResult {
@@ -107,23 +114,29 @@ export class Scheduler {
     const from = now - this.graceMs - this.leaseMs;
     // Fires before a digest's last change are not its own: a resumed digest does not post what
     // came due while it was paused, an edited one not what its old schedule would have.
-    const queue = digests.flatMap((d) =>
-      occurrencesBetween(d.id, d.schedule, Math.max(from, d.updatedAt), now).map((o) => ({
-        digest: d,
-        occurrence: o,
-      })),
+    const queue = digests
+      .flatMap((d) =>
+        occurrencesBetween(d.id, d.schedule, Math.max(from, d.updatedAt), now).map((o) => ({
+          digest: d,
+          occurrence: o,
+        })),
+      )
+      // Oldest fire first in every channel: a late summary goes before the current one.
+      .sort((a, b) => a.occurrence.at - b.occurrence.at);
+    // Not in fixed batches: a batch waits for its slowest post, and a channel's pacing or a 429
+    // (a second or more) would hold up every other channel in it.
+    await runInLanes(
+      queue,
+      (q) => q.digest.channelId,
+      this.deps.concurrency ?? CONCURRENCY,
+      async ({ digest, occurrence }) => {
+        const r = await this.post(digest, occurrence, now);
+        if (r === 'posted') result.posted.push(occurrence);
+        else if (r === 'late') result.late.push(occurrence);
+        else if (r === 'missed') result.missed.push(occurrence);
+        else result.skipped += 1;
+      },
     );
-    for (let i = 0; i < queue.length; i += CONCURRENCY) {
-      await Promise.all(
-        queue.slice(i, i + CONCURRENCY).map(async ({ digest, occurrence }) => {
-          const r = await this.post(digest, occurrence, now);
-          if (r === 'posted') result.posted.push(occurrence);
-          else if (r === 'late') result.late.push(occurrence);
-          else if (r === 'missed') result.missed.push(occurrence);
-          else result.skipped += 1;
-        }),
-      );
-    }
     // Fires nobody could post in time (the store was away, every tick failed): one note each.
     for (const digest of digests) {
       const missed = result.missed.filter((o) => o.digestId === digest.id);

@@ -63,7 +63,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     ...(opts.extraSkills === undefined ? {} : { extraSkills: opts.extraSkills }),
   });
   const clock = createClock(opts.now);
-  const stats = new RouteStats();
+  const stats = new RouteStats(opts.keptRequests);
   const faults = new FaultQueue();
   const sessions = new LoginSessions();
   const tokens = new AppTokens(opts.tokenTtlSeconds);

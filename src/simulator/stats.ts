@@ -5,12 +5,14 @@
  */
 import { ROUTE_NAMES, type RecordedRequest, type RouteName } from './types';
 
-/** Bodies kept per route; older ones are dropped. */
-const KEPT_BODIES = 200;
+/** Bodies kept per route by default; older ones are dropped. */
+export const KEPT_BODIES = 200;
 
 export class RouteStats {
   private counts = RouteStats.empty();
   private calls = new Map<RouteName, RecordedRequest[]>();
+
+  constructor(private readonly kept = KEPT_BODIES) {}
 
   private static empty(): Record<RouteName, number> {
     return Object.fromEntries(ROUTE_NAMES.map((r) => [r, 0])) as Record<RouteName, number>;
@@ -30,7 +32,7 @@ export class RouteStats {
     }
     const list = this.calls.get(route) ?? [];
     list.push({ query, body: parsed });
-    if (list.length > KEPT_BODIES) list.shift();
+    if (list.length > this.kept) list.shift();
     this.calls.set(route, list);
   }
 

@@ -63,6 +63,11 @@ export interface SimulatorOptions {
    * Precondition Failed, as HTTP would (what LivePerson answers is not documented).
    */
   staleIfMatch?: 'full-list' | 412;
+  /**
+   * Requests kept per route for `requests()`/`recorded()` (default 200, the latest); a benchmark
+   * that counts distinct questions over thousands of requests keeps them all.
+   */
+  keptRequests?: number;
   /** Shape of the `all` section: `all: {...metrics}` or `all: {metrics: {...}}`; default 'nested'. */
   allShape?: AllShape;
 }

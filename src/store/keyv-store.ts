@@ -197,7 +197,9 @@ class KeyvStore implements Store {
 }
 
 async function probe(keyv: Keyv, timeoutMs: number, what: string): Promise<void> {
-  const key = `_probe:${process.pid}:${Date.now()}`;
+  // Unique per open, not per process and millisecond: stores opened together in one process (several
+  // instances in a test, a benchmark) must not read or delete each other's probe.
+  const key = `_probe:${process.pid}:${Date.now()}:${randomBytes(6).toString('hex')}`;
   await withTimeout(
     (async () => {
       if ((await keyv.set(key, 'ok', 60_000)) === false) throw new Error('the write was refused');

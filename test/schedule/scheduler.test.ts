@@ -249,6 +249,50 @@ function schedulesExactlyOnce(open: () => Promise<Store>): void {
     assert.equal(channel.posts.length, 1);
   });
 
+  it('a channel slow to take its post does not hold up the other channels of the tick', async () => {
+    const store = await fresh();
+    const channel = new Channel();
+    const digests = new DigestStore(
+      store.repository('digests', DIGEST_CODEC),
+      store.repository('digest-index', DIGEST_INDEX_CODEC),
+      store,
+    );
+    const ledger = new Ledger(
+      store,
+      store.repository('deliveries', DELIVERY_CODEC),
+      store.repository('attempts', ATTEMPT_CODEC),
+    );
+    await digests.put(digest('slow0', { channelId: 'CSLOW' }));
+    for (let i = 0; i < 20; i++)
+      await digests.put(digest(`fast${String(i).padStart(2, '0')}`, { channelId: `C${i}` }));
+    let othersBeforeSlow = -1;
+    const scheduler = new Scheduler({
+      digests,
+      ledger,
+      runner: {
+        findPosted: () => Promise.resolve(undefined),
+        deliver: async (d, o) => {
+          if (d.channelId === 'CSLOW') {
+            // Slack keeps this channel waiting (429s, pacing) until every other channel is done;
+            // in fixed batches its batch, and so every later one, would wait on it.
+            for (let t = 0; t < 300 && channel.posts.length < 20; t++)
+              await new Promise((r) => setTimeout(r, 10));
+            othersBeforeSlow = channel.posts.length;
+          }
+          return { kind: 'posted', ts: channel.post(o, false) };
+        },
+      },
+      missedNote: () => Promise.resolve(),
+      heartbeat: store.repository('scheduler', HEARTBEAT_CODEC),
+      now: () => FIRE + 1_000,
+      log,
+      concurrency: 4,
+    });
+    const r = await scheduler.tick();
+    assert.equal(r.posted.length, 21);
+    assert.equal(othersBeforeSlow, 20, 'all 20 other channels were posted while the slow one waited');
+  });
+
   it('many instances adding digests at once lose none from the index', async () => {
     const nodes = await Promise.all(
       [1, 2, 3].map(async () => node(await fresh(), new Channel(), () => FIRE)),

@@ -190,6 +190,17 @@ function behavesLikeAStore(backend: () => Backend): void {
     assert.equal(await a.claim(key, 60_000), true, "b's release freed it");
   });
 
+  it('many stores opened at once in one process all open: their start-up probes do not collide', async () => {
+    // All in the same millisecond, as a busy test or benchmark opening several instances can be.
+    const frozen = sinon.stub(Date, 'now').returns(Date.now());
+    try {
+      const stores = await Promise.all(Array.from({ length: 8 }, () => open()));
+      assert.equal(stores.length, 8);
+    } finally {
+      frozen.restore();
+    }
+  });
+
   it('state survives closing and reopening the store', async () => {
     const first = await open();
     await first.repository('visits', visitCodec()).set('U1', visit('U1'));
