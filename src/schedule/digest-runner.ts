@@ -22,7 +22,9 @@ export type DeliverResult =
   /** The channel is gone or the bot is out of it: the digest is paused, its owner told. */
   | { kind: 'channel-lost' }
   /** Not posted; a later try may work. */
-  | { kind: 'retry'; detail: string };
+  | { kind: 'retry'; detail: string }
+  /** Not posted: the claim lapsed while the content was built, and another instance has it now. */
+  | { kind: 'claim-lost' };
 
 export const DIGEST_EVENT = 'queue_pulse_digest';
 
@@ -67,10 +69,15 @@ export class DigestRunner {
     return r.ts;
   }
 
+  /**
+   * `stillOurs` is asked once the content is built, right before the post: building it can take
+   * minutes (LivePerson's background retries), longer than a claim's lease.
+   */
   async deliver(
     digest: Digest,
     o: Occurrence,
     marks: { late?: boolean; manual?: boolean },
+    stillOurs: () => Promise<boolean> = () => Promise.resolve(true),
   ): Promise<DeliverResult> {
     let message: SlackMessage;
     try {
@@ -78,6 +85,7 @@ export class DigestRunner {
     } catch (err) {
       return { kind: 'retry', detail: `content: ${(err as Error).message}` };
     }
+    if (!(await stillOurs())) return { kind: 'claim-lost' };
     const r = await this.deps.outbox.post(digest.channelId, message, digestMetadata(o));
     if (r.ok) return { kind: 'posted', ...(r.ts ? { ts: r.ts } : {}) };
     if (LOST.includes(r.reason)) {

@@ -92,7 +92,8 @@ export function createDigestService(deps: DigestsDeps): DigestService {
         { manual: true },
       );
       if (r.kind === 'posted') return { ok: true };
-      return { ok: false, reason: r.kind === 'channel-lost' ? 'channel-lost' : r.detail };
+      // Run now holds no claim, so it cannot lose one; the rest say why nothing was posted.
+      return { ok: false, reason: r.kind === 'retry' ? r.detail : r.kind };
     },
     nextFire,
   };

@@ -44,7 +44,7 @@ const keyOf = (o: Occurrence): string => `${o.digestId}:${o.key}`;
 
 export class Ledger {
   constructor(
-    private readonly claims: Pick<Store, 'claim' | 'release'>,
+    private readonly claims: Pick<Store, 'claim' | 'release' | 'renew'>,
     private readonly deliveries: Repository<Delivery>,
     private readonly attempts: Repository<number>,
   ) {}
@@ -56,6 +56,11 @@ export class Ledger {
   /** The one right to post `o` for `leaseMs`; false while another holds it. */
   claim(o: Occurrence, leaseMs: number): Promise<boolean> {
     return this.claims.claim(`occurrence:${keyOf(o)}`, leaseMs);
+  }
+
+  /** Keeps our claim for another `leaseMs`; false when it lapsed (another may be posting). */
+  renew(o: Occurrence, leaseMs: number): Promise<boolean> {
+    return this.claims.renew(`occurrence:${keyOf(o)}`, leaseMs);
   }
 
   release(o: Occurrence): Promise<void> {

@@ -189,7 +189,14 @@ export class Scheduler {
         }
       }
       const late = age > LATE_AFTER_MS;
-      const r = await this.deps.runner.deliver(digest, o, { late });
+      const r = await this.deps.runner.deliver(digest, o, { late }, () => ledger.renew(o, this.leaseMs));
+      if (r.kind === 'claim-lost') {
+        log.warn('digest not posted: its claim lapsed while it was built; another instance has it', {
+          digest: digest.id,
+          occurrence: o.key,
+        });
+        return 'skipped';
+      }
       if (r.kind === 'posted') {
         await ledger.record(o, {
           outcome: 'posted',

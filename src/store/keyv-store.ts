@@ -50,6 +50,7 @@ const CLAIMS_TABLE = 'queue_pulse_claims';
 interface Claims {
   claim(key: string, token: string, ttlMs: number): Promise<boolean>;
   release(key: string, token: string): Promise<void>;
+  renew(key: string, token: string, ttlMs: number): Promise<boolean>;
 }
 
 function sqliteClaims(adapter: Pick<KeyvSqlite, 'query'>, now: () => number): Claims {
@@ -73,12 +74,26 @@ function sqliteClaims(adapter: Pick<KeyvSqlite, 'query'>, now: () => number): Cl
     async release(key, token) {
       await adapter.query(`DELETE FROM ${CLAIMS_TABLE} WHERE key = ? AND token = ?`, key, token);
     },
+    async renew(key, token, ttlMs) {
+      const at = now();
+      const rows = (await adapter.query(
+        `UPDATE ${CLAIMS_TABLE} SET expires = ? WHERE key = ? AND token = ? AND expires > ? RETURNING token`,
+        at + ttlMs,
+        key,
+        token,
+        at,
+      )) as { token: string }[];
+      return rows.length === 1;
+    },
   };
 }
 
 /** Deletes the key only while it still holds the caller's token (another may hold it since). */
 const RELEASE_SCRIPT =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+/** Extends the key's expiry only while it still holds the caller's token. */
+const RENEW_SCRIPT =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
 
 function redisClaims(adapter: KeyvRedis<unknown>): Claims {
   return {
@@ -89,6 +104,10 @@ function redisClaims(adapter: KeyvRedis<unknown>): Claims {
     },
     async release(key, token) {
       await adapter.client.eval(RELEASE_SCRIPT, { keys: [key], arguments: [token] });
+    },
+    async renew(key, token, ttlMs) {
+      const ms = String(Math.max(1, Math.round(ttlMs)));
+      return (await adapter.client.eval(RENEW_SCRIPT, { keys: [key], arguments: [token, ms] })) === 1;
     },
   };
 }
@@ -177,6 +196,15 @@ class KeyvStore implements Store {
   /** How many claims this instance still holds (tests: the map does not grow without bound). */
   get heldClaims(): number {
     return this.held.size;
+  }
+
+  async renew(key: string, ttlMs: number): Promise<boolean> {
+    const held = this.held.get(key);
+    if (held === undefined) return false;
+    const ok = await this.claims.renew(this.claimPrefix + key, held.token, ttlMs);
+    if (ok) held.until = Date.now() + ttlMs;
+    else this.held.delete(key);
+    return ok;
   }
 
   async release(key: string): Promise<void> {

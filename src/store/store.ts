@@ -35,6 +35,11 @@ export interface Store {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Gives a claim up before it expires (only the holder's own claim: `claim` returned true). */
   release(key: string): Promise<void>;
+  /**
+   * Extends this instance's own claim by `ttlMs` from now; false when it is no longer ours (it
+   * expired, and perhaps someone else holds it now). A holder checks before an irreversible step.
+   */
+  renew(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

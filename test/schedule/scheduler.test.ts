@@ -62,7 +62,7 @@ interface Node {
   started(digestId: string): Promise<void>;
 }
 
-type Behaviour = 'post' | 'hang' | 'post-then-die';
+type Behaviour = 'post' | 'hang' | 'post-then-die' | 'slow';
 
 function node(
   store: Store,
@@ -85,10 +85,15 @@ function node(
     ledger,
     runner: {
       findPosted: (_d, o) => Promise.resolve(channel.find(o)),
-      deliver: async (_d, o, marks): Promise<DeliverResult> => {
+      deliver: async (_d, o, marks, stillOurs): Promise<DeliverResult> => {
         // A little work, so concurrent instances overlap the way real ones do.
         await new Promise((r) => setTimeout(r, 5));
         switch (behaviour()) {
+          case 'slow':
+            // Building the summary outlasts the lease (LivePerson retrying), then the post.
+            await new Promise((r) => setTimeout(r, LEASE_MS * 2));
+            if (stillOurs && !(await stillOurs())) return { kind: 'claim-lost' };
+            return { kind: 'posted', ts: channel.post(o, marks.late ?? false) };
           case 'hang':
             // The process died after its claim: nothing more happens, ever.
             return new Promise<DeliverResult>(() => undefined);
@@ -173,6 +178,26 @@ function schedulesExactlyOnce(open: () => Promise<Store>): void {
     assert.deepEqual(channel.posts, [
       { digest: 'cccc3', occurrence: '2026-03-29T17:00', late: true, ts: '1.000' },
     ]);
+  });
+
+  it('a holder whose lease ran out while it built the summary does not post over the one that took over', async () => {
+    const channel = new Channel();
+    let t = FIRE + 1_000;
+    const slow = node(
+      await fresh(),
+      channel,
+      () => t,
+      () => 'slow',
+    );
+    const other = node(await fresh(), channel, () => t);
+    await slow.digests.put(digest('kkkk9'));
+    const slowTick = slow.scheduler.tick();
+    await slow.started('kkkk9');
+    t = FIRE + 6 * MIN;
+    await waitOutLease();
+    await other.scheduler.tick(); // takes over: nothing in the channel yet, so it posts
+    await slowTick; // wakes up, finds its claim gone, posts nothing
+    assert.equal(channel.posts.length, 1, channel.posts.map((p) => p.ts).join());
   });
 
   it('an instance that posted and died before recording: the next one finds the post and does not repeat it', async () => {

@@ -201,6 +201,21 @@ function behavesLikeAStore(backend: () => Backend): void {
     }
   });
 
+  it('renew keeps a live claim for its holder only; a lapsed one cannot be renewed once taken', async () => {
+    const [a, b] = [await open(), await open()];
+    const key = `renew:${randomBytes(4).toString('hex')}`;
+    assert.equal(await a.claim(key, 200), true);
+    assert.equal(await b.renew(key, 60_000), false, 'not b’s claim');
+    assert.equal(await a.renew(key, 60_000), true);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await b.claim(key, 60_000), false, 'renewed: still a’s');
+    const lapsing = `lapse:${randomBytes(4).toString('hex')}`;
+    assert.equal(await a.claim(lapsing, 100), true);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await b.claim(lapsing, 60_000), true, 'lapsed: b takes it');
+    assert.equal(await a.renew(lapsing, 60_000), false, 'a cannot take it back');
+  });
+
   it('state survives closing and reopening the store', async () => {
     const first = await open();
     await first.repository('visits', visitCodec()).set('U1', visit('U1'));
