@@ -20,6 +20,19 @@ function args(tab: string, context: Record<string, unknown>): HomeArgs {
   } as unknown as HomeArgs;
 }
 
+/** The outcome of a Billing skill report, as the report service answers it. */
+const billingReport = () =>
+  ({
+    kind: 'report',
+    report: buildReport({
+      query: skillQuery(),
+      responses: billingResponse(),
+      scope: { id: '12', name: 'Billing' },
+      fetchedAt: 1,
+      source: 'Simulator',
+    }),
+  }) as const;
+
 const lastView = (f: Fakes): HomeView => f.publishHome.lastCall.args[1];
 const text = (v: HomeView) => JSON.stringify(v.blocks);
 
@@ -48,16 +61,7 @@ describe('app_home_opened', () => {
   });
 
   it('shows each watched skill with its headline and an Unwatch button', async () => {
-    const f = fakes({
-      kind: 'report',
-      report: buildReport({
-        query: skillQuery(),
-        responses: billingResponse(),
-        scope: { id: '12', name: 'Billing' },
-        fetchedAt: 1,
-        source: 'Simulator',
-      }),
-    });
+    const f = fakes(billingReport());
     await f.deps.home.watches.add(f.ctx.teamId, 'U1', {
       scope: { of: 'skill', id: '12' },
       name: 'Billing <b>',
@@ -75,16 +79,7 @@ describe('app_home_opened', () => {
   });
 
   it('asks LivePerson at most once a minute per user, however often the tab is opened', async () => {
-    const f = fakes({
-      kind: 'report',
-      report: buildReport({
-        query: skillQuery(),
-        responses: billingResponse(),
-        scope: { id: '12', name: 'Billing' },
-        fetchedAt: 1,
-        source: 'Simulator',
-      }),
-    });
+    const f = fakes(billingReport());
     for (let i = 0; i < 5; i++) await handleAppHomeOpened(args('home', f.context), f.deps);
     assert.equal(f.run.callCount, 1, 'the account headline, once');
     assert.equal(f.publishHome.callCount, 2 + 4, 'every open still publishes');
@@ -92,16 +87,7 @@ describe('app_home_opened', () => {
   });
 
   it("lists the user's shift summaries with their channel, schedule, timezone and next post", async () => {
-    const f = fakes({
-      kind: 'report',
-      report: buildReport({
-        query: skillQuery(),
-        responses: billingResponse(),
-        scope: { id: '12', name: 'Billing' },
-        fetchedAt: 1,
-        source: 'Simulator',
-      }),
-    });
+    const f = fakes(billingReport());
     await handleAppHomeOpened(args('home', f.context), f.deps);
     assert.match(text(lastView(f)), /Your shift summaries\*\\nNone yet/);
     const d = await f.deps.digests.add(
@@ -124,31 +110,13 @@ describe('app_home_opened', () => {
   });
 
   it('does nothing for the Messages tab', async () => {
-    const f = fakes({
-      kind: 'report',
-      report: buildReport({
-        query: skillQuery(),
-        responses: billingResponse(),
-        scope: { id: '12', name: 'Billing' },
-        fetchedAt: 1,
-        source: 'Simulator',
-      }),
-    });
+    const f = fakes(billingReport());
     await handleAppHomeOpened(args('messages', f.context), f.deps);
     assert.equal(f.publishHome.callCount, 0);
   });
 
   it('a failed views.publish is logged, not thrown (Slack would retry the event)', async () => {
-    const f = fakes({
-      kind: 'report',
-      report: buildReport({
-        query: skillQuery(),
-        responses: billingResponse(),
-        scope: { id: '12', name: 'Billing' },
-        fetchedAt: 1,
-        source: 'Simulator',
-      }),
-    });
+    const f = fakes(billingReport());
     f.publishHome.resolves({ ok: false, reason: 'failed', detail: 'views.publish: not_authed' });
     await handleAppHomeOpened(args('home', f.context), f.deps);
     const warn = f.logLines
