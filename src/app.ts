@@ -13,6 +13,7 @@ import { boltLogger } from './slack/bolt-logger';
 import { contextMiddleware } from './slack/context';
 import { registerListeners } from './slack/listeners';
 import { healthRoute, type HealthStatus } from './slack/routes/healthz';
+import type { RecordCodec, Repository } from './store/store';
 
 export interface BuildAppOptions {
   /** Shared with main, which verifies the token before listening. */
@@ -29,18 +30,49 @@ export function slackClientOptions(config: Config): WebClientOptions {
   };
 }
 
+/** How long /healthz waits for the store before calling it unreachable. */
+const STORE_PROBE_MS = 1_000;
+const HEALTH_CODEC: RecordCodec<number> = {
+  version: 1,
+  decode: (raw) => (typeof raw === 'number' ? raw : undefined),
+};
+
+/** One read of the store, bounded: a Redis that went away answers "unreachable" within a second. */
+async function probeStore(repo: Repository<number>): Promise<{ ok: boolean; detail?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      repo.get('probe'),
+      new Promise((_r, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${STORE_PROBE_MS} ms`)), STORE_PROBE_MS);
+      }),
+    ]);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, detail: (err as Error).message.slice(0, 200) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The Bolt app for `config`, wired to the container. Call `app.start()` to listen. */
 export function buildApp(config: Config, container: Container, opts: BuildAppOptions = {}): App {
   const startedAt = performance.now();
   const socketMode = Boolean(config.slack.appToken);
-  const status = (): HealthStatus => ({
-    status: 'ok',
-    version: opts.version ?? '0.0.0',
-    uptimeSeconds: Math.round((performance.now() - startedAt) / 1000),
-    livePerson: container.livePerson,
-    slack: { mode: socketMode ? 'socket' : 'http' },
-    store: container.store.kind,
-  });
+  const probe = container.store.repository('health', HEALTH_CODEC);
+  const status = async (): Promise<HealthStatus> => {
+    const store = await probeStore(probe);
+    const livePerson = container.client.reachability();
+    return {
+      status: store.ok && livePerson.state !== 'failing' ? 'ok' : 'degraded',
+      version: opts.version ?? '0.0.0',
+      uptimeSeconds: Math.round((performance.now() - startedAt) / 1000),
+      livePerson: container.livePerson,
+      slack: { mode: socketMode ? 'socket' : 'http' },
+      store: container.store.kind,
+      checks: { store, livePerson },
+    };
+  };
   const clientOptions = slackClientOptions(config);
   const common = {
     authorize:

@@ -92,6 +92,33 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     const body = (await res.json()) as Record<string, unknown>;
     assert.equal(body.status, 'ok');
     assert.deepEqual(body.livePerson, { mode: 'simulator', accountId: h.sim.accountId });
+    assert.deepEqual((body.checks as { store: unknown }).store, { ok: true });
+  });
+
+  it('/healthz reports LivePerson from the bot’s own traffic: failing after failed calls, ok once it answers', async () => {
+    const health = async () =>
+      (await (await fetch(`${h.baseUrl}/healthz`)).json()) as {
+        status: string;
+        checks: { livePerson: { state: string; lastFailure?: { detail: string } } };
+      };
+    const before = h.sim.stats().metrics;
+    h.sim.inject({ route: 'metrics', status: 500, times: 50 });
+    const r = await h.command('skill billing last 7h');
+    await h.responses(r.responseId);
+    const down = await health();
+    assert.equal(down.status, 'degraded');
+    assert.equal(down.checks.livePerson.state, 'failing');
+    assert.match(down.checks.livePerson.lastFailure?.detail ?? '', /metrics/);
+    assert.ok(h.sim.stats().metrics > before, 'the command asked LivePerson');
+    const calls = h.sim.stats().metrics;
+    await health();
+    assert.equal(h.sim.stats().metrics, calls, 'no LivePerson call from /healthz');
+    h.sim.clearFaults();
+    const ok = await h.command('skill billing last 6h');
+    await h.responses(ok.responseId);
+    const up = await health();
+    assert.equal(up.checks.livePerson.state, 'ok');
+    assert.equal(up.status, 'ok');
   });
 
   it('called auth.test on the fake Slack at start (SLACK_API_URL carries every Web API call)', () => {

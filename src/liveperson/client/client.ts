@@ -49,6 +49,7 @@ import {
 } from './retry-policy';
 import { SingleFlight } from '../../shared/single-flight';
 import { stableKey } from '../../shared/stable-key';
+import { Reachability, type ReachabilitySnapshot } from './reachability';
 import { Transport } from './transport';
 import { TtlCache } from './ttl-cache';
 
@@ -130,6 +131,8 @@ export interface LivePersonClient extends AccountConfigSource {
    * logger can scrub them too, not only this client's own log lines.
    */
   secrets(): string[];
+  /** Whether LivePerson answered the bot's own requests lately (for /healthz; asks nothing). */
+  reachability(): ReachabilitySnapshot;
   /** Stops the session refresh timer and closes idle connections. */
   close(): Promise<void>;
 }
@@ -186,6 +189,7 @@ class KmmClient implements LivePersonClient {
     opts: LivePersonClientOptions,
     private readonly onClose: () => void,
     private readonly liveSecrets: () => string[],
+    private readonly seen: Reachability,
   ) {
     this.now = opts.now ?? Date.now;
     const interactive = opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
@@ -310,6 +314,10 @@ class KmmClient implements LivePersonClient {
     return this.liveSecrets();
   }
 
+  reachability(): ReachabilitySnapshot {
+    return this.seen.snapshot();
+  }
+
   close(): Promise<void> {
     this.cache.clear();
     this.onClose();
@@ -420,6 +428,7 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
     interactive: { ...RETRY_POLICIES.interactive, ...overrides?.interactive },
     background: { ...RETRY_POLICIES.background, ...overrides?.background },
   };
+  const reachability = new Reachability(opts.now ?? Date.now);
   const transport = new Transport({
     http: httpClient,
     domains,
@@ -427,6 +436,7 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
     logger,
     runtime,
     maxConcurrentRequests: opts.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+    reachability,
   });
   return new KmmClient(
     transport,
@@ -439,5 +449,6 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
       httpsAgent.destroy();
     },
     () => auth.secrets(),
+    reachability,
   );
 }

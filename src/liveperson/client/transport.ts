@@ -12,6 +12,7 @@ import type { LivePersonLogger } from './http-log';
 import { LivePersonTimeoutError, LivePersonUnavailableError, isLivePersonError } from './errors';
 import { formatSeconds, withRetries, type RetryPolicy, type RetryRuntime } from './retry-policy';
 import type { Deadline } from '../../shared/deadline';
+import type { Reachability } from './reachability';
 
 export interface TransportOptions {
   http: AxiosInstance;
@@ -22,6 +23,8 @@ export interface TransportOptions {
   runtime: RetryRuntime;
   /** Upper bound of upstream requests in flight across the whole client. */
   maxConcurrentRequests: number;
+  /** Notes each answer and failure, for /healthz. */
+  reachability?: Reachability;
 }
 
 export interface TransportRequest<T> {
@@ -104,6 +107,8 @@ export class Transport {
         accept304: req.accept304 ?? false,
         secrets: auth.secrets(),
       });
+      // Any HTTP answer shows LivePerson is there, even one that is then refused.
+      this.opts.reachability?.answered();
       const value = this.parse(req, answer);
       logger.debug(
         `LivePerson ${req.method} ${req.label} → ${answer.status} in ${Math.round(performance.now() - started)} ms`,
@@ -112,6 +117,7 @@ export class Transport {
     } catch (error) {
       if (isConnectionFailure(error)) domains.invalidate(req.service);
       const detail = isLivePersonError(error) ? (error.detail ?? error.message) : String(error);
+      this.opts.reachability?.failed(`${req.label}: ${detail}`);
       logger.warn(`LivePerson ${req.method} ${req.label} attempt ${attempt} failed: ${detail}`);
       throw error;
     }
