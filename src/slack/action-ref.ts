@@ -68,7 +68,16 @@ export type ActionRef =
    * window. `id`: the skill or group the query names, already resolved (no name matching again;
    * a deleted one falls back to its name). `zone` as for `page`.
    */
-  | { kind: 'run'; query: ReportQuery; id?: string; zone?: string; fresh?: boolean; page?: number }
+  | {
+      kind: 'run';
+      query: ReportQuery;
+      id?: string;
+      zone?: string;
+      fresh?: boolean;
+      page?: number;
+      /** A shared report's refresh keeps its "Shared by" line. */
+      sharedBy?: string;
+    }
   /** The overview's menu: a skill or group by id, over the overview's window. */
   | { kind: 'open'; scope: ScopeRef; query: QueryOptions }
   /** Post the asker's private answer for everyone. */
@@ -216,6 +225,10 @@ const actionRef = z.discriminatedUnion('kind', [
     zone,
     fresh: z.literal(true).optional(),
     page: page.optional(),
+    sharedBy: z
+      .string()
+      .regex(/^[UW][A-Z0-9]{1,20}$/)
+      .optional(),
   }),
   z.object({ kind: z.literal('open'), scope: scopeRef, query: z.object(options) }),
   z.object({ kind: z.literal('share'), query: reportQuery, id: id.optional(), zone, page: page.optional() }),

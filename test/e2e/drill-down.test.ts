@@ -331,6 +331,14 @@ describe('e2e: reports explored by clicks alone', function () {
     assert.match(JSON.stringify(shared[0]!.args.blocks), /Shared by <@U0456>/);
     assert.ok(!/Share to channel/.test(JSON.stringify(shared[0]!.args.blocks)));
 
+    // Refresh on the shared copy keeps saying who shared it, for everyone.
+    const sharedBlocks = { blocks: shared[0]!.args.blocks } as Message;
+    const refresh = barButton(sharedBlocks, '↻ Refresh');
+    const r = await h.click({ actionId: refresh.actionId, value: refresh.value, ephemeral: false });
+    const [refreshed] = await h.responses(r.responseId);
+    assert.equal(refreshed!.body.replace_original, true);
+    assert.match(textOf(refreshed!.body), /Shared by <@U0456>/);
+
     // A colleague clicks Share on the same message (past the double-click guard, which is per user).
     const again = await h.click({ actionId: share.actionId, value: share.value, messageTs, userId: 'U0999' });
     const [note] = await h.responses(again.responseId);

@@ -43,6 +43,8 @@ export interface ActionOptions {
   menu?: ScopeMenu;
   /** This copy was shared already (the asker's copy says so; no second share). */
   shared?: boolean;
+  /** The copy everyone sees was shared by this user: its refresh keeps saying so. */
+  sharedBy?: string;
 }
 
 /**
@@ -89,7 +91,11 @@ function zoneOf(report: Report): { zone?: string } {
   return needsTimezone(report.query.window) ? { zone: report.window.zone } : {};
 }
 
-function run(report: Report, query: ReportQuery, extra: { fresh?: true; page?: number } = {}): ActionRef {
+function run(
+  report: Report,
+  query: ReportQuery,
+  extra: { fresh?: true; page?: number; sharedBy?: string } = {},
+): ActionRef {
   const id = idOf(report);
   return {
     kind: 'run',
@@ -98,6 +104,8 @@ function run(report: Report, query: ReportQuery, extra: { fresh?: true; page?: n
     ...zoneOf(report),
     ...(extra.fresh ? { fresh: true } : {}),
     ...(extra.page && extra.page > 1 ? { page: extra.page } : {}),
+    // Only a shared (public) copy's own refresh keeps the line; drill-downs are private.
+    ...(extra.sharedBy && query.public ? { sharedBy: extra.sharedBy } : {}),
   };
 }
 
@@ -163,9 +171,13 @@ function option(text: string, value: string): PlainTextOption {
   return { text: { type: 'plain_text', text: truncate(text, LIMITS.optionText), emoji: true }, value };
 }
 
-function windowPicker(report: Report): StaticSelect {
+function windowPicker(report: Report, sharedBy: string | undefined): StaticSelect {
+  const shared = sharedBy ? { sharedBy } : {};
   const opts = WINDOW_CHOICES.map((c) =>
-    option(c.label, encodeActionValue(run(report, { ...report.query, window: c.spec }), MAX_OPTION_VALUE)),
+    option(
+      c.label,
+      encodeActionValue(run(report, { ...report.query, window: c.spec }, shared), MAX_OPTION_VALUE),
+    ),
   );
   const current = WINDOW_CHOICES.findIndex((c) => sameWindow(c.spec, report.query.window));
   return {
@@ -251,11 +263,12 @@ export function reportActions(report: Report, opts: ActionOptions = {}): Actions
         run(report, report.query, {
           fresh: true,
           ...(report.kind === 'ranking' || report.kind === 'agents' ? { page: report.page } : {}),
+          ...(opts.sharedBy ? { sharedBy: opts.sharedBy } : {}),
         }),
       ),
     ),
   );
-  elements.push(windowPicker(report));
+  elements.push(windowPicker(report, opts.sharedBy));
   if (!report.query.public && !opts.shared) {
     const page = report.kind === 'ranking' || report.kind === 'agents' ? { page: report.page } : {};
     const id = idOf(report);

@@ -39,7 +39,10 @@ export interface RenderOptions {
 function tail(report: Report, opts: RenderOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (opts.sharedBy) blocks.push(sharedByBlock(opts.sharedBy));
-  if (opts.actions !== false) blocks.push(reportActions(report, opts.actions ?? {}));
+  if (opts.actions !== false)
+    blocks.push(
+      reportActions(report, { ...(opts.sharedBy ? { sharedBy: opts.sharedBy } : {}), ...opts.actions }),
+    );
   return blocks;
 }
 

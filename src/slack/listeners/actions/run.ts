@@ -34,6 +34,7 @@ export const handleRun: Handler<'run'> = (ref, ctx, deps) =>
     ...(ref.fresh ? { fresh: true } : {}),
     ...(ref.zone ? { timezone: ref.zone } : {}),
     ...(ref.page ? { page: ref.page } : {}),
+    ...(ref.sharedBy ? { render: { sharedBy: ref.sharedBy } } : {}),
   });
 
 /** The overview's menu: the chosen skill or group, by id, over the overview's window. */
