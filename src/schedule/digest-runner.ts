@@ -54,18 +54,16 @@ export interface RunnerDeps {
 export class DigestRunner {
   constructor(private readonly deps: RunnerDeps) {}
 
-  /** The ts of this occurrence's post if it is in the channel already (posted before a crash). */
+  /**
+   * The ts of this occurrence's post if it is in the channel already (posted before a crash);
+   * undefined when it is not there. Throws when the channel could not be read: "don't know" must
+   * not be taken for "not posted".
+   */
   async findPosted(digest: Digest, o: Occurrence): Promise<string | undefined> {
     const r = await this.deps.outbox.findPosted(digest.channelId, Math.floor(o.at / 1000) - 60, (m) =>
       isDigestPost(m, o),
     );
-    if (!r.ok) {
-      this.deps.log.warn('could not look for an earlier post of a digest', {
-        digest: digest.id,
-        detail: r.detail,
-      });
-      return undefined;
-    }
+    if (!r.ok) throw new Error(`could not look for an earlier post of digest ${digest.id}: ${r.detail}`);
     return r.ts;
   }
 
@@ -94,14 +92,16 @@ export class DigestRunner {
     }
     if (r.maybeDelivered) {
       // Slack may have taken it: look before trying again, so a slow answer is not a second post.
-      const ts = await this.findPosted(digest, o);
+      const ts = await this.findPosted(digest, o).catch(() => undefined);
       if (ts) return { kind: 'posted', ts };
     }
     return { kind: 'retry', detail: r.detail };
   }
 
   private async pause(digest: Digest, reason: NonNullable<Digest['pausedReason']>): Promise<void> {
-    const current = (await this.deps.digests.get(digest.id)) ?? digest;
+    const current = await this.deps.digests.get(digest.id);
+    // Removed meanwhile: nothing to pause, and writing it back would bring it back.
+    if (!current) return;
     const paused: Digest = { ...current, paused: true, pausedReason: reason, updatedAt: this.deps.now() };
     await this.deps.digests.put(paused);
     this.deps.log.warn('digest paused: its channel was lost', { digest: digest.id, reason });

@@ -80,13 +80,20 @@ export class Scheduler {
   }
 
   /** Catches up, then ticks at the start of every minute until stopped. */
-  async start(): Promise<void> {
-    await this.catchUp();
-    await this.tick();
+  start(): Promise<void> {
+    // Ticking starts at once; the catch-up and the first tick run in the background, so a store
+    // or Slack that is slow or away at start-up delays digests, not the bot.
     this.task = cron.schedule('* * * * *', () => this.tickQuietly(), {
       name: 'queue-pulse-digests',
       noOverlap: true,
     });
+    this.running = this.catchUp()
+      .then(() => this.tick())
+      .then(
+        () => undefined,
+        (err: unknown) => this.deps.log.error('digest catch-up failed', { error: (err as Error).message }),
+      );
+    return Promise.resolve();
   }
 
   /** Stops ticking and waits for a tick in progress. */
@@ -101,7 +108,9 @@ export class Scheduler {
       () => undefined,
       (err: unknown) => this.deps.log.error('digest tick failed', { error: (err as Error).message }),
     );
-    this.running = run;
+    // stop() waits for every tick still running, the start-up one included.
+    const earlier = this.running;
+    this.running = Promise.all([earlier, run]);
     return run;
   }
 
@@ -155,32 +164,37 @@ export class Scheduler {
     }
   }
 
-  /** One occurrence, exactly once: claim, look, post, record. */
+  /**
+   * One occurrence, exactly once: claim, look, post, record. Never throws: a store or Slack that
+   * cannot answer leaves the occurrence for the next tick, and the tick goes on with the others.
+   */
   private async post(
     digest: Digest,
     o: Occurrence,
-    now: number,
+    tickAt: number,
   ): Promise<'posted' | 'late' | 'missed' | 'skipped'> {
     const { ledger, log } = this.deps;
-    if (await ledger.delivered(o)) return 'skipped';
-    const age = now - o.at;
-    // Older than the grace window and never claimed: missed while everyone was down (a start's
-    // catch-up notes it); only a claim taken over from a holder that died is still posted.
-    const earlierAttempt = age > this.graceMs;
-    if (!(await ledger.claim(o, this.leaseMs))) return 'skipped';
+    let claimed = false;
     try {
+      if (await ledger.delivered(o)) return 'skipped';
+      // Older than the grace window and never started: missed while everyone was down (a start's
+      // catch-up notes it); only a claim taken over from a holder that died is still posted.
+      const pastGrace = tickAt - o.at > this.graceMs;
+      if (!(await ledger.claim(o, this.leaseMs))) return 'skipped';
+      claimed = true;
       // Someone may have finished between our look and our claim.
       if (await ledger.delivered(o)) return 'skipped';
-      const attempted = await ledger.startAttempt(o, now);
-      if (earlierAttempt && attempted === undefined) {
-        await ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: now });
+      const attempted = await ledger.startAttempt(o, tickAt);
+      if (pastGrace && attempted === undefined) {
+        await ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: tickAt });
         return 'missed';
       }
       if (attempted !== undefined) {
-        // A holder before us started and did not record: its post may be in the channel.
+        // A holder before us started and did not record: its post may be in the channel. A look
+        // that fails throws, and the occurrence waits for the next tick rather than risk a double.
         const ts = await this.deps.runner.findPosted(digest, o);
         if (ts) {
-          await ledger.record(o, { outcome: 'posted', ts, channel: digest.channelId, at: now });
+          await ledger.record(o, { outcome: 'posted', ts, channel: digest.channelId, at: tickAt });
           log.info('digest occurrence was posted by an instance that stopped; recorded', {
             digest: digest.id,
             occurrence: o.key,
@@ -188,8 +202,11 @@ export class Scheduler {
           return 'skipped';
         }
       }
+      // Measured when this post goes out, not when the tick began: a long tick's last posts are late.
+      const age = this.deps.now() - o.at;
       const late = age > LATE_AFTER_MS;
       const r = await this.deps.runner.deliver(digest, o, { late }, () => ledger.renew(o, this.leaseMs));
+      const at = this.deps.now();
       if (r.kind === 'claim-lost') {
         log.warn('digest not posted: its claim lapsed while it was built; another instance has it', {
           digest: digest.id,
@@ -201,23 +218,35 @@ export class Scheduler {
         await ledger.record(o, {
           outcome: 'posted',
           channel: digest.channelId,
-          at: now,
+          at,
           ...(r.ts ? { ts: r.ts } : {}),
           ...(late ? { late } : {}),
         });
-        log.info('digest posted', { digest: digest.id, occurrence: o.key, lateMs: Math.max(0, age) });
+        log.info('digest posted', { digest: digest.id, occurrence: o.key, lateMs: Math.max(0, at - o.at) });
         return late ? 'late' : 'posted';
       }
       if (r.kind === 'channel-lost') {
-        await ledger.record(o, { outcome: 'failed', channel: digest.channelId, at: now });
+        await ledger.record(o, { outcome: 'failed', channel: digest.channelId, at });
         return 'skipped';
+      }
+      if (at - o.at > this.graceMs) {
+        // Still failing past the grace window: it is given up, and the channel hears it was missed.
+        log.error('digest not posted within the grace window; noted as missed', {
+          digest: digest.id,
+          detail: r.detail,
+        });
+        await ledger.record(o, { outcome: 'missed', channel: digest.channelId, at });
+        return 'missed';
       }
       log.warn('digest not posted; trying again next minute', { digest: digest.id, detail: r.detail });
       await ledger.release(o);
       return 'skipped';
     } catch (err) {
-      log.error('digest occurrence failed', { digest: digest.id, error: (err as Error).message });
-      await ledger.release(o).catch(() => undefined);
+      log.error('digest occurrence failed; trying again next minute', {
+        digest: digest.id,
+        error: (err as Error).message,
+      });
+      if (claimed) await ledger.release(o).catch(() => undefined);
       return 'skipped';
     }
   }
@@ -247,6 +276,14 @@ export class Scheduler {
         // Two instances starting together must not both note it.
         if (!(await this.deps.ledger.claim(o, this.leaseMs))) continue;
         if (await this.deps.ledger.delivered(o)) continue;
+        // An instance that stopped may have posted it just before: then it was not missed.
+        if ((await this.deps.ledger.startAttempt(o, now)) !== undefined) {
+          const ts = await this.deps.runner.findPosted(digest, o).catch(() => undefined);
+          if (ts) {
+            await this.deps.ledger.record(o, { outcome: 'posted', ts, channel: digest.channelId, at: now });
+            continue;
+          }
+        }
         await this.deps.ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: now });
         mine.push(o);
       }

@@ -52,6 +52,9 @@ export interface ResponsePayload extends Partial<SlackMessage> {
   delete_original?: boolean;
 }
 
+/** Pages of channel history read to find one post: 2,000 messages since the fire time. */
+const FIND_POSTED_PAGES = 10;
+
 /** Slack message metadata: an event type and a small payload, kept with the message. */
 export interface MessageMetadata {
   event_type: string;
@@ -173,16 +176,27 @@ export class Outbox {
     matches: (metadata: MessageMetadata) => boolean,
   ): Promise<{ ok: true; ts?: string } | { ok: false; detail: string }> {
     try {
-      const r = await this.deps.client.conversations.history({
-        channel,
-        oldest: String(oldest),
-        include_all_metadata: true,
-        limit: 200,
-      });
-      const hit = (r.messages ?? []).find(
-        (m) => m.metadata !== undefined && matches(m.metadata as unknown as MessageMetadata),
-      );
-      return hit?.ts ? { ok: true, ts: hit.ts } : { ok: true };
+      // Every page back to `oldest`: in a busy channel the post may not be among the newest 200.
+      let cursor: string | undefined;
+      for (let page = 0; page < FIND_POSTED_PAGES; page++) {
+        const r = await this.deps.client.conversations.history({
+          channel,
+          oldest: String(oldest),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        const hit = (r.messages ?? []).find(
+          (m) => m.metadata !== undefined && matches(m.metadata as unknown as MessageMetadata),
+        );
+        if (hit?.ts) return { ok: true, ts: hit.ts };
+        cursor = r.response_metadata?.next_cursor || undefined;
+        if (!r.has_more || !cursor) return { ok: true };
+      }
+      return {
+        ok: false,
+        detail: `conversations.history: more than ${FIND_POSTED_PAGES} pages since the fire`,
+      };
     } catch (err) {
       return { ok: false, detail: `conversations.history: ${errorText(err)}` };
     }

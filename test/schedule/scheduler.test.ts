@@ -44,7 +44,10 @@ function digest(id: string, extra: Partial<Digest> = {}): Digest {
 class Channel {
   readonly posts: { digest: string; occurrence: string; late: boolean; ts: string }[] = [];
   readonly notes: { digest: string; count: number }[] = [];
+  /** conversations.history failing (a 429, a missing scope). */
+  unreadable = false;
   find(o: Occurrence): string | undefined {
+    if (this.unreadable) throw new Error('conversations.history: ratelimited');
     return this.posts.find((p) => p.digest === o.digestId && p.occurrence === o.key)?.ts;
   }
   post(o: Occurrence, late: boolean): string {
@@ -62,7 +65,7 @@ interface Node {
   started(digestId: string): Promise<void>;
 }
 
-type Behaviour = 'post' | 'hang' | 'post-then-die' | 'slow';
+type Behaviour = 'post' | 'hang' | 'post-then-die' | 'slow' | 'fail';
 
 function node(
   store: Store,
@@ -84,11 +87,13 @@ function node(
     digests,
     ledger,
     runner: {
-      findPosted: (_d, o) => Promise.resolve(channel.find(o)),
+      findPosted: (_d, o) => Promise.resolve().then(() => channel.find(o)),
       deliver: async (_d, o, marks, stillOurs): Promise<DeliverResult> => {
         // A little work, so concurrent instances overlap the way real ones do.
         await new Promise((r) => setTimeout(r, 5));
         switch (behaviour()) {
+          case 'fail':
+            return { kind: 'retry', detail: 'Slack answered 500' };
           case 'slow':
             // Building the summary outlasts the lease (LivePerson retrying), then the post.
             await new Promise((r) => setTimeout(r, LEASE_MS * 2));
@@ -217,6 +222,50 @@ function schedulesExactlyOnce(open: () => Promise<Store>): void {
     await waitOutLease();
     await next.scheduler.tick();
     assert.equal(channel.posts.length, 1, 'posted once, by the instance that died');
+  });
+
+  it('a channel that cannot be read after a crash is not posted to again until it can be', async () => {
+    const channel = new Channel();
+    let t = FIRE + 1_000;
+    const dying = node(
+      await fresh(),
+      channel,
+      () => t,
+      () => 'post-then-die',
+    );
+    const next = node(await fresh(), channel, () => t);
+    await dying.digests.put(digest('llll1'));
+    void dying.scheduler.tick();
+    await dying.started('llll1');
+    t = FIRE + 6 * MIN;
+    await waitOutLease();
+    channel.unreadable = true;
+    await next.scheduler.tick();
+    assert.equal(channel.posts.length, 1, '"could not look" is not "not posted"');
+    channel.unreadable = false;
+    await next.scheduler.tick();
+    assert.equal(channel.posts.length, 1, 'found, recorded, not posted again');
+  });
+
+  it('a fire that keeps failing is given up past the grace window, with a missed note', async () => {
+    const channel = new Channel();
+    let t = FIRE + 1_000;
+    const n = node(
+      await fresh(),
+      channel,
+      () => t,
+      () => 'fail',
+    );
+    await n.digests.put(digest('mmmm2'));
+    await n.scheduler.tick();
+    assert.deepEqual(channel.notes, [], 'still inside the grace window: tried again later');
+    // Past the grace window, inside its scan (grace + lease; the lease is short in these tests).
+    t = FIRE + 15 * MIN + 300;
+    await n.scheduler.tick();
+    assert.deepEqual(channel.notes, [{ digest: 'mmmm2', count: 1 }]);
+    t = FIRE + 15 * MIN + 600;
+    await n.scheduler.tick();
+    assert.equal(channel.notes.length, 1, 'noted once');
   });
 
   it('a restart keeps the digests; a fire missed within the grace window is posted once, late', async () => {
