@@ -12,18 +12,7 @@ import { parseCommand } from '../../src/grammar/parser';
 import { renderFetching, renderHelp, renderUsage, type SlackMessage } from '../../src/slack/views';
 import { renderDigestUsage } from '../../src/slack/views/digest-notes';
 import { checkMessage } from '../../src/slack/views/limits';
-
-/** mulberry32: the same 10,000 strings on every run, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rngFrom } from '../../src/simulator/random';
 
 const PIECES = [
   'skill',
@@ -153,7 +142,8 @@ function assertSafe(message: SlackMessage, input: string): void {
 describe('hostile command text (10,000 generated strings)', function () {
   this.timeout(60_000);
   it('never throws, and every ack answer is within limits with nothing unescaped', () => {
-    const next = prng(20261202);
+    // Seeded: the same 10,000 strings on every run, so a failure can be replayed.
+    const next = rngFrom(20261202);
     const inputs = [
       'x'.repeat(20_000),
       `skill ${'"'.repeat(5_001)}`,
