@@ -148,27 +148,6 @@ export function namedScope(query: NamedQuery): ScopeName {
     : { kind: query.of, name: query.name };
 }
 
-/**
- * The skill or group query an agents list or a trend is about: same name, window, audience and
- * visibility. Name matching, "Did you mean" and not-found answers read it, so all resolve alike.
- */
-export function scopeQueryOf(query: NamedQuery): ScopeQuery {
-  if (query.kind === 'skill' || query.kind === 'group') return query;
-  return {
-    kind: query.of,
-    name: query.name,
-    window: query.window,
-    public: query.public,
-    ...(query.audience ? { audience: query.audience } : {}),
-  };
-}
-
-/** The agents behind a skill or group query (the "Agents" button): same name, window and audience. */
-export function agentsQueryOf(query: ScopeQuery): AgentsQuery {
-  const { kind, compare: _compare, ...rest } = query;
-  return { ...rest, kind: 'agents', of: kind };
-}
-
 /** True for the reports that show KPIs and can compare them with earlier windows. */
 export function isKpiQuery(query: ReportQuery): query is OverviewQuery | ScopeQuery {
   return query.kind === 'overview' || isScopeQuery(query);

@@ -1,10 +1,11 @@
 /**
- * A last check on messages that do not go through the outbox (a slash command's ack body, a Home
- * tab): one that would break Slack's limits is swapped for a short note, so the user sees why
- * instead of nothing. Views are built to fit; this is what catches the case they missed.
+ * A last check on messages that do not go through the outbox (a slash command's ack body): one
+ * that would break Slack's limits is swapped for a short note, so the user sees why instead of
+ * nothing. Views are built to fit; this is what catches the case they missed. (The Home tab goes
+ * through the outbox, which checks it.)
  */
 import type { AppLogger } from '../shared/logger';
-import { checkMessage, checkView, type LimitViolation } from './views/limits';
+import { checkMessage, type LimitViolation } from './views/limits';
 import type { SlackMessage } from './views/message';
 import { renderProblem } from './views/problem';
 
@@ -18,12 +19,4 @@ export function fitMessage(message: SlackMessage, log: AppLogger): SlackMessage 
   if (violations.length === 0) return message;
   log.error('a message breaks Slack limits; sending a note instead', { violations: describe(violations) });
   return renderProblem({ kind: 'too-big' });
-}
-
-/** True when Slack would take `view`; logs why not otherwise. */
-export function viewFits(view: { blocks?: unknown }, log: AppLogger): boolean {
-  const violations = checkView(view);
-  if (violations.length === 0) return true;
-  log.error('a view breaks Slack limits; not publishing it', { violations: describe(violations) });
-  return false;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { KnownBlock } from '@slack/types';
 import { createLogger } from '../../src/shared/logger';
-import { fitMessage, viewFits } from '../../src/slack/fit-message';
+import { fitMessage } from '../../src/slack/fit-message';
 import { checkView } from '../../src/slack/views/limits';
 import { renderProblem } from '../../src/slack/views/problem';
 
@@ -41,12 +41,5 @@ describe('checkView (Home tab, modals)', () => {
     assert.equal(checkView({ blocks: Array.from({ length: 101 }, () => section('r')) }).length, 1);
     assert.match(checkView({ blocks: [section('x'.repeat(3001))] })[0]!.path, /blocks\[0\]/);
     assert.equal(checkView({}).length, 1);
-  });
-
-  it('viewFits logs why a view is not published', () => {
-    const l = log();
-    assert.equal(viewFits({ blocks: [section('x'.repeat(3001))] }, l.log), false);
-    assert.match(l.lines[0]!, /breaks Slack limits/);
-    assert.equal(viewFits({ blocks: [section('fine')] }, l.log), true);
   });
 });
