@@ -161,84 +161,61 @@ function schedulesExactlyOnce(open: () => Promise<Store>): void {
     ]);
   });
 
-  it('an instance killed between claim and post: another posts it once, late, after the lease', async () => {
+  /**
+   * A first instance that claims `id`'s 17:00 and behaves as told, and a second on the same
+   * store; `later()` moves both clocks late into the grace window, past the first one's lease.
+   */
+  async function handOver(id: string, behaviour: Behaviour) {
     const channel = new Channel();
     let t = FIRE + 1_000;
-    const dead = node(
+    const first = node(
       await fresh(),
       channel,
       () => t,
-      () => 'hang',
+      () => behaviour,
     );
-    const alive = node(await fresh(), channel, () => t);
-    await dead.digests.put(digest('cccc3'));
-    void dead.scheduler.tick(); // claims, starts, never finishes
-    await dead.started('cccc3');
-    await alive.scheduler.tick();
+    const next = node(await fresh(), channel, () => t);
+    await first.digests.put(digest(id));
+    // 'hang' and 'post-then-die' never finish: the process died.
+    const firstTick = first.scheduler.tick();
+    await first.started(id);
+    const later = async () => {
+      t = FIRE + 6 * MIN;
+      await waitOutLease();
+    };
+    return { channel, next, firstTick, later };
+  }
+
+  it('an instance killed between claim and post: another posts it once, late, after the lease', async () => {
+    const { channel, next, later } = await handOver('cccc3', 'hang');
+    await next.scheduler.tick();
     assert.equal(channel.posts.length, 0, 'the claim holds while its lease runs');
-    t = FIRE + 6 * MIN; // late, inside the 15-minute grace
-    await waitOutLease();
-    await alive.scheduler.tick();
-    await alive.scheduler.tick();
+    await later();
+    await next.scheduler.tick();
+    await next.scheduler.tick();
     assert.deepEqual(channel.posts, [
       { digest: 'cccc3', occurrence: '2026-03-29T17:00', late: true, ts: '1.000' },
     ]);
   });
 
   it('a holder whose lease ran out while it built the summary does not post over the one that took over', async () => {
-    const channel = new Channel();
-    let t = FIRE + 1_000;
-    const slow = node(
-      await fresh(),
-      channel,
-      () => t,
-      () => 'slow',
-    );
-    const other = node(await fresh(), channel, () => t);
-    await slow.digests.put(digest('kkkk9'));
-    const slowTick = slow.scheduler.tick();
-    await slow.started('kkkk9');
-    t = FIRE + 6 * MIN;
-    await waitOutLease();
-    await other.scheduler.tick(); // takes over: nothing in the channel yet, so it posts
-    await slowTick; // wakes up, finds its claim gone, posts nothing
+    const { channel, next, firstTick, later } = await handOver('kkkk9', 'slow');
+    await later();
+    await next.scheduler.tick(); // takes over: nothing in the channel yet, so it posts
+    await firstTick; // wakes up, finds its claim gone, posts nothing
     assert.equal(channel.posts.length, 1, channel.posts.map((p) => p.ts).join());
   });
 
   it('an instance that posted and died before recording: the next one finds the post and does not repeat it', async () => {
-    const channel = new Channel();
-    let t = FIRE + 1_000;
-    const dying = node(
-      await fresh(),
-      channel,
-      () => t,
-      () => 'post-then-die',
-    );
-    const next = node(await fresh(), channel, () => t);
-    await dying.digests.put(digest('dddd4'));
-    void dying.scheduler.tick();
-    await dying.started('dddd4');
-    t = FIRE + 6 * MIN;
-    await waitOutLease();
+    const { channel, next, later } = await handOver('dddd4', 'post-then-die');
+    await later();
     await next.scheduler.tick();
     assert.equal(channel.posts.length, 1, 'posted once, by the instance that died');
   });
 
   it('a channel that cannot be read after a crash is not posted to again until it can be', async () => {
-    const channel = new Channel();
-    let t = FIRE + 1_000;
-    const dying = node(
-      await fresh(),
-      channel,
-      () => t,
-      () => 'post-then-die',
-    );
-    const next = node(await fresh(), channel, () => t);
-    await dying.digests.put(digest('llll1'));
-    void dying.scheduler.tick();
-    await dying.started('llll1');
-    t = FIRE + 6 * MIN;
-    await waitOutLease();
+    const { channel, next, later } = await handOver('llll1', 'post-then-die');
+    await later();
     channel.unreadable = true;
     await next.scheduler.tick();
     assert.equal(channel.posts.length, 1, '"could not look" is not "not posted"');
