@@ -1,6 +1,6 @@
 /**
- * buildApp: the Bolt app with its global middleware (the per-request context), every listener and
- * the /healthz route. HTTP receiver at /slack/events (signature verification on), or Socket Mode
+ * buildApp: the Bolt app with its global middleware (the per-request context), every listener, ack
+ * timing, and the /healthz and /metrics routes. HTTP receiver at /slack/events (signature verification on), or Socket Mode
  * when SLACK_APP_TOKEN is set. SLACK_API_URL, when set, carries every Web API call (auth.test
  * included). Listeners get a client for the bot token through `authorize`.
  */
@@ -9,10 +9,12 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
 import type { Container } from './container';
 import { createBotAuthorization, type BotAuthorization } from './slack/authorize';
+import { timeAcks } from './slack/ack-timing';
 import { boltLogger } from './slack/bolt-logger';
 import { contextMiddleware } from './slack/context';
 import { registerListeners } from './slack/listeners';
 import { healthRoute, type HealthStatus } from './slack/routes/healthz';
+import { metricsRoute } from './slack/routes/metrics';
 import type { RecordCodec, Repository } from './store/store';
 
 export interface BuildAppOptions {
@@ -77,7 +79,7 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
   const common = {
     authorize:
       opts.authorization?.authorize ?? createBotAuthorization(config.slack.botToken, clientOptions).authorize,
-    customRoutes: [healthRoute(status)],
+    customRoutes: [healthRoute(status), metricsRoute(container.metrics.registry)],
     logger: boltLogger(container.log.child({ component: 'bolt' }), config.logLevel),
     clientOptions,
   };
@@ -89,6 +91,7 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
         installerOptions: { port: config.port },
       })
     : new App({ ...common, signingSecret: config.slack.signingSecret! });
+  timeAcks(app, container.metrics.ack);
 
   app.use(
     contextMiddleware({

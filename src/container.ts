@@ -4,19 +4,21 @@
  * LivePerson client runs against a real account, or against the embedded simulator started
  * in-process when no LP_ACCOUNT_ID is set. `close()` releases everything.
  */
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { describeAuth, type Config } from './config';
 import { createLivePersonClient, type LivePersonClient } from './liveperson/client/client';
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import { createDirectory, type Directory } from './liveperson/directory';
 import { createReportService, type ReportService } from './reports/report-service';
 import { loadTargets } from './reports/targets-file';
+import { createMetrics, type Metrics } from './observability/metrics';
 import { consoleStyle, type AppLogger } from './shared/logger';
 import { DEFAULT_OAUTH as SIMULATOR_OAUTH, startSimulator, type Simulator } from './simulator';
 import { ACTION_STATE_CODEC, type StoredState } from './slack/action-ref';
 import { boltLogger } from './slack/bolt-logger';
 import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery';
 import { InFlight } from './slack/in-flight';
+import { ObservedWebClient } from './slack/observed-client';
 import type { ListenerDeps } from './slack/listeners/deps';
 import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
 import { Watches, WATCHES_CODEC } from './slack/home/watches';
@@ -59,6 +61,8 @@ export interface Container {
   /** Scheduled shift summaries: started by main once the bot listens. */
   scheduler: Scheduler;
   digests: DigestService;
+  /** What GET /metrics serves; every part of the bot records into it. */
+  metrics: Metrics;
   /** What the listeners are given. */
   listenerDeps(): ListenerDeps;
   close(): Promise<void>;
@@ -83,6 +87,7 @@ export interface ContainerOptions {
 export async function createContainer(config: Config, opts: ContainerOptions): Promise<Container> {
   const now = opts.now ?? Date.now;
   const log = opts.log;
+  const metrics = createMetrics();
   // Read before anything starts: a bad targets file stops the start with nothing left running.
   const targets = await loadTargets(config.targetsFile);
   const lpLog = consoleStyle(log, { component: 'liveperson' });
@@ -93,6 +98,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     cacheTtlMs: config.kmmCacheTtlSeconds * 1000,
     logger: lpLog,
     now,
+    observer: metrics.livePerson,
     ...(opts.retry ? { retry: opts.retry } : {}),
   };
   if (config.livePerson.mode === 'simulator') {
@@ -120,7 +126,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       csds: lp.csdsUrl,
     });
   }
-  const directory = createDirectory({ source: client, now, logger: lpLog });
+  const directory = createDirectory({ source: client, now, logger: lpLog, observer: metrics.livePerson });
   const source =
     config.livePerson.mode === 'simulator'
       ? 'LivePerson simulator (synthetic data)'
@@ -136,14 +142,23 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     trends: config.charts !== 'off',
     log: log.child({ component: 'reports' }),
   });
-  const slack = new WebClient(config.slack.botToken, {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),
-  });
+  const slack = new ObservedWebClient(
+    config.slack.botToken,
+    {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),
+    },
+    metrics.slackApi,
+  );
   const actionState = opts.store.repository('action-state', ACTION_STATE_CODEC);
-  const outbox = new Outbox({ client: slack, actionState, log: log.child({ component: 'outbox' }) });
+  const outbox = new Outbox({
+    client: slack,
+    actionState,
+    log: log.child({ component: 'outbox' }),
+    observer: metrics.slackApi,
+  });
   const timezones = createTimezoneLookup({ fallback: config.defaultTimezone, client: slack, log });
   const charts = createChartDelivery({
     mode: config.charts,
@@ -185,6 +200,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     heartbeat: opts.store.repository('scheduler', HEARTBEAT_CODEC),
     now,
     log: scheduleLog,
+    observer: metrics.digests,
   });
   const digests = opts.digests ?? createDigestService({ store: digestStore, runner, now });
   const home: HomeDeps = {
@@ -224,6 +240,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     now,
     scheduler,
     digests,
+    metrics,
     listenerDeps: () => ({
       reports,
       charts,

@@ -11,6 +11,7 @@ import { DeadlineExceededError, raceDeadline, type Deadline } from '../shared/de
 import { LivePersonTimeoutError, isLivePersonError } from './client/errors';
 import { isRecord } from '../shared/guards';
 import { matchName, type NameMatch } from './name-match';
+import type { LivePersonObserver } from './client/observer';
 
 export interface Skill {
   id: string;
@@ -67,6 +68,8 @@ export interface DirectoryOptions {
   errorRetryMs?: number;
   now?: () => number;
   logger?: DirectoryLogger;
+  /** Told whether each look-up was served from the cached list (/metrics). */
+  observer?: Pick<LivePersonObserver, 'cache'>;
 }
 
 export const DEFAULT_DIRECTORY_TTL_MS = 10 * 60_000;
@@ -178,6 +181,7 @@ class CachedList<T extends { id: string; name: string }> {
       errorRetryMs: number;
       now: () => number;
       logger: DirectoryLogger;
+      observer?: Pick<LivePersonObserver, 'cache'> | undefined;
     },
   ) {}
 
@@ -186,12 +190,16 @@ class CachedList<T extends { id: string; name: string }> {
    * A caller that joins a load started by someone else waits for it at most until its own deadline.
    */
   get(force = false, opts: LookupOptions = {}): Promise<Snapshot<T>> {
-    if (this.inflight) return this.join(this.inflight, force, opts);
+    const observer = force ? undefined : this.opts.observer;
+    if (this.inflight) {
+      observer?.cache('directory', false);
+      return this.join(this.inflight, force, opts);
+    }
     const now = this.opts.now();
     const snap = this.snapshot;
-    if (snap && !force && (now - this.validatedAt < this.opts.ttlMs || now < this.retryAt)) {
-      return Promise.resolve(snap);
-    }
+    const fresh = snap && !force && (now - this.validatedAt < this.opts.ttlMs || now < this.retryAt);
+    observer?.cache('directory', Boolean(fresh));
+    if (snap && fresh) return Promise.resolve(snap);
     // The starter is not raced: the source ends the load by its deadline, and load() turns that
     // failure into the stale list when there is one.
     const run = this.load(opts).finally(() => {
@@ -285,6 +293,7 @@ export function createDirectory(opts: DirectoryOptions): Directory {
     errorRetryMs: Math.max(0, Math.min(opts.errorRetryMs ?? DEFAULT_ERROR_RETRY_MS, ttlMs)),
     now: opts.now ?? Date.now,
     logger: opts.logger ?? console,
+    observer: opts.observer,
   };
   const skills = new CachedList<Skill>('skills', parseSkills, shared);
   const groups = new CachedList<AgentGroup>('agentGroups', parseAgentGroups, shared);

@@ -15,6 +15,7 @@ import type { Digest, Occurrence } from '../domain/digest';
 import { occurrencesBetween } from '../domain/occurrences';
 import type { AppLogger } from '../shared/logger';
 import type { RecordCodec, Repository } from '../store/store';
+import type { DigestObserver, DigestOutcome } from './digest-observer';
 import type { DigestRunner } from './digest-runner';
 import type { DigestStore } from './digest-store';
 import { runInLanes } from './lanes';
@@ -55,7 +56,12 @@ export interface SchedulerDeps {
   leaseMs?: number;
   /** Occurrences posted at once in a tick (default CONCURRENCY). */
   concurrency?: number;
+  /** Told what became of each occurrence worked on (/metrics). */
+  observer?: DigestObserver;
 }
+
+/** What one occurrence came to in a tick: an outcome, a late post, or nothing to do (done before). */
+type Step = DigestOutcome | 'late' | 'done';
 
 export interface TickResult {
   posted: Occurrence[];
@@ -140,6 +146,7 @@ export class Scheduler {
       this.deps.concurrency ?? CONCURRENCY,
       async ({ digest, occurrence }) => {
         const r = await this.post(digest, occurrence, now);
+        if (r !== 'done') this.deps.observer?.outcome(r === 'late' ? 'posted' : r);
         if (r === 'posted') result.posted.push(occurrence);
         else if (r === 'late') result.late.push(occurrence);
         else if (r === 'missed') result.missed.push(occurrence);
@@ -168,22 +175,18 @@ export class Scheduler {
    * One occurrence, exactly once: claim, look, post, record. Never throws: a store or Slack that
    * cannot answer leaves the occurrence for the next tick, and the tick goes on with the others.
    */
-  private async post(
-    digest: Digest,
-    o: Occurrence,
-    tickAt: number,
-  ): Promise<'posted' | 'late' | 'missed' | 'skipped'> {
+  private async post(digest: Digest, o: Occurrence, tickAt: number): Promise<Step> {
     const { ledger, log } = this.deps;
     let claimed = false;
     try {
-      if (await ledger.delivered(o)) return 'skipped';
+      if (await ledger.delivered(o)) return 'done';
       // Older than the grace window and never started: missed while everyone was down (a start's
       // catch-up notes it); only a claim taken over from a holder that died is still posted.
       const pastGrace = tickAt - o.at > this.graceMs;
-      if (!(await ledger.claim(o, this.leaseMs))) return 'skipped';
+      if (!(await ledger.claim(o, this.leaseMs))) return 'claimed_elsewhere';
       claimed = true;
       // Someone may have finished between our look and our claim.
-      if (await ledger.delivered(o)) return 'skipped';
+      if (await ledger.delivered(o)) return 'already_posted';
       const attempted = await ledger.startAttempt(o, tickAt);
       if (pastGrace && attempted === undefined) {
         await ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: tickAt });
@@ -199,7 +202,7 @@ export class Scheduler {
             digest: digest.id,
             occurrence: o.key,
           });
-          return 'skipped';
+          return 'already_posted';
         }
       }
       // Measured when this post goes out, not when the tick began: a long tick's last posts are late.
@@ -212,7 +215,7 @@ export class Scheduler {
           digest: digest.id,
           occurrence: o.key,
         });
-        return 'skipped';
+        return 'claimed_elsewhere';
       }
       if (r.kind === 'posted') {
         await ledger.record(o, {
@@ -223,11 +226,12 @@ export class Scheduler {
           ...(late ? { late } : {}),
         });
         log.info('digest posted', { digest: digest.id, occurrence: o.key, lateMs: Math.max(0, at - o.at) });
+        this.deps.observer?.lateness(Math.max(0, at - o.at) / 1000);
         return late ? 'late' : 'posted';
       }
       if (r.kind === 'channel-lost') {
         await ledger.record(o, { outcome: 'failed', channel: digest.channelId, at });
-        return 'skipped';
+        return 'paused';
       }
       if (at - o.at > this.graceMs) {
         // Still failing past the grace window: it is given up, and the channel hears it was missed.
@@ -240,14 +244,14 @@ export class Scheduler {
       }
       log.warn('digest not posted; trying again next minute', { digest: digest.id, detail: r.detail });
       await ledger.release(o);
-      return 'skipped';
+      return 'retry';
     } catch (err) {
       log.error('digest occurrence failed; trying again next minute', {
         digest: digest.id,
         error: (err as Error).message,
       });
       if (claimed) await ledger.release(o).catch(() => undefined);
-      return 'skipped';
+      return 'error';
     }
   }
 
@@ -281,10 +285,12 @@ export class Scheduler {
           const ts = await this.deps.runner.findPosted(digest, o).catch(() => undefined);
           if (ts) {
             await this.deps.ledger.record(o, { outcome: 'posted', ts, channel: digest.channelId, at: now });
+            this.deps.observer?.outcome('already_posted');
             continue;
           }
         }
         await this.deps.ledger.record(o, { outcome: 'missed', channel: digest.channelId, at: now });
+        this.deps.observer?.outcome('missed');
         mine.push(o);
       }
       if (mine.length === 0) continue;

@@ -18,6 +18,7 @@ import type { AppLogger } from '../shared/logger';
 import type { Repository } from '../store/store';
 import { dropUnsealed, needsSealing, sealActionValues, type StoredState } from './action-ref';
 import { checkMessage, checkView } from './views/limits';
+import type { SlackApiObserver } from './observed-client';
 import type { SlackMessage } from './views/message';
 
 export type SendFailure =
@@ -80,6 +81,8 @@ export interface OutboxDeps {
   fetch?: typeof fetch;
   /** Timeout of one response_url post. */
   responseTimeoutMs?: number;
+  /** Told of response_url posts and of every call sent again after a 429 (/metrics). */
+  observer?: SlackApiObserver;
 }
 
 const CHANNEL_ERRORS: readonly SendFailure[] = [
@@ -120,6 +123,8 @@ export class Outbox {
     if (!prepared.ok) return prepared;
     return this.withRateLimit('response_url', async () => {
       const http = this.deps.fetch ?? fetch;
+      const observer = this.deps.observer;
+      observer?.call('response_url');
       let res: Response;
       try {
         res = await http(responseUrl, {
@@ -129,6 +134,7 @@ export class Outbox {
           signal: AbortSignal.timeout(this.deps.responseTimeoutMs ?? 10_000),
         });
       } catch (err) {
+        observer?.error('response_url', 'request_error');
         return {
           ok: false,
           reason: 'failed',
@@ -136,9 +142,13 @@ export class Outbox {
           ...(neverSent(err) ? {} : { maybeDelivered: true as const }),
         };
       }
-      if (res.status === 429) throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
+      if (res.status === 429) {
+        observer?.error('response_url', 'ratelimited');
+        throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
+      }
       const text = await res.text().catch(() => '');
       if (res.ok && !/"ok"\s*:\s*false/.test(text)) return { ok: true };
+      observer?.error('response_url', res.ok ? 'not_ok' : `http_${res.status}`);
       // An expired or used-up response_url answers 404 (or 200 with ok:false): the caller falls back
       // to the Web API. Any other failure (a 400 for the payload, a 5xx) is not an expiry.
       const expired = res.ok || res.status === 404 || res.status === 410;
@@ -351,6 +361,7 @@ export class Outbox {
             detail: `${what}: rate limited after ${attempt + 1} tries`,
           };
         }
+        this.deps.observer?.retry(what);
         this.deps.log.warn('Slack rate-limited a call; sending again after Retry-After', {
           method: what,
           retryAfterMs: err.retryAfterMs,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startBot, type RunningBot } from '../../src/main';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
+import { parsePrometheusText } from '../observability/prometheus-text';
 import { BUSY_NOW, CapturingLogger, freePort, tempDataDir } from './harness';
 
 /**
@@ -101,5 +102,12 @@ describe('e2e: Socket Mode (SLACK_APP_TOKEN)', function () {
     assert.equal(res.status, 200);
     const body = (await res.json()) as { slack: { mode: string } };
     assert.equal(body.slack.mode, 'socket');
+  });
+
+  it('serves /metrics on PORT too, the Socket Mode command timed as a command', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    assert.equal(res.status, 200);
+    const scrape = parsePrometheusText(await res.text());
+    assert.equal(scrape.value('queue_pulse_slack_ack_seconds_count', { kind: 'command' }), 1);
   });
 });

@@ -11,6 +11,7 @@ import type { DomainResolver } from './domains';
 import { LivePersonAuthError, LivePersonRateLimitedError, LivePersonUnavailableError } from './errors';
 import { exchange, isConnectionFailure, parseJson } from './http-attempt';
 import { silentLogger, type LivePersonLogger } from './http-log';
+import { observed, type LivePersonObserver } from './observer';
 import { RATE_LIMITED_MESSAGE } from './retry-policy';
 
 export interface OAuthCredentials {
@@ -116,6 +117,7 @@ export interface LoginAuthenticatorOptions {
   clock?: () => number;
   /** Scales that pause like the retry runtime scales its waits (tests; default 1). */
   timeScale?: number;
+  observer?: LivePersonObserver;
 }
 
 interface Session {
@@ -192,7 +194,7 @@ export class LoginAuthenticator implements Authenticator {
     const { username, password } = this.opts.credentials;
     let answer;
     try {
-      answer = await this.call(url, { username, password }, {}, timeoutMs);
+      answer = await this.call('login', url, { username, password }, {}, timeoutMs);
     } catch (error) {
       if (!(error instanceof LivePersonRateLimitedError)) throw error;
       // "retry after 5 seconds", the Login Service's docs say; a longer Retry-After wins.
@@ -231,7 +233,7 @@ export class LoginAuthenticator implements Authenticator {
       const url = `${await this.base(10_000)}/api/account/${encodeURIComponent(this.opts.accountId)}/refresh`;
       const headers: Record<string, string> = { Authorization: `Bearer ${session.bearer}` };
       if (session.cookie) headers.Cookie = session.cookie;
-      const answer = await this.call(url, { csrf: session.csrf ?? '' }, headers, 10_000);
+      const answer = await this.call('login_refresh', url, { csrf: session.csrf ?? '' }, headers, 10_000);
       const cookie = cookieOf(answer.headers['set-cookie']);
       if (cookie && this.session === session) session.cookie = cookie;
       this.logger.debug('LivePerson: session refreshed');
@@ -247,17 +249,25 @@ export class LoginAuthenticator implements Authenticator {
     return this.opts.domains.resolve('agentVep', timeoutMs);
   }
 
-  private async call(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number) {
+  private async call(
+    method: 'login' | 'login_refresh',
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ) {
     try {
-      return await exchange(this.opts.http, {
-        method: 'POST',
-        url,
-        body,
-        headers,
-        timeoutMs,
-        what: LOGIN_WHAT,
-        secrets: this.secrets(),
-      });
+      return await observed(this.opts.observer, method, () =>
+        exchange(this.opts.http, {
+          method: 'POST',
+          url,
+          body,
+          headers,
+          timeoutMs,
+          what: LOGIN_WHAT,
+          secrets: this.secrets(),
+        }),
+      );
     } catch (error) {
       if (isConnectionFailure(error)) this.opts.domains.invalidate('agentVep');
       if (error instanceof LivePersonAuthError && error.status === 401) {

@@ -9,6 +9,7 @@ import type { DomainResolver } from './domains';
 import { LivePersonAuthError, LivePersonInvalidRequestError, LivePersonUnavailableError } from './errors';
 import { exchange, isConnectionFailure, parseJson } from './http-attempt';
 import { silentLogger, type LivePersonLogger } from './http-log';
+import { observed, type LivePersonObserver } from './observer';
 
 export interface ClientCredentials {
   clientId: string;
@@ -21,6 +22,7 @@ export interface ClientCredentialsOptions {
   domains: DomainResolver;
   http: AxiosInstance;
   logger?: LivePersonLogger;
+  observer?: LivePersonObserver;
   /**
    * Wall-clock epoch ms for token lifetimes. Not the bot's clock: tests and the sandbox move that
    * one, while a token expires in real time.
@@ -100,14 +102,16 @@ export class ClientCredentialsAuthenticator implements Authenticator {
     let answer;
     try {
       const base = await this.opts.domains.resolve('sentinel', timeoutMs);
-      answer = await exchange(this.opts.http, {
-        method: 'POST',
-        url: `${base}${tokenPath(this.opts.accountId)}`,
-        form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
-        timeoutMs,
-        what: TOKEN_WHAT,
-        secrets: this.secrets(),
-      });
+      answer = await observed(this.opts.observer, 'token', () =>
+        exchange(this.opts.http, {
+          method: 'POST',
+          url: `${base}${tokenPath(this.opts.accountId)}`,
+          form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
+          timeoutMs,
+          what: TOKEN_WHAT,
+          secrets: this.secrets(),
+        }),
+      );
     } catch (error) {
       if (isConnectionFailure(error)) this.opts.domains.invalidate('sentinel');
       const refused =

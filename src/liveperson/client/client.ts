@@ -51,6 +51,7 @@ import { SingleFlight } from '../../shared/single-flight';
 import { stableKey } from '../../shared/stable-key';
 import { Reachability, type ReachabilitySnapshot } from './reachability';
 import { Transport } from './transport';
+import type { LivePersonObserver } from './observer';
 import { TtlCache } from './ttl-cache';
 
 export const DEFAULT_CACHE_TTL_MS = 30_000;
@@ -104,6 +105,8 @@ export interface LivePersonClientOptions {
   refreshIntervalMs?: number;
   /** Retry timing: injectable sleep/clock/random, a time scale, and policy overrides. */
   retry?: Partial<RetryRuntime> & { policies?: Partial<Record<CallBudget, Partial<RetryPolicy>>> };
+  /** Told of every exchange and cache look-up (/metrics). */
+  observer?: LivePersonObserver;
 }
 
 /** Everything the bot asks LivePerson. */
@@ -181,6 +184,7 @@ class KmmClient implements LivePersonClient {
   private readonly now: () => number;
   private readonly pageConcurrency: number;
   private readonly account: string;
+  private readonly observer: LivePersonObserver | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -202,6 +206,7 @@ class KmmClient implements LivePersonClient {
     this.cache = new TtlCache({ ttlMs: background, now: this.now });
     this.pageConcurrency = Math.max(1, opts.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY);
     this.account = encodeURIComponent(accountId);
+    this.observer = opts.observer;
   }
 
   async metrics(req: KmmRequest, opts: CallOptions = {}): Promise<KmmResponse> {
@@ -338,6 +343,7 @@ class KmmClient implements LivePersonClient {
     const budget = opts.budget ?? 'interactive';
     if (!opts.fresh) {
       const hit = this.cache.get(key, this.maxAge[budget]);
+      this.observer?.cache('kmm', hit !== undefined);
       if (hit !== undefined) return structuredClone(hit as T);
     }
     // Budget is part of the flight key so an interactive caller never waits on a long background call.
@@ -399,6 +405,7 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
     ...(opts.domainTtlMs === undefined ? {} : { ttlMs: opts.domainTtlMs }),
     ...(opts.now ? { now: opts.now } : {}),
     logger,
+    ...(opts.observer ? { observer: opts.observer } : {}),
   });
   const { policies: overrides, ...runtimeOverrides } = opts.retry ?? {};
   const runtime: RetryRuntime = { ...realRuntime, ...runtimeOverrides };
@@ -411,6 +418,7 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
       domains,
       http: httpClient,
       logger,
+      ...(opts.observer ? { observer: opts.observer } : {}),
     });
   } else if (opts.login) {
     auth = new LoginAuthenticator({
@@ -421,6 +429,7 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
       logger,
       clock: () => runtime.monotonic(),
       timeScale: runtime.timeScale,
+      ...(opts.observer ? { observer: opts.observer } : {}),
       ...(opts.refreshIntervalMs === undefined ? {} : { refreshIntervalMs: opts.refreshIntervalMs }),
     });
   }
@@ -437,6 +446,7 @@ export function createLivePersonClient(opts: LivePersonClientOptions): LivePerso
     runtime,
     maxConcurrentRequests: opts.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
     reachability,
+    ...(opts.observer ? { observer: opts.observer } : {}),
   });
   return new KmmClient(
     transport,

@@ -9,6 +9,7 @@ import { exchange, parseJson } from './http-attempt';
 import { silentLogger, type LivePersonLogger } from './http-log';
 import { SingleFlight } from '../../shared/single-flight';
 import { TtlCache } from './ttl-cache';
+import { observed, type LivePersonObserver } from './observer';
 
 /** The CSDS service names this bot uses (case-sensitive, as LivePerson spells them). */
 export const SERVICES = ['agentManagerWorkspace', 'accountConfigReadOnly', 'agentVep', 'sentinel'] as const;
@@ -27,6 +28,7 @@ export interface DomainResolverOptions {
   /** Epoch-ms clock for the cache. */
   now?: () => number;
   logger?: LivePersonLogger;
+  observer?: LivePersonObserver;
 }
 
 /**
@@ -70,7 +72,7 @@ export class DomainResolver {
     const hit = this.cache.get(service);
     if (hit !== undefined) return Promise.resolve(hit);
     return this.flights.run(service, async () => {
-      const base = await this.lookUp(service, timeoutMs);
+      const base = await observed(this.opts.observer, 'csds', () => this.lookUp(service, timeoutMs));
       this.cache.set(service, base);
       return base;
     });

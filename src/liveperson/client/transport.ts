@@ -13,6 +13,7 @@ import { LivePersonTimeoutError, LivePersonUnavailableError, isLivePersonError }
 import { formatSeconds, withRetries, type RetryPolicy, type RetryRuntime } from './retry-policy';
 import type { Deadline } from '../../shared/deadline';
 import type { Reachability } from './reachability';
+import { methodOfLabel, observed, type LivePersonObserver } from './observer';
 
 export interface TransportOptions {
   http: AxiosInstance;
@@ -25,6 +26,8 @@ export interface TransportOptions {
   maxConcurrentRequests: number;
   /** Notes each answer and failure, for /healthz. */
   reachability?: Reachability;
+  /** Counts each exchange by method and outcome (/metrics). */
+  observer?: LivePersonObserver;
 }
 
 export interface TransportRequest<T> {
@@ -98,18 +101,21 @@ export class Transport {
         ...(await auth.authorize({ method: req.method, url, timeoutMs: left() })),
       };
       this.lastHeaders.set(req, headers);
-      const answer = await exchange(http, {
-        method: req.method,
-        url,
-        headers,
-        body: req.body,
-        timeoutMs: left(),
-        accept304: req.accept304 ?? false,
-        secrets: auth.secrets(),
+      // An unreadable answer counts as this exchange's outcome, so the parse is inside.
+      const { answer, value } = await observed(this.opts.observer, methodOfLabel(req.label), async () => {
+        const answer = await exchange(http, {
+          method: req.method,
+          url,
+          headers,
+          body: req.body,
+          timeoutMs: left(),
+          accept304: req.accept304 ?? false,
+          secrets: auth.secrets(),
+        });
+        // Any HTTP answer shows LivePerson is there, even one that is then refused.
+        this.opts.reachability?.answered();
+        return { answer, value: this.parse(req, answer) };
       });
-      // Any HTTP answer shows LivePerson is there, even one that is then refused.
-      this.opts.reachability?.answered();
-      const value = this.parse(req, answer);
       logger.debug(
         `LivePerson ${req.method} ${req.label} → ${answer.status} in ${Math.round(performance.now() - started)} ms`,
       );
