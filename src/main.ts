@@ -122,7 +122,7 @@ export async function startBot(
     throw err;
   }
   const mode = config.slack.appToken ? 'Socket Mode' : `http://0.0.0.0:${config.port}/slack/events`;
-  log.info(`Queue Pulse is running (${mode}; health at /healthz)`, {
+  log.info(`Queue Pulse is running (${mode}; health at /healthz, metrics at /metrics)`, {
     data: container.source,
     store: store.where,
     logLevel: config.logLevel,

@@ -5,7 +5,12 @@
  */
 import { strict as assert } from 'node:assert';
 import type { DigestDraft } from '../../src/domain/digest';
-import { DEFAULT_OAUTH } from '../../src/simulator';
+import {
+  DEFAULT_CLIENT_CREDENTIALS,
+  DEFAULT_LOGIN,
+  DEFAULT_OAUTH,
+  startSimulator,
+} from '../../src/simulator';
 import { parsePrometheusText, type Scrape } from '../observability/prometheus-text';
 import { BOT_TOKEN, BUSY_NOW, SIGNING_SECRET, buttons, startHarness, type Harness } from './harness';
 
@@ -251,4 +256,50 @@ describe('e2e: /metrics', function () {
       }
     }
   });
+});
+
+describe('e2e: /metrics on a LivePerson account (token and login calls)', function () {
+  this.timeout(60_000);
+  const cases = [
+    {
+      mode: 'client credentials',
+      start: { clientCredentials: DEFAULT_CLIENT_CREDENTIALS },
+      env: {
+        LP_CLIENT_ID: DEFAULT_CLIENT_CREDENTIALS.clientId,
+        LP_CLIENT_SECRET: DEFAULT_CLIENT_CREDENTIALS.clientSecret,
+      },
+      method: 'token',
+      secret: DEFAULT_CLIENT_CREDENTIALS.clientSecret,
+    },
+    {
+      mode: 'Login Service',
+      start: { login: DEFAULT_LOGIN },
+      env: { LP_USERNAME: DEFAULT_LOGIN.username, LP_PASSWORD: DEFAULT_LOGIN.password },
+      method: 'login',
+      secret: DEFAULT_LOGIN.password,
+    },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.mode}: its ${c.method} call counted, an expired bearer's 401 as auth, no credential shown`, async () => {
+      const sim = await startSimulator({ ...c.start, now: BUSY_NOW });
+      const h = await startHarness({ env: { LP_ACCOUNT_ID: sim.accountId, LP_CSDS_URL: sim.url, ...c.env } });
+      try {
+        await h.responses((await h.command('skill billing')).responseId);
+        sim.inject({ route: 'metrics', status: 401 });
+        await h.responses((await h.command('skill sales')).responseId);
+        const text = await (await fetch(`${h.baseUrl}/metrics`)).text();
+        const s = parsePrometheusText(text);
+        assert.equal(s.value(LP, { method: c.method, outcome: 'ok' }), 2, 'signed in again after the 401');
+        // The fault revokes the bearer: a call in flight with it at the time is refused as well.
+        assert.ok(s.value(LP, { method: 'metrics', outcome: 'auth' }) >= 1);
+        for (const secret of [c.secret, ...h.bot.container.client.secrets()]) {
+          assert.ok(!text.includes(secret), 'a credential in /metrics');
+        }
+        assert.ok(!s.samples.some((x) => Object.values(x.labels).includes(sim.accountId)), 'the account id');
+      } finally {
+        await h.close();
+        await sim.close();
+      }
+    });
+  }
 });
