@@ -49,11 +49,19 @@ function decodeEntities(s: string): string {
 }
 
 /**
- * The comparison form of a name: entities decoded, NFKC, dash and quote variants unified,
- * whitespace collapsed, Unicode case folded (upper-then-lower also folds ß/ς).
+ * Zero-width space, word joiner, BOM and bidi embeddings, overrides and isolates: the command
+ * grammar drops them from what is typed, so a name carrying them must match without them too.
+ */
+const INVISIBLE = /[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The comparison form of a name: entities decoded, invisible formatting characters dropped, NFKC,
+ * dash and quote variants unified, whitespace collapsed, Unicode case folded (upper-then-lower also
+ * folds ß/ς).
  */
 export function normalizeName(s: string): string {
   return decodeEntities(s)
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")

@@ -187,8 +187,36 @@ function asciiLogin(name: string): string {
     .replace(/ /g, '.');
 }
 
-/** Builds the roster; `extraSkills` adds small "Campaign NNN" skills (ids 2001…) for paging tests. */
-export function buildContactCenter(opts: { accountId: string; extraSkills?: number }): ContactCenter {
+/**
+ * Names to use instead of the roster's own, by id: hostile-input tests seed skills, groups and
+ * agents called `<!channel>` or 300 characters long without changing anything else of the model.
+ */
+export interface RosterNames {
+  skills?: Readonly<Record<string, string>>;
+  agentGroups?: Readonly<Record<string, string>>;
+  agents?: Readonly<Record<string, string>>;
+}
+
+function renamed<T extends { id: string; name: string }>(
+  items: T[],
+  names: Readonly<Record<string, string>> | undefined,
+  what: string,
+): T[] {
+  if (!names) return items;
+  for (const id of Object.keys(names))
+    if (!items.some((i) => i.id === id)) throw new Error(`No ${what} with id ${id} to rename.`);
+  return items.map((i) => (names[i.id] === undefined ? i : { ...i, name: names[i.id]! }));
+}
+
+/**
+ * Builds the roster; `extraSkills` adds small "Campaign NNN" skills (ids 2001…) for paging tests,
+ * `names` renames skills, groups or agents by id.
+ */
+export function buildContactCenter(opts: {
+  accountId: string;
+  extraSkills?: number;
+  names?: RosterNames;
+}): ContactCenter {
   const extra = Math.max(0, Math.floor(opts.extraSkills ?? 0));
   const skills: Skill[] = BASE_SKILLS.map((s) => ({ ...s }));
   for (let k = 1; k <= extra; k++) {
@@ -243,7 +271,16 @@ export function buildContactCenter(opts: { accountId: string; extraSkills?: numb
     tier1[(k + 4) % tier1.length]!.skillIds.push(id);
   }
 
-  return { accountId: opts.accountId, skills, agentGroups: GROUPS.map((g) => ({ ...g })), agents };
+  return {
+    accountId: opts.accountId,
+    skills: renamed(skills, opts.names?.skills, 'skill'),
+    agentGroups: renamed(
+      GROUPS.map((g) => ({ ...g })),
+      opts.names?.agentGroups,
+      'agent group',
+    ),
+    agents: renamed(agents, opts.names?.agents, 'agent'),
+  };
 }
 
 /** The group and all its live descendants. */

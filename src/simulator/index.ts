@@ -6,7 +6,15 @@
  * Re-exports only: the contract lives in types.ts so no implementation file depends on this one.
  */
 export type { OAuthCredentials } from '../liveperson/client/auth';
-export type { Agent, AgentGroup, AgentState, AgentType, ContactCenter, Skill } from './contact-center';
+export type {
+  Agent,
+  AgentGroup,
+  AgentState,
+  AgentType,
+  ContactCenter,
+  RosterNames,
+  Skill,
+} from './contact-center';
 export { NO_SKILL_ID, NO_SKILL_NAME } from './contact-center';
 export {
   DEFAULT_ACCOUNT_ID,

@@ -61,6 +61,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     accountId,
     seed: opts.seed ?? DEFAULT_SEED,
     ...(opts.extraSkills === undefined ? {} : { extraSkills: opts.extraSkills }),
+    ...(opts.names ? { names: opts.names } : {}),
   });
   const clock = createClock(opts.now);
   const stats = new RouteStats(opts.keptRequests);

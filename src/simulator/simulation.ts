@@ -2,7 +2,7 @@
  * The synthetic account in one object: roster, shifts, traffic and a small cache of snapshots
  * (a frozen clock asks for the same instant again and again).
  */
-import { buildContactCenter, type ContactCenter } from './contact-center';
+import { buildContactCenter, type ContactCenter, type RosterNames } from './contact-center';
 import { ShiftModel } from './shifts';
 import { takeSnapshot, type Snapshot } from './snapshot';
 import { TrafficModel } from './traffic';
@@ -15,10 +15,11 @@ export class Simulation {
   readonly traffic: TrafficModel;
   private readonly snapshots = new Map<number, Snapshot>();
 
-  constructor(opts: { accountId: string; seed: number; extraSkills?: number }) {
+  constructor(opts: { accountId: string; seed: number; extraSkills?: number; names?: RosterNames }) {
     this.center = buildContactCenter({
       accountId: opts.accountId,
       ...(opts.extraSkills === undefined ? {} : { extraSkills: opts.extraSkills }),
+      ...(opts.names ? { names: opts.names } : {}),
     });
     this.shifts = new ShiftModel(this.center, opts.seed);
     this.traffic = new TrafficModel(this.center, this.shifts, opts.seed);

@@ -4,7 +4,7 @@
  */
 import type { LoginCredentials, OAuthCredentials } from '../liveperson/client/auth';
 import type { ClientCredentials } from '../liveperson/client/client-credentials';
-import type { ContactCenter } from './contact-center';
+import type { ContactCenter, RosterNames } from './contact-center';
 import type { RevisionHeader } from './account-config-answer';
 import type { AllShape } from './metrics-answer';
 
@@ -50,6 +50,8 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** Adds N small "Campaign NNN" skills (ids 2001…) to exercise paging. */
   extraSkills?: number;
+  /** Renames skills, agent groups or agents by id (an unknown id is refused at start). */
+  names?: RosterNames;
   /** Added to every answer. */
   latencyMs?: number;
   /**

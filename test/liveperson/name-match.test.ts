@@ -195,6 +195,11 @@ describe('matchName', () => {
     assert.equal(show(matchName('kid’s corner', items)), "found Kid's Corner (exact)");
   });
 
+  it('a name with zero-width or bidi characters matches as typed (the grammar drops them)', () => {
+    const items = [{ id: '1', name: 'VIP \u202eLTR\u202c zero\u200bwidth\u2066!\u2069' }];
+    assert.equal(show(matchName('vip ltr zerowidth!', items)), `found ${items[0]!.name} (exact)`);
+  });
+
   it('matches an all-punctuation query only literally', () => {
     assert.equal(show(matchName('&', SKILLS)), 'found Returns & Exchanges (substring)');
     assert.equal(show(matchName('***', SKILLS)), 'not-found []');

@@ -5,7 +5,7 @@ import { validateKmmRequest } from '../../src/liveperson/contract/metrics-reques
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { answerMetrics } from '../../src/simulator/metrics-answer';
 import { Simulation } from '../../src/simulator/simulation';
-import { BUSY, NIGHT, everything, http, metricsPath, type Group } from './helpers';
+import { ACCOUNT, BUSY, NIGHT, everything, http, metricsPath, type Group } from './helpers';
 
 const agentView = '/manager_workspace/api/account/13350576/agent_view';
 const historical = '/manager_workspace/api/account/13350576/historical';
@@ -47,6 +47,49 @@ describe('simulator: the synthetic contact center', () => {
     } finally {
       await sim.close();
     }
+  });
+
+  it('renames skills, agent groups and agents by id: Account Config and KMM say the new names, traffic is unchanged', async () => {
+    const names = {
+      skills: { '1001': '<!channel> Billing & <b>co</b>' },
+      agentGroups: { '502': 'x'.repeat(300) },
+      agents: { '7003': 'Agent <@U123>' },
+    };
+    const plain = await startSimulator({ now: BUSY });
+    const sim = await startSimulator({ now: BUSY, names });
+    try {
+      const skills = await http(sim).get(`/api/account/${ACCOUNT}/configuration/le-users/skills?v=2.0`);
+      assert.equal(
+        (skills.data as { id: number; name: string }[]).find((s) => String(s.id) === '1001')?.name,
+        names.skills['1001'],
+      );
+      const groups = await http(sim).get(`/api/account/${ACCOUNT}/configuration/le-users/agentGroups?v=2.0`);
+      assert.equal(
+        (groups.data as { id: number; name: string }[]).find((g) => String(g.id) === '502')?.name,
+        names.agentGroups['502'],
+      );
+      assert.equal(sim.center.agents.find((a) => a.id === '7003')?.name, 'Agent <@U123>');
+      const view = await http(sim).post(`/manager_workspace/api/account/${ACCOUNT}/agent_view`, {
+        filters: { time: { from: BUSY - HOUR_MS, to: BUSY }, agentIds: ['7003'] },
+      });
+      assert.match(JSON.stringify(view.data), /Agent <@U123>/);
+      // Only names change: the same conversations, by id, as the roster with its own names.
+      const body = everything(BUSY, { groupBy: 'skillId' });
+      const renamedGroups = (await http(sim).post(metricsPath(), body)).data.groupBy.groups as Group[];
+      const plainGroups = (await http(plain).post(metricsPath(), body)).data.groupBy.groups as Group[];
+      assert.deepEqual(
+        renamedGroups.map((g) => [g.key, g.metrics]),
+        plainGroups.map((g) => [g.key, g.metrics]),
+      );
+      assert.equal(renamedGroups.find((g) => g.key === '1001')?.keyDescription, names.skills['1001']);
+    } finally {
+      await sim.close();
+      await plain.close();
+    }
+    await assert.rejects(
+      startSimulator({ names: { skills: { '9999': 'nobody' } } }),
+      /No skill with id 9999/,
+    );
   });
 
   it('is deterministic: two simulators with the same seed and clock answer byte for byte alike', async () => {

@@ -140,20 +140,28 @@ export function readDigestForm(values: unknown): FormReading {
   return { ok: true, form: { channelId, days, hour, minute, zone, windowMs, scope, chart } };
 }
 
-/** The form's private_metadata, validated (it comes back from Slack, so it is input like any other). */
-export function readDigestMetadata(raw: unknown): DigestModalMetadata {
-  if (typeof raw !== 'string' || raw.length > 3000) return {};
+/**
+ * The form's private_metadata, validated (it comes back from Slack, so it is input like any other);
+ * undefined when it is not what the bot wrote. Refused whole, not read in part: an edit whose id
+ * was mangled must not save as a new digest.
+ */
+export function readDigestMetadata(raw: unknown): DigestModalMetadata | undefined {
+  if (typeof raw !== 'string' || raw.length > 3000) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return {};
+    return undefined;
   }
-  if (!isRecord(parsed)) return {};
+  if (!isRecord(parsed)) return undefined;
   const out: DigestModalMetadata = {};
-  if (typeof parsed.id === 'string' && DIGEST_ID_PATTERN.test(parsed.id)) out.id = parsed.id;
-  if (typeof parsed.origin === 'string' && /^[CGD][A-Z0-9]{2,20}$/.test(parsed.origin))
-    out.origin = parsed.origin;
-  if ((AUDIENCES as readonly unknown[]).includes(parsed.audience)) out.audience = parsed.audience as Audience;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === 'id' && typeof value === 'string' && DIGEST_ID_PATTERN.test(value)) out.id = value;
+    else if (key === 'origin' && typeof value === 'string' && /^[CGD][A-Z0-9]{2,20}$/.test(value))
+      out.origin = value;
+    else if (key === 'audience' && (AUDIENCES as readonly unknown[]).includes(value))
+      out.audience = value as Audience;
+    else return undefined;
+  }
   return out;
 }

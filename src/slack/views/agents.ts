@@ -15,7 +15,7 @@ import { reportFooter } from './context-line';
 import { agentsWord, headlineSection, headlineText } from './headline';
 import { LIMITS } from './limits';
 import { displayName } from './marks';
-import { safeText } from './mrkdwn';
+import { escapeMrkdwn, safeText } from './mrkdwn';
 import type { ReportChart, SlackMessage } from './message';
 import { fallbackText, responseTypeOf } from './message';
 import { windowLabel } from './window-text';
@@ -89,7 +89,8 @@ export function agentLine(row: AgentRow, now: number, nameWidth: number): string
   if (conversations) parts.push(conversations);
   if (row.closed !== undefined) parts.push(`${formatCount(row.closed)} closed`);
   if (row.avgResponseMs !== undefined) parts.push(`avg response ${formatDuration(row.avgResponseMs)}`);
-  return `${mark} ${bot}*${nameOf(row, nameWidth)}*${row.bot ? ' (bot)' : ''} — ${parts.join(' · ')}`;
+  // Figures read "<1m": escaped, as the line is mrkdwn.
+  return `${mark} ${bot}*${nameOf(row, nameWidth)}*${row.bot ? ' (bot)' : ''} — ${parts.map(escapeMrkdwn).join(' · ')}`;
 }
 
 function title(report: AgentsReport): string {

@@ -8,7 +8,8 @@ import { changeOf, type Change } from '../../domain/compare';
 import { unitOf } from '../../domain/metrics';
 import type { CompareWith } from '../../domain/query';
 import type { Comparison, KpiMetric } from '../../domain/report';
-import { ABSENT, formatCount, formatDuration } from '../../shared/number-format';
+import { ABSENT, formatCount } from '../../shared/number-format';
+import { durationText } from './format';
 
 export const COMPARE_LABELS: Record<CompareWith, string> = {
   yesterday: 'yesterday',
@@ -22,7 +23,7 @@ function deltaText(metric: KpiMetric, delta: number): string {
   const size = Math.abs(delta);
   switch (unitOf(metric)) {
     case 'duration':
-      return formatDuration(size);
+      return durationText(size);
     case 'ratio':
       return `${Math.round(size * 100)} pts`;
     case 'count':
@@ -30,12 +31,12 @@ function deltaText(metric: KpiMetric, delta: number): string {
   }
 }
 
-/** "+8%", "−2%", "<1%", "n/a %". */
+/** "+8%", "−2%", "&lt;1%" (escaped: the text is mrkdwn), "n/a %". */
 function percentText(change: Change): string {
   if (change.ratio === undefined) return 'n/a %';
   const pct = change.ratio * 100;
   const sign = pct > 0 ? '+' : '−';
-  if (Math.abs(pct) < 1) return `${sign}<1%`;
+  if (Math.abs(pct) < 1) return `${sign}&lt;1%`;
   return `${sign}${Math.round(Math.abs(pct))}%`;
 }
 

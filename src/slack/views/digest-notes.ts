@@ -92,6 +92,11 @@ export function renderDigestNotFound(id: string): SlackMessage {
   return note(digestNotFoundText(id));
 }
 
+/** A submitted form the bot cannot read as one of its own (its hidden state was changed or lost). */
+export function digestFormUnreadableText(): string {
+  return ':warning: This form could not be read, so nothing was saved. Open it again with `/queue digest add` or the Edit button of `/queue digest list`.';
+}
+
 /** The polite refusal for someone who may not change a digest. */
 export function digestRefusalText(digest: Pick<Digest, 'id' | 'createdBy'>): string {
   return (

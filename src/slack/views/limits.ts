@@ -102,12 +102,13 @@ class Checker {
     this.actionIds.add(el.action_id);
   }
 
-  option(path: string, o: unknown): void {
+  /** `plainOnly`: a select's or an overflow's options (radio buttons and checkboxes may be mrkdwn). */
+  option(path: string, o: unknown, plainOnly = false): void {
     if (!isObj(o)) {
       this.add(path, 'option is not an object');
       return;
     }
-    this.textObject(`${path}.text`, o.text, LIMITS.optionText);
+    this.textObject(`${path}.text`, o.text, LIMITS.optionText, plainOnly);
     if (!isUnsealedValue(o.value))
       this.maxLength(`${path}.value`, o.value, LIMITS.optionValue, 'option value');
   }
@@ -135,7 +136,7 @@ class Checker {
           : [];
         const all: unknown[] = [...options, ...grouped];
         this.maxCount(`${path}.options`, all, LIMITS.selectOptions, 'options');
-        all.forEach((o, i) => this.option(`${path}.options[${i}]`, o));
+        all.forEach((o, i) => this.option(`${path}.options[${i}]`, o, true));
         break;
       }
       case 'radio_buttons':
@@ -149,7 +150,7 @@ class Checker {
       case 'overflow': {
         const options: unknown[] = Array.isArray(el.options) ? (el.options as unknown[]) : [];
         this.maxCount(`${path}.options`, options, LIMITS.overflowOptions, 'overflow options');
-        options.forEach((o, i) => this.option(`${path}.options[${i}]`, o));
+        options.forEach((o, i) => this.option(`${path}.options[${i}]`, o, true));
         break;
       }
       case 'image':

@@ -10,7 +10,7 @@ import { coarsen, TREND_SERIES } from '../../domain/trend-report';
 import { MAX_TREND_POINTS } from '../../domain/trend';
 import { trendLineChart } from '../../charts/trend-line-chart';
 import { TREND_SERIES_LABELS, clockOf, intervalLabel } from './trend-text';
-import { formatMetric } from './format';
+import { plainMetric } from './format';
 import { displayName } from './marks';
 import type { ChartSpec } from '../../charts/chart-spec';
 import { overviewChart } from '../../charts/overview-chart';
@@ -76,7 +76,7 @@ function rankingSpec(report: RankingReport): ChartSpec | undefined {
     rows: rows.map((r) => ({
       label: displayName(kind, r.id, r.name),
       value: r.value === undefined ? undefined : r.value * axis.factor,
-      display: formatMetric(report.metric, r.value),
+      display: plainMetric(report.metric, r.value),
     })),
   });
 }

@@ -4,8 +4,8 @@
  * their rows.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount, formatDuration } from '../../shared/number-format';
-import { formatMetric } from './format';
+import { formatCount } from '../../shared/number-format';
+import { durationText, formatMetric } from './format';
 import { safeText } from './mrkdwn';
 import type { AgentsCounted } from '../../domain/humans';
 import type { Audience } from '../../domain/query';
@@ -93,7 +93,7 @@ function waitingLines(report: OverviewReport): string[] {
   const lines = report.topWaiting.map((row) => {
     const mark = markOf(row.status);
     const p90 = row.values.queueWaitP90;
-    const wait = p90 === undefined ? '' : ` · p90 ${formatDuration(p90)}`;
+    const wait = p90 === undefined ? '' : ` · p90 ${durationText(p90)}`;
     const why = ruleNote(row, 'waiting');
     const name = safeText(displayName('skill', row.id, row.name), 60);
     return `${row.rank}. ${mark ? `${mark} ` : ''}*${name}* — ${formatMetric('waiting', row.value)} waiting${wait}${why}`;

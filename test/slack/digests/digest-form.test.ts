@@ -218,7 +218,24 @@ describe('digest form (modal view and its reader)', () => {
 
   it('reads names split by commas, drops repeats; metadata from Slack is validated', () => {
     assert.deepEqual(splitNames(' billing, Sales,,billing\nTier 1 '), ['billing', 'Sales', 'Tier 1']);
-    assert.deepEqual(readDigestMetadata('{"id":"../../x","origin":"<!channel>","audience":"aliens"}'), {});
-    assert.deepEqual(readDigestMetadata('not json'), {});
+    assert.deepEqual(readDigestMetadata('{"origin":"C0123","audience":"humans"}'), {
+      origin: 'C0123',
+      audience: 'humans',
+    });
+    assert.deepEqual(readDigestMetadata('{}'), {});
+    // Anything the bot did not write is refused whole: a mangled edit id must not save as new.
+    for (const raw of [
+      '{"id":"../../x"}',
+      '{"origin":"<!channel>"}',
+      '{"audience":"aliens"}',
+      '{"id":"abc123","admin":true}',
+      'not json',
+      '"a string"',
+      '[]',
+      '',
+      `{"origin":"C0123","pad":"${'x'.repeat(3000)}"}`,
+      undefined,
+    ])
+      assert.equal(readDigestMetadata(raw), undefined, String(raw).slice(0, 40));
   });
 });

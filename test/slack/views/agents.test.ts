@@ -80,6 +80,11 @@ describe('agents view', () => {
       /^:large_orange_circle: \*A\* — away 1h 05m · load —$/,
     );
     assert.match(at({ status: 'back-soon' }), /^:large_yellow_circle: \*A\* — back soon · load —$/);
+    // The line is mrkdwn: "<1m" goes out escaped, or Slack reads the "<" as the start of a link.
+    assert.match(
+      at({ status: 'online', statusSince: FETCHED_AT - 5_000, avgResponseMs: 400 }),
+      /— online &lt;1m · load — · avg response &lt;1s$/,
+    );
     assert.match(at({}), /^:grey_question: \*A\* — status unknown · load —$/);
   });
 

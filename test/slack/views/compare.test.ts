@@ -46,6 +46,8 @@ describe('comparison view', () => {
     assert.equal(changeText('closed', 4, 0), '▲ 4 (n/a %)');
     assert.equal(changeText('avgWait', 90_000, 60_000), '▲ 30s (+50%)');
     assert.equal(changeText('csat', 0.8, 0.85), '▼ 5 pts (−6%)');
+    // Escaped: the text is mrkdwn, where a raw "<" starts a link.
+    assert.equal(changeText('avgWait', 100_400, 100_000), '▲ &lt;1s (+&lt;1%)');
   });
 
   it('beside each period KPI: the change vs yesterday and vs last week', () => {

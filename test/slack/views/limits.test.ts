@@ -145,6 +145,9 @@ describe('slack-limits', () => {
     assert.deepEqual(problems(select(Array(101).fill(opt()))), ['blocks[0].elements[0].options']);
     assert.deepEqual(problems(select([opt(s(76))])), ['blocks[0].elements[0].options[0].text.text']);
     assert.deepEqual(problems(select([opt('o', s(76))])), ['blocks[0].elements[0].options[0].value']);
+    // Slack takes only plain text in a select's or an overflow's options.
+    const mrkdwnOption = { text: text('*o*', 'mrkdwn'), value: 'v' };
+    assert.deepEqual(problems(select([mrkdwnOption])), ['blocks[0].elements[0].options[0].text.type']);
     const grouped = [
       {
         type: 'section',
@@ -166,6 +169,10 @@ describe('slack-limits', () => {
     ];
     assert.deepEqual(problems(overflow(5)), []);
     assert.deepEqual(problems(overflow(6)), ['blocks[0].accessory.options']);
+    const radio = [
+      { type: 'actions', elements: [{ type: 'radio_buttons', action_id: 'r', options: [mrkdwnOption] }] },
+    ];
+    assert.deepEqual(problems(radio), [], 'radio buttons may be mrkdwn');
   });
 
   it('keeps the blocks inside the total-size budget', () => {

@@ -14,6 +14,7 @@ import { manageRight } from '../../digests/permissions';
 import { resolveScope, type ScopeResolution } from '../../digests/resolve-scope';
 import { DIGEST_CALLBACK_ID, renderDigestMessageModal } from '../../views/digest-modal';
 import {
+  digestFormUnreadableText,
   digestNotFoundText,
   digestRefusalText,
   renderDigestFailed,
@@ -43,6 +44,11 @@ export async function handleDigestSubmission(args: SubmitArgs, deps: ListenerDep
   }
   const form = reading.form;
   const meta = readDigestMetadata(args.view.private_metadata);
+  if (!meta) {
+    ctx.log.warn('digest form with unreadable private_metadata refused');
+    await args.ack({ response_action: 'update', view: renderDigestMessageModal(digestFormUnreadableText()) });
+    return;
+  }
   const userId = ctx.userId ?? '';
   const deadline = Deadline.after(SUBMIT_CHECK_BUDGET_MS);
   const scoping: Promise<ScopeResolution> = raceDeadline(
