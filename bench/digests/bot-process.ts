@@ -6,7 +6,8 @@
  * scheduler's node-cron trigger is stopped, the parent sending each tick instead.
  *
  * Messages in: { kind: 'clock', at } · { kind: 'add', drafts } · { kind: 'warm' } · { kind: 'tick' }
- * · { kind: 'memory' }. Each is answered { kind: 'done', id, value } or { kind: 'failed', id, error }.
+ * · { kind: 'memory' } (process.memoryUsage() now, and the most of each field since the last
+ * 'memory', sampled every 10 ms). Each is answered { kind: 'done', id, value } or { kind: 'failed', id, error }.
  */
 import type { DigestDraft } from '../../src/domain/digest';
 import { startBot } from '../../src/main';
@@ -17,6 +18,12 @@ export type BotRequest =
   | { kind: 'warm' }
   | { kind: 'tick' }
   | { kind: 'memory' };
+
+/** process.memoryUsage() now, and each field's highest sample since the last ask. */
+export interface MemorySample {
+  now: NodeJS.MemoryUsage;
+  most: NodeJS.MemoryUsage;
+}
 
 export type BotReply =
   | { kind: 'ready' }
@@ -31,6 +38,12 @@ async function main(): Promise<void> {
   });
   await bot.container.scheduler.stop();
   const { container } = bot;
+  let most = process.memoryUsage();
+  const sample = () => {
+    const m = process.memoryUsage();
+    for (const k of Object.keys(m) as (keyof NodeJS.MemoryUsage)[]) most[k] = Math.max(most[k], m[k]);
+  };
+  setInterval(sample, 10).unref();
   const handle = async (req: BotRequest): Promise<unknown> => {
     switch (req.kind) {
       case 'clock':
@@ -52,8 +65,12 @@ async function main(): Promise<void> {
       case 'tick':
         await container.scheduler.tick();
         return undefined;
-      case 'memory':
-        return process.memoryUsage();
+      case 'memory': {
+        sample();
+        const answer: MemorySample = { now: process.memoryUsage(), most };
+        most = process.memoryUsage();
+        return answer;
+      }
     }
   };
   process.on('message', (m: BotRequest & { id: number }) => {
