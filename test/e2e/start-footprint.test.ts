@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
 import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
+import { deleteNamespace } from '../../bench/digests/bench-store';
 import { SIGNING_SECRET, freePort, tempDataDir } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,7 +19,8 @@ const ROOT = join(__dirname, '..', '..');
 function modulesOfStartedBot(env: Record<string, string>): Promise<string[]> {
   const script = `
     const { startBot } = require('./src/main');
-    startBot(process.env).then(async (bot) => {
+    const ns = process.env.QP_TEST_NAMESPACE;
+    startBot(process.env, ns ? { storeNamespace: ns } : {}).then(async (bot) => {
       const loaded = Object.keys(require.cache);
       await bot.stop();
       process.stdout.write('\\n' + JSON.stringify(loaded) + '\\n');
@@ -101,7 +103,12 @@ describe('e2e: what a started bot loads', function () {
   const redisUrl = process.env.TEST_REDIS_URL;
   it(`on Redis: no sqlite3${redisUrl ? '' : ' — skipped: set TEST_REDIS_URL'}`, async function () {
     if (!redisUrl) return this.skip();
-    const modules = await modulesOfStartedBot({ ...(await production()), REDIS_URL: redisUrl });
+    const namespace = `qp-test-footprint-${process.pid}`;
+    const modules = await modulesOfStartedBot({
+      ...(await production()),
+      REDIS_URL: redisUrl,
+      QP_TEST_NAMESPACE: namespace,
+    }).finally(() => deleteNamespace(redisUrl, namespace));
     assert.ok(
       modules.some((m) => HEAVY['the Redis client']!.test(m)),
       'the store it uses is loaded',
