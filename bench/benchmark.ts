@@ -6,17 +6,45 @@ export interface Benchmark {
   name: string;
   /** One line: what is measured and why it matters. */
   description: string;
-  /** Runs and prints its own results. */
-  run(): Promise<void>;
+  /** Runs and prints its own results; may hand the runner a line for the closing summary. */
+  run(): Promise<void | BenchSummary>;
 }
 
-/** Prints rows as an aligned text table (first row is the header). */
-export function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const [n, row] of rows.entries()) {
-    console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
+/** One benchmark's row in the summary `npm run bench` prints after a full run. */
+export interface BenchSummary {
+  /** The figure that says how it went, e.g. "p99 1.2× the floor" or "1,000 posted in 5.1 s, dup 0, lost 0". */
+  headline: string;
+  /** Where its figures were written (writeResults' answer), if anywhere. */
+  file?: string;
+}
+
+/** A `|` inside a cell would end it: escape it as GitHub's tables expect. */
+const cell = (c: string): string => c.replace(/\|/g, '\\|');
+
+export type Align = 'left' | 'right';
+
+/**
+ * Rows as a GitHub-markdown table (the first row is the header), padded so it also lines up in a
+ * terminal. By default the first column is left-aligned (labels) and the others right-aligned
+ * (figures); `align` says otherwise, column by column.
+ */
+export function formatTable(rows: readonly (readonly string[])[], align?: readonly Align[]): string {
+  const cells = rows.map((r) => r.map(cell));
+  const columns = Math.max(...cells.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, i) =>
+    // A separator cell needs at least three characters (`:--`, `--:`).
+    Math.max(3, ...cells.map((r) => (r[i] ?? '').length)),
+  );
+  const left = (i: number) => (align?.[i] ?? (i === 0 ? 'left' : 'right')) === 'left';
+  const line = (r: readonly string[]) =>
+    `| ${widths.map((w, i) => (left(i) ? (r[i] ?? '').padEnd(w) : (r[i] ?? '').padStart(w))).join(' | ')} |`;
+  const separator = `| ${widths.map((w, i) => (left(i) ? `:${'-'.repeat(w - 1)}` : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [line(cells[0] ?? []), separator, ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Prints rows as a markdown table (see formatTable). */
+export function printTable(rows: readonly (readonly string[])[], align?: readonly Align[]): void {
+  console.log(formatTable(rows, align));
 }
 
 /** Heap used in MB after a GC when node runs with --expose-gc (otherwise as is). */

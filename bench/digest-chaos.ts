@@ -5,7 +5,7 @@
  * over after its lease), and the worst lateness should stay near the lease.
  */
 import { DEFAULT_LEASE_MS, LATE_AFTER_MS } from '../src/schedule/scheduler';
-import { printTable, writeResults, type Benchmark } from './benchmark';
+import { printTable, writeResults, type BenchSummary, type Benchmark } from './benchmark';
 import { BENCH_REDIS_URL, redisReachable } from './digests/bench-store';
 import { runChaos } from './digests/chaos';
 
@@ -13,10 +13,10 @@ const MIN = 60_000;
 /** A fire minute lasts this long in real time; the lease (5 min) then lasts 10 s. */
 const REAL_MINUTE_MS = 2_000;
 
-async function run(): Promise<void> {
+async function run(): Promise<BenchSummary> {
   if (!(await redisReachable(BENCH_REDIS_URL))) {
     console.log(`Skipped: no Redis at ${BENCH_REDIS_URL} (set BENCH_REDIS_URL); the instances share one.`);
-    return;
+    return { headline: 'skipped: no Redis' };
   }
   // One post per channel per fire minute: Slack's pacing is real time, so more would make posts
   // late through the compressed clock alone, not through the kills.
@@ -66,11 +66,18 @@ async function run(): Promise<void> {
       `holder waits out the lease, then the next tick)`,
   );
   const { stderrTail, ...figures } = f;
-  console.log(`(figures in ${writeResults('digest-chaos', figures)})`);
+  const file = writeResults('digest-chaos', figures);
+  console.log(`(figures in ${file})`);
   if (f.duplicates || f.lost) {
     console.log(`\nlast instance warnings:\n${stderrTail.join('\n')}`);
     process.exitCode = 1;
   }
+  return {
+    headline:
+      `${f.digests} digests, ${f.kills} SIGKILLs: dup ${f.duplicates}, lost ${f.lost}, ` +
+      `worst late ${(f.worstLateMs / MIN).toFixed(1)} min`,
+    file,
+  };
 }
 
 export const benchmark: Benchmark = {

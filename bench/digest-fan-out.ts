@@ -8,18 +8,20 @@
  * done before k − 1 seconds) and against the same run with 10 digests and the same load per
  * channel; LivePerson requests against the distinct questions among them (each should be asked
  * once: single-flight, then the 5-minute background cache); duplicates and lost digests, counted
- * from the posts' metadata; peak RSS.
+ * from the posts' metadata; the bot's RSS. The bot runs as production runs it, compiled, in a
+ * process of its own (bench/digests/bot-child.ts) configured only by its environment; the
+ * simulator and the fake Slack stay in this process, so its RSS is the bot's alone.
  */
-import { readConfig } from '../src/config';
-import { createContainer } from '../src/container';
 import type { DigestDraft, DigestScope } from '../src/domain/digest';
 import { DIGEST_EVENT } from '../src/schedule/digest-runner';
 import { FakeSlack } from '../src/sandbox/fake-slack';
 import { stableKey } from '../src/shared/stable-key';
 import { DEFAULT_OAUTH, ROUTE_NAMES, startSimulator } from '../src/simulator';
 import { rngFrom } from '../src/simulator/random';
-import { printTable, sampleRss, writeResults, type Benchmark } from './benchmark';
-import { openBenchStore, quietLog } from './digests/bench-store';
+import { printTable, writeResults, type BenchSummary, type Benchmark } from './benchmark';
+import { benchStore } from './digests/bench-store';
+import { buildBot, freePort, startBotChild } from './digests/bot-child';
+import type { MemorySample } from './digests/bot-process';
 
 const MIN = 60_000;
 /** 15:00 UTC on a busy weekday afternoon in the synthetic contact center. */
@@ -93,7 +95,19 @@ export interface FanOutFigures {
   chosen429: number;
   livePersonRequests: number;
   distinctQueries: number;
-  peakRssMb: number;
+  /** The bot's process (not this one): from /proc/<pid>/status and its own process.memoryUsage(). */
+  bot: {
+    /** A second after start, before any digest exists. */
+    idleRssMb: number;
+    /** VmHWM over the ticks (reset just before the first). */
+    peakRssMb: number;
+    peakCovers: 'the ticks' | 'the whole process';
+    afterRssMb: number;
+    idle: MemoryBreakdown;
+    /** Each field's highest 10 ms sample over the ticks (not one moment: they peak apart). */
+    mostDuringTicks: MemoryBreakdown;
+    afterTicks: MemoryBreakdown;
+  };
 }
 
 function weighted<T>(items: readonly T[], weights: readonly number[], r: number): T {
@@ -117,7 +131,27 @@ export function fanOutDrafts(count: number, channels: number, seed = 7): DigestD
   });
 }
 
-/** One fan-out: `count` digests over `channels` channels, all due at FIRE. */
+/** Bytes of process.memoryUsage() in MB, rounded to a tenth. */
+export interface MemoryBreakdown {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+function inMb(m: NodeJS.MemoryUsage): MemoryBreakdown {
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  return {
+    rss: mb(m.rss),
+    heapTotal: mb(m.heapTotal),
+    heapUsed: mb(m.heapUsed),
+    external: mb(m.external),
+    arrayBuffers: mb(m.arrayBuffers),
+  };
+}
+
+/** One fan-out: `count` digests over `channels` channels, all due at FIRE, posted by the bot in its own process. */
 export async function runFanOut(count: number, channels: number): Promise<FanOutFigures> {
   let clock = FIRE - 10 * MIN;
   const now = () => clock;
@@ -135,9 +169,12 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
     chosen429 += 1;
     return 1;
   };
-  const { store, label, cleanUp } = await openBenchStore('fanout');
-  // LivePerson as a real account: the bot's own client, pointed at the simulator through CSDS.
-  const config = readConfig({
+  const store = await benchStore('fanout');
+  // Production's environment: LivePerson as a real account (the bot's own client, pointed at the
+  // simulator through CSDS), Slack through SLACK_API_URL, JSON logs.
+  const bot = await startBotChild({
+    NODE_ENV: 'production',
+    PORT: String(await freePort()),
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: 'bench-secret',
     SLACK_API_URL: slack.apiUrl,
@@ -148,26 +185,27 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
     LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
     LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
     LOG_LEVEL: 'error',
+    ...store.env,
+    QP_BENCH_CLOCK: String(clock),
+    QP_BENCH_NAMESPACE: store.namespace,
   });
-  const container = await createContainer(config, { log: quietLog, store, now });
   try {
-    const ids = new Set<string>();
-    for (const draft of fanOutDrafts(count, channels))
-      ids.add((await container.digests.add(draft, { teamId: 'T0001', userId: 'U0LEAD' })).id);
+    // Settled after start: what the bot holds before it has done anything.
+    await new Promise((r) => setTimeout(r, 1_000));
+    const idle = bot.rss();
+    const idleBreakdown = inMb((await bot.ask<MemorySample>({ kind: 'memory' })).now);
+    const ids = new Set(await bot.ask<string[]>({ kind: 'add', drafts: fanOutDrafts(count, channels) }));
     // Warm the directory and the sockets on a query no digest asks, so the figures are the fan-out.
-    await container.reports.run(
-      { kind: 'overview', window: { kind: 'last', ms: 60 * MIN }, public: true },
-      {
-        now: clock,
-        budget: 'background',
-      },
-    );
+    await bot.ask({ kind: 'warm' });
     sim.resetStats();
     slack.calls.splice(0);
     clock = FIRE + 1_000;
-    const peakRss = sampleRss();
+    await bot.ask({ kind: 'clock', at: clock });
+    // From here on: the kernel's high-water mark, and the most of each memoryUsage() field.
+    await bot.ask({ kind: 'memory' });
+    const peakIsTick = bot.resetPeak();
     const started = Date.now();
-    await container.scheduler.tick();
+    await bot.ask({ kind: 'tick' });
     // The fire minute's tick is what is timed. A post Slack kept 429ing past the outbox's retries
     // is released for the next minute's tick: run those ticks at once (the clock moved a minute)
     // so none is lost, and count what waited for them rather than hide it in the time.
@@ -177,9 +215,11 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
     while (ticks < 3 && postedDigests(slack).size < ids.size) {
       ticks += 1;
       clock += MIN;
-      await container.scheduler.tick();
+      await bot.ask({ kind: 'clock', at: clock });
+      await bot.ask({ kind: 'tick' });
     }
-    const peakRssMb = peakRss();
+    const after = bot.rss();
+    const during = await bot.ask<MemorySample>({ kind: 'memory' });
     const posts = slack
       .callsTo('chat.postMessage')
       .filter(
@@ -207,7 +247,7 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
     return {
       digests: count,
       channels,
-      store: label,
+      store: store.label,
       allPostedMs: Math.max(...posts.filter((p) => p.at <= firstTickEnded).map((p) => p.at)) - started,
       leftForNextMinute,
       pacingBoundMs: (Math.max(...perChannel.values()) - 1) * 1_000,
@@ -219,11 +259,22 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
       chosen429,
       livePersonRequests: asked.reduce((a, r) => a + stats[r], 0),
       distinctQueries: distinct.size,
-      peakRssMb,
+      bot: {
+        idleRssMb: idle.rssMb,
+        peakRssMb: after.peakMb,
+        peakCovers: peakIsTick ? 'the ticks' : 'the whole process',
+        afterRssMb: after.rssMb,
+        idle: idleBreakdown,
+        mostDuringTicks: inMb(during.most),
+        afterTicks: inMb(during.now),
+      },
     };
+  } catch (err) {
+    console.error(`the bot's last lines:\n${bot.outputTail().join('\n')}`);
+    throw err;
   } finally {
-    await container.close();
-    await cleanUp();
+    await bot.stop();
+    await store.cleanUp();
     await slack.close();
     await sim.close();
   }
@@ -240,11 +291,18 @@ function postedDigests(slack: FakeSlack): Set<string> {
   return out;
 }
 
-async function run(): Promise<void> {
+/** The bot's RSS target while it fans out (issue: peak RSS under load ≤ 150 MB). */
+const RSS_TARGET_MB = 150;
+
+async function run(): Promise<BenchSummary> {
+  const builtIn = Date.now();
+  buildBot();
+  console.log(`(bot compiled to dist/bench-bot in ${((Date.now() - builtIn) / 1000).toFixed(1)} s)\n`);
   // The baseline keeps the load per channel (5 posts) and shrinks everything else.
   const small = await runFanOut(10, 2);
   const big = await runFanOut(1_000, 200);
   const s = (ms: number) => (ms / 1000).toFixed(1);
+  const mb = (n: number) => n.toFixed(0);
   const row = (f: FanOutFigures) => [
     `${f.digests} digests / ${f.channels} channels`,
     s(f.allPostedMs),
@@ -254,11 +312,14 @@ async function run(): Promise<void> {
     `${f.livePersonRequests} / ${f.distinctQueries}`,
     String(f.duplicates),
     String(f.lost),
-    f.peakRssMb.toFixed(0),
+    mb(f.bot.idleRssMb),
+    mb(f.bot.peakRssMb),
+    mb(f.bot.afterRssMb),
   ];
   console.log(
     `Store: ${big.store}. LivePerson simulator answers in ${LP_LATENCY_MS} ms; Slack paces 1 post/s per channel ` +
-      `(429, Retry-After 1) and 429s 1 post in ${EXTRA_429_EVERY} besides.\n`,
+      `(429, Retry-After 1) and 429s 1 post in ${EXTRA_429_EVERY} besides. The bot runs in its own process ` +
+      `(compiled, NODE_ENV=production, CHARTS=quickchart); its RSS is read from /proc, the peak over ${big.bot.peakCovers}.\n`,
   );
   printTable([
     [
@@ -270,26 +331,54 @@ async function run(): Promise<void> {
       'LP requests / distinct',
       'duplicates',
       'lost',
-      'peak RSS MB',
+      'bot idle RSS MB',
+      'bot peak RSS MB',
+      'bot RSS after MB',
     ],
     row(small),
     row(big),
+  ]);
+  console.log(
+    "\nThe bot's own process.memoryUsage(), MB (no forced GC); 'most during' is each field's highest 10 ms sample:\n",
+  );
+  const usage = (label: string, m: MemoryBreakdown) => [
+    label,
+    m.rss.toFixed(1),
+    m.heapTotal.toFixed(1),
+    m.heapUsed.toFixed(1),
+    m.external.toFixed(1),
+    m.arrayBuffers.toFixed(1),
+  ];
+  printTable([
+    ['when', 'rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'],
+    usage('idle, after start', big.bot.idle),
+    usage('most during 10 digests', small.bot.mostDuringTicks),
+    usage('most during 1,000 digests', big.bot.mostDuringTicks),
+    usage('after 1,000 digests', big.bot.afterTicks),
   ]);
   console.log(
     `\n1,000 vs the pacing bound: ${(big.allPostedMs / big.pacingBoundMs).toFixed(2)}×` +
       `\n1,000 vs 10 digests at the same load per channel (time): ${(big.allPostedMs / small.allPostedMs).toFixed(2)}×` +
       `\nLivePerson requests per distinct query: ${(big.livePersonRequests / big.distinctQueries).toFixed(2)}× ` +
       `(${(big.livePersonRequests / big.digests).toFixed(2)} requests per digest)` +
+      `\nbot peak RSS, 1,000 digests: ${mb(big.bot.peakRssMb)} MB (target ≤ ${RSS_TARGET_MB}); ` +
+      `over the 10-digest baseline: +${mb(big.bot.peakRssMb - small.bot.peakRssMb)} MB` +
       `\nduplicates ${big.duplicates}, lost ${big.lost}`,
   );
   const file = writeResults('digest-fan-out', { baseline: small, fanOut: big });
   console.log(`(figures in ${file})`);
   if (big.duplicates || big.lost || small.duplicates || small.lost) process.exitCode = 1;
+  return {
+    headline:
+      `1,000 posted in ${s(big.allPostedMs)} s (bound ${s(big.pacingBoundMs)} s), dup ${big.duplicates}, ` +
+      `lost ${big.lost}; bot peak RSS ${mb(big.bot.peakRssMb)} MB`,
+    file,
+  };
 }
 
 export const benchmark: Benchmark = {
   name: 'digest-fan-out',
   description:
-    '1,000 shift summaries due in one minute over 200 channels: time until all are posted, LivePerson requests vs distinct queries, duplicates, lost, peak RSS.',
+    "1,000 shift summaries due in one minute over 200 channels: time until all are posted, LivePerson requests vs distinct queries, duplicates, lost, the bot process's RSS.",
   run,
 };

@@ -8,7 +8,14 @@ import { DAY_MS } from '../src/domain/time';
 import { type KmmRequest } from '../src/liveperson/contract/metrics-request';
 import { createLivePersonClient } from '../src/liveperson/client/client';
 import { startSimulator, type Simulator } from '../src/simulator';
-import { gcExposed, heapUsedMb, printTable, type Benchmark } from './benchmark';
+import {
+  gcExposed,
+  heapUsedMb,
+  printTable,
+  writeResults,
+  type BenchSummary,
+  type Benchmark,
+} from './benchmark';
 
 const CONCURRENT = 100;
 const LATENCY_MS = 50;
@@ -49,7 +56,7 @@ async function measure(sim: Simulator, fire: () => Promise<unknown[]>): Promise<
   return { upstream: sim.stats().metrics, wallMs, heapDeltaMb };
 }
 
-async function run(): Promise<void> {
+async function run(): Promise<BenchSummary> {
   const sim = await startSimulator({ latencyMs: LATENCY_MS });
   const now = sim.now();
   const req = request(now);
@@ -92,6 +99,20 @@ async function run(): Promise<void> {
       console.log(
         '(heap Δ without a forced GC; NODE_OPTIONS=--expose-gc npm run bench gives steadier numbers)',
       );
+    const file = writeResults('kmm-fan-in', {
+      concurrent: CONCURRENT,
+      latencyMs: LATENCY_MS,
+      heapAfterGc: gcExposed(),
+      client: ours,
+      plainAxios: loop,
+    });
+    console.log(`(figures in ${file})`);
+    return {
+      headline:
+        `${CONCURRENT} identical asks: ${ours.upstream} LivePerson request(s) vs ${loop.upstream}, ` +
+        `${(loop.wallMs / ours.wallMs).toFixed(1)}× faster than a plain loop`,
+      file,
+    };
   } finally {
     await client.close();
     await sim.close();

@@ -10,7 +10,7 @@ import { validateKmmRequest, type NormalizedKmmRequest } from '../src/liveperson
 import { DEFAULT_ACCOUNT_ID, DEFAULT_SEED } from '../src/simulator';
 import { answerMetrics, type AnswerContext } from '../src/simulator/metrics-answer';
 import { Simulation } from '../src/simulator/simulation';
-import { printTable, type Benchmark } from './benchmark';
+import { printTable, writeResults, type BenchSummary, type Benchmark } from './benchmark';
 import { medianMs, ratio, timeMs } from './timing';
 
 /** A busy weekday late morning, as the simulator tests use. */
@@ -41,7 +41,7 @@ function context(): AnswerContext {
   return { sim, now: BUSY, baseUrl: 'http://sim', accountId: DEFAULT_ACCOUNT_ID };
 }
 
-function run(): Promise<void> {
+function run(): Promise<BenchSummary> {
   const req = request(BUSY);
   // Cold: the first answer of a fresh Simulation, which generates the traffic it needs and the snapshot.
   const cold = Array.from({ length: COLD_RUNS }, () => {
@@ -68,7 +68,16 @@ function run(): Promise<void> {
       `\nwarm / JSON.stringify: ${ratio(warm, serialise)} (computing the answer vs only sending it)` +
       `\nwarm / former ${FORMER_BUDGET_MS} ms unit-test budget: ${((100 * warm) / FORMER_BUDGET_MS).toFixed(0)}%`,
   );
-  return Promise.resolve();
+  const file = writeResults('simulator-answer', {
+    coldRuns: COLD_RUNS,
+    warmRuns: WARM_RUNS,
+    medianMs: { cold, warm, validate, serialise },
+  });
+  console.log(`(figures in ${file})`);
+  return Promise.resolve({
+    headline: `warm answer ${warm.toFixed(1)} ms, cold ${ratio(cold, warm)} warm`,
+    file,
+  });
 }
 
 export const benchmark: Benchmark = {

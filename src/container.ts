@@ -13,7 +13,7 @@ import { createReportService, type ReportService } from './reports/report-servic
 import { loadTargets } from './reports/targets-file';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { consoleStyle, type AppLogger } from './shared/logger';
-import { DEFAULT_OAUTH as SIMULATOR_OAUTH, startSimulator, type Simulator } from './simulator';
+import type { Simulator } from './simulator';
 import { ACTION_STATE_CODEC, type StoredState } from './slack/action-ref';
 import { boltLogger } from './slack/bolt-logger';
 import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery';
@@ -102,6 +102,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ...(opts.retry ? { retry: opts.retry } : {}),
   };
   if (config.livePerson.mode === 'simulator') {
+    // Loaded only here: a bot on a real account never holds the synthetic contact center's code.
+    const { DEFAULT_OAUTH: SIMULATOR_OAUTH, startSimulator } = await import('./simulator/index.js');
     // The simulator checks OAuth 1.0a like LivePerson does, so the offline path signs for real.
     simulator = await startSimulator({ port: opts.simulatorPort ?? 0, oauth: SIMULATOR_OAUTH, now });
     accountId = simulator.accountId;

@@ -42,6 +42,8 @@ export interface StartOptions {
   stillWaitingAfterMs?: readonly number[];
   /** The digest service (see ContainerOptions.digests). */
   digests?: DigestService;
+  /** Key prefix in the store (default queue-pulse): benchmarks keep each run's keys apart. */
+  storeNamespace?: string;
 }
 
 /** Every secret value the configuration holds: the logger scrubs them from every line. */
@@ -80,7 +82,12 @@ export async function startBot(
     secrets: () => [...secrets, ...liveSecrets()],
     ...(opts.logDestination ? { destination: opts.logDestination } : {}),
   });
-  const store = await openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger: log });
+  const store = await openStore({
+    redisUrl: config.redisUrl,
+    dataDir: config.dataDir,
+    logger: log,
+    ...(opts.storeNamespace ? { namespace: opts.storeNamespace } : {}),
+  });
   const authorization = createBotAuthorization(config.slack.botToken, {
     ...slackClientOptions(config),
     logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),

@@ -9,8 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@keyv/redis';
-import { openStore } from '../../src/store/keyv-store';
-import type { Store } from '../../src/store/store';
 import { createLogger, type AppLogger } from '../../src/shared/logger';
 
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
@@ -53,33 +51,31 @@ export async function redisReachable(url: string): Promise<boolean> {
 }
 
 export interface BenchStore {
-  store: Store;
+  /** What to add to the bot's environment: REDIS_URL, or DATA_DIR for SQLite. */
+  env: Record<string, string>;
+  /** The store namespace the bot's keys go under. */
+  namespace: string;
   /** "Redis db 11" or "SQLite (temporary)". */
   label: string;
-  /** Removes what the run wrote (call after the store is closed). */
+  /** Removes what the run wrote (call after the bot has stopped). */
   cleanUp(): Promise<void>;
 }
 
 /** Redis database 11 when it answers, else SQLite in a temporary folder. */
-export async function openBenchStore(what: string): Promise<BenchStore> {
+export async function benchStore(what: string): Promise<BenchStore> {
   const namespace = benchNamespace(what);
   if (await redisReachable(BENCH_REDIS_URL)) {
-    const store = await openStore({
-      redisUrl: BENCH_REDIS_URL,
-      dataDir: tmpdir(),
-      namespace,
-      logger: quietLog,
-    });
     return {
-      store,
+      env: { REDIS_URL: BENCH_REDIS_URL },
+      namespace,
       label: `Redis db ${new URL(BENCH_REDIS_URL).pathname.slice(1) || '0'}`,
       cleanUp: async () => void (await deleteNamespace(BENCH_REDIS_URL, namespace)),
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'qp-bench-'));
-  const store = await openStore({ dataDir: dir, namespace, logger: quietLog });
   return {
-    store,
+    env: { DATA_DIR: dir },
+    namespace,
     label: 'SQLite (temporary)',
     cleanUp: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };

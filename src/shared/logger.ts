@@ -7,7 +7,6 @@
  */
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
-import pretty from 'pino-pretty';
 import { REDACTED, redactPatterns, scrubKnown, secretForms } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -154,15 +153,21 @@ class PinoLogger implements AppLogger {
   }
 }
 
+/**
+ * Readable lines for a terminal. Loaded only then: in production (JSON lines) pino-pretty and what
+ * it brings are never in memory.
+ */
+function prettyStream(): DestinationStream {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- createLogger is synchronous, import() is not
+  const pretty = require('pino-pretty') as typeof import('pino-pretty');
+  return pretty({ sync: true, colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' });
+}
+
 /** The process logger. */
 export function createLogger(opts: LoggerOptions): AppLogger {
   const readable =
     opts.pretty ?? (!opts.destination && process.stdout.isTTY && process.env.NODE_ENV !== 'production');
-  const destination =
-    opts.destination ??
-    (readable
-      ? pretty({ sync: true, colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' })
-      : undefined);
+  const destination = opts.destination ?? (readable ? prettyStream() : undefined);
   // Credential-named fields are censored by scrubValue, at any depth (pino's redact paths are fixed).
   const options = {
     level: opts.level,

@@ -7,7 +7,6 @@ import type { WebClient } from '@slack/web-api';
 import { Deadline, DeadlineExceededError, raceDeadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
-import { renderPng } from '../charts/render-png';
 import type { ChartSpec } from '../charts/chart-spec';
 import { chartForReport } from './views/report-chart';
 import type { Report } from '../domain/report';
@@ -61,7 +60,9 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
     if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
     // No time left: an upload now would only leave a file nobody sees.
     if (deadline?.expired()) throw new DeadlineExceededError(deadline.elapsed());
-    const png = await (opts.render ?? renderPng)(image.spec);
+    // Chart.js and the canvas binary load on the first upload, not at start: only CHARTS=upload uses them.
+    const render = opts.render ?? (await import('../charts/render-png.js')).renderPng;
+    const png = await render(image.spec);
     const result = (await client.filesUploadV2({
       file: png,
       filename: 'queue-pulse-chart.png',

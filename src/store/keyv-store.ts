@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import KeyvRedis, { defaultReconnectStrategy } from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvRedis from '@keyv/redis';
+import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { isRecord } from '../shared/guards';
 import type { AppLogger } from '../shared/logger';
@@ -249,7 +249,11 @@ async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: numb
     throw new StoreError(`DATA_DIR (${opts.dataDir}) is not a writable directory (${reason(err)}); ${hint}`);
   }
   const file = path.join(dir, SQLITE_FILE);
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
+  // Each backend loads only when chosen: a bot on Redis never holds sqlite3, one on SQLite no Redis
+  // client. require, not import(): import() would load the packages' ESM builds beside the CommonJS ones.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: SqliteAdapter } = require('@keyv/sqlite') as typeof import('@keyv/sqlite');
+  const adapter = new SqliteAdapter({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
   // throwOnErrors: without it Keyv answers a failed read with "nothing stored".
   const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
   keyv.on('error', (err: unknown) => opts.logger.error('SQLite store error', { error: reason(err) }));
@@ -297,12 +301,16 @@ async function openRedis(
   const named = shown === 'REDIS_URL' ? 'REDIS_URL (not a valid URL)' : `REDIS_URL (${shown})`;
   const hint =
     'check that Redis runs and the URL is right, or unset REDIS_URL to keep state in SQLite under DATA_DIR.';
+  // Loaded only when chosen (see openSqlite).
+  const { default: RedisAdapter, defaultReconnectStrategy } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@keyv/redis') as typeof import('@keyv/redis');
   let adapter: KeyvRedis<unknown>;
   try {
     // disableOfflineQueue: while Redis is away a command fails at once instead of waiting, forever,
     // for the reconnect. throwOnErrors (here and on Keyv below): without it a Redis that went away
     // answers reads with "nothing stored".
-    adapter = new KeyvRedis(
+    adapter = new RedisAdapter(
       { url, disableOfflineQueue: true, socket: { reconnectStrategy: defaultReconnectStrategy } },
       { namespace, throwOnConnectError: true, throwOnErrors: true, connectionTimeout: timeoutMs },
     );
