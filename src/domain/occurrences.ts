@@ -113,3 +113,22 @@ export function nextOccurrence(
 ): Occurrence | undefined {
   return occurrencesBetween(digestId, schedule, after, after + 15 * DAY_MS)[0];
 }
+
+/**
+ * `occurrencesBetween` for many digests in one pass: digests with the same schedule and span (most
+ * of them: a team's daily 17:00) share one computation. Zone math allocates heavily, and a tick
+ * walks every digest, so a thousand digests would otherwise churn tens of MB a minute.
+ */
+export function sharedOccurrences(): typeof occurrencesBetween {
+  const memo = new Map<string, Occurrence[]>();
+  return (digestId, schedule, after, until) => {
+    // A key written in another field order is only a second computation, never a wrong answer.
+    const key = JSON.stringify([schedule.days, schedule.hour, schedule.minute, schedule.zone, after, until]);
+    let fires = memo.get(key);
+    if (!fires) {
+      fires = occurrencesBetween('', schedule, after, until);
+      memo.set(key, fires);
+    }
+    return fires.map((o) => ({ ...o, digestId }));
+  };
+}

@@ -12,7 +12,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Digest, Occurrence } from '../domain/digest';
-import { occurrencesBetween } from '../domain/occurrences';
+import { occurrencesBetween, sharedOccurrences } from '../domain/occurrences';
 import type { AppLogger } from '../shared/logger';
 import type { RecordCodec, Repository } from '../store/store';
 import type { DigestObserver, DigestOutcome } from './digest-observer';
@@ -129,9 +129,10 @@ export class Scheduler {
     const from = now - this.graceMs - this.leaseMs;
     // Fires before a digest's last change are not its own: a resumed digest does not post what
     // came due while it was paused, an edited one not what its old schedule would have.
+    const firesOf = sharedOccurrences();
     const queue = digests
       .flatMap((d) =>
-        occurrencesBetween(d.id, d.schedule, Math.max(from, d.updatedAt), now).map((o) => ({
+        firesOf(d.id, d.schedule, Math.max(from, d.updatedAt), now).map((o) => ({
           digest: d,
           occurrence: o,
         })),

@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { DigestSchedule } from '../../src/domain/digest';
-import { localInstant, nextOccurrence, occurrencesBetween } from '../../src/domain/occurrences';
+import {
+  localInstant,
+  nextOccurrence,
+  occurrencesBetween,
+  sharedOccurrences,
+} from '../../src/domain/occurrences';
 
 const H = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
@@ -131,5 +136,47 @@ describe('digest occurrences across timezones and DST', () => {
       assert.equal(new Set(keys).size, keys.length, `${zone}: no key twice`);
       assert.ok(keys.length >= 364 && keys.length <= 366, `${zone}: one a day (${keys.length})`);
     }
+  });
+});
+
+describe('sharedOccurrences (one computation for digests with one schedule)', () => {
+  const span = [at('2026-03-28T00:00Z'), at('2026-03-30T12:00Z')] as const;
+
+  it('gives each digest the same firings as occurrencesBetween, under its own id', () => {
+    const firesOf = sharedOccurrences();
+    const berlin = daily(2, 30, 'Europe/Berlin');
+    for (const id of ['a', 'b', 'c']) {
+      assert.deepEqual(firesOf(id, berlin, ...span), occurrencesBetween(id, berlin, ...span));
+    }
+  });
+
+  it('does not mix up schedules, zones, days or spans that differ', () => {
+    const firesOf = sharedOccurrences();
+    const schedules: DigestSchedule[] = [
+      daily(2, 30, 'Europe/Berlin'),
+      daily(2, 30, 'America/New_York'),
+      daily(3, 30, 'Europe/Berlin'),
+      daily(2, 45, 'Europe/Berlin'),
+      { ...daily(2, 30, 'Europe/Berlin'), days: { kind: 'weekends' } },
+      { ...daily(2, 30, 'Europe/Berlin'), days: { kind: 'days', days: [1] } },
+    ];
+    for (const s of schedules) {
+      assert.deepEqual(firesOf('d', s, ...span), occurrencesBetween('d', s, ...span));
+      assert.deepEqual(
+        firesOf('d', s, span[0] + H, span[1]),
+        occurrencesBetween('d', s, span[0] + H, span[1]),
+      );
+      assert.deepEqual(
+        firesOf('d', s, span[0], span[1] - H),
+        occurrencesBetween('d', s, span[0], span[1] - H),
+      );
+    }
+  });
+
+  it("hands out copies: changing one digest's firing leaves the next digest's alone", () => {
+    const firesOf = sharedOccurrences();
+    const s = daily(17, 0, 'Europe/Berlin');
+    firesOf('a', s, ...span)[0]!.key = 'changed';
+    assert.notEqual(firesOf('b', s, ...span)[0]!.key, 'changed');
   });
 });

@@ -18,7 +18,7 @@ import { rankingChart } from '../../charts/ranking-chart';
 import { trendChart } from '../../charts/trend-chart';
 import type { Trend } from '../../domain/trend';
 import type { ResolvedWindow } from '../../domain/window';
-import { DateTime } from 'luxon';
+import { clockIn } from './clock';
 import { rankTitle } from './ranking-titles';
 import { windowLabel } from './window-text';
 
@@ -32,13 +32,12 @@ function axisOf(metric: MetricId): { factor: number; label: string } {
 
 function trendSpec(subject: string, trend: Trend, window: ResolvedWindow): ChartSpec | undefined {
   // Bars are labelled with the interval's end on the reader's clock, in the window's zone.
-  const clock = (ms: number) => DateTime.fromMillis(ms, { zone: window.zone }).toFormat('HH:mm');
   return trendChart({
     subject,
     metricLabel: 'Closed conversations',
     intervalLabel: intervalLabel(trend.intervalMinutes),
     windowLabel: windowLabel(window),
-    points: trend.points.map((p) => ({ label: clock(p.end), value: p.closed })),
+    points: trend.points.map((p) => ({ label: clockIn(p.end, window.zone), value: p.closed })),
     total: trend.total,
   });
 }

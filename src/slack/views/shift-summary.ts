@@ -30,7 +30,8 @@ import {
 } from './blocks';
 import { compactChanges, comparisonLine, comparisonNote } from './compare-text';
 import { contextBlock } from './context-line';
-import { clockIn, dateTimeIn, scopeText, shiftText } from './shift-text';
+import { clockIn } from './clock';
+import { dateTimeIn, scopeText, shiftText } from './shift-text';
 import { formatMetric } from './format';
 import { headlineSection, headlineText } from './headline';
 import { KPI_LABELS, kpiSections, kpiText } from './kpis';

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { DigestScope } from '../../domain/digest';
 import { MAX_SHIFT_MS } from '../../domain/digest';
 import { displayName } from './marks';
+import { clockIn } from './clock';
 import { safeText } from './mrkdwn';
 
 /** "Billing, Sales", "+3 more" past `width`; "Whole account". Escaped. */
@@ -23,11 +24,6 @@ export function scopeText(scope: DigestScope, width: number): string {
     shown = next;
   }
   return shown || (kind === 'skill' ? 'No skills' : 'No agent groups');
-}
-
-/** "17:00" on the zone's clock. */
-export function clockIn(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toFormat('HH:mm');
 }
 
 /** "Wed 25 Nov 17:00" on the zone's clock. */

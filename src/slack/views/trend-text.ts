@@ -8,6 +8,7 @@ import type { TrendReport } from '../../domain/report';
 import { TREND_SERIES, type TrendSeries, type TrendValues } from '../../domain/trend-report';
 import type { ResolvedWindow } from '../../domain/window';
 import { formatCount } from '../../shared/number-format';
+import { clockIn } from './clock';
 
 /** Each series as the trend report names it (legend, fields and sentences). */
 export const TREND_SERIES_LABELS: Record<TrendSeries, string> = {
@@ -29,7 +30,7 @@ export function intervalLabel(minutes: number): string {
 
 /** An instant as the reader's clock shows it, in the window's zone ("14:15"). */
 export function clockOf(window: ResolvedWindow, epochMs: number): string {
-  return DateTime.fromMillis(epochMs, { zone: window.zone }).toFormat('HH:mm');
+  return clockIn(epochMs, window.zone);
 }
 
 /** "412 closed, 398 concluded, 12 transfers"; undefined when no series came back. */
