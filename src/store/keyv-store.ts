@@ -4,7 +4,7 @@
  * stops the start with a message naming the variable instead of failing on the first click.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import KeyvRedis, { defaultReconnectStrategy } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
@@ -252,11 +252,31 @@ async function probe(keyv: Keyv, timeoutMs: number, what: string): Promise<void>
   );
 }
 
+/**
+ * `mkdir -p`, one level at a time: Node's own `recursive` spins forever, at full CPU, where mkdir
+ * answers ENOENT for a parent that exists (anywhere under /proc), so a DATA_DIR there would hang
+ * the start instead of refusing it.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      // Made meanwhile by another instance starting beside this one: fine.
+      if ((err as { code?: string }).code !== 'EEXIST' || !statSync(level).isDirectory()) throw err;
+    }
+  }
+  if (!statSync(dir).isDirectory())
+    throw Object.assign(new Error('a file is in its place'), { code: 'EEXIST' });
+}
+
 async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: number): Promise<Store> {
   const dir = path.resolve(opts.dataDir);
   const hint = 'set DATA_DIR to a directory the bot may write, or set REDIS_URL to keep state in Redis.';
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     accessSync(dir, constants.W_OK);
   } catch (err) {
     throw new StoreError(`DATA_DIR (${opts.dataDir}) is not a writable directory (${reason(err)}); ${hint}`);
