@@ -9,19 +9,10 @@
  * (test/e2e/queue-command).
  */
 import { strict as assert } from 'node:assert';
-import type { DigestDraft } from '../../src/domain/digest';
 import { BUSY_NOW, startHarness, type Harness } from '../e2e/harness';
-import { PrivateRedis, health, until } from './support';
+import { MIN, PrivateRedis, digestDraft, health, until } from './support';
 
-const MIN = 60_000;
-/** 16:00 in Berlin: 15:00 UTC, the harness's busy afternoon. */
-const DRAFT: DigestDraft = {
-  channelId: 'C0REDIS',
-  schedule: { days: { kind: 'daily' }, hour: 16, minute: 0, zone: 'Europe/Berlin' },
-  windowMs: 8 * 60 * MIN,
-  scope: { kind: 'skills', items: [{ id: '1001', name: 'Billing' }] },
-  chart: false,
-};
+const DRAFT = digestDraft('C0REDIS');
 
 describe('resilience: Redis stopped mid-digest and started again', function () {
   this.timeout(60_000);

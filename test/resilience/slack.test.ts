@@ -9,20 +9,12 @@
  * chat.update (test/e2e/drill-down); the outbox's 429 rules one by one (test/slack/outbox).
  */
 import { strict as assert } from 'node:assert';
-import type { DigestDraft } from '../../src/domain/digest';
 import type { ApiCall } from '../../src/sandbox/fake-slack';
 import { BUSY_NOW, buttons, startHarness, type Harness } from '../e2e/harness';
-import { finalOf, health, said } from './support';
+import { MIN, digestDraft, finalOf, health, said } from './support';
 
-const MIN = 60_000;
 const DIGEST_CHANNEL = 'C0SHIFT';
-const DRAFT: DigestDraft = {
-  channelId: DIGEST_CHANNEL,
-  schedule: { days: { kind: 'daily' }, hour: 16, minute: 0, zone: 'Europe/Berlin' },
-  windowMs: 8 * 60 * MIN,
-  scope: { kind: 'skills', items: [{ id: '1001', name: 'Billing' }] },
-  chart: false,
-};
+const DRAFT = digestDraft(DIGEST_CHANNEL);
 
 /** Posts that exist in the channel afterwards (carried out by Slack, whatever it answered). */
 const landed = (h: Harness, channel: string): ApiCall[] =>

@@ -8,8 +8,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { DigestDraft } from '../../src/domain/digest';
 import type { ResponsePost } from '../../src/sandbox/fake-slack';
 import { freePort, texts, type Harness } from '../e2e/harness';
+
+export const MIN = 60_000;
+
+/** A Billing shift summary due at 16:00 in Berlin: 15:00 UTC, the harness's BUSY_NOW. */
+export function digestDraft(channelId: string): DigestDraft {
+  return {
+    channelId,
+    schedule: { days: { kind: 'daily' }, hour: 16, minute: 0, zone: 'Europe/Berlin' },
+    windowMs: 8 * 60 * MIN,
+    scope: { kind: 'skills', items: [{ id: '1001', name: 'Billing' }] },
+    chart: false,
+  };
+}
 
 export interface Health {
   status: string;
