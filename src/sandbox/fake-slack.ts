@@ -10,6 +10,8 @@ export interface ApiCall {
   method: string;
   /** Answered 429: Slack did not carry it out. */
   rateLimited?: boolean;
+  /** Answered with this HTTP 5xx (carried out or not: see `serverErrors`). */
+  serverError?: number;
   /** Parsed arguments; JSON-in-form fields (blocks, attachments) are decoded. */
   args: Record<string, unknown>;
   token: string | undefined;
@@ -77,6 +79,12 @@ export class FakeSlack {
    * out), undefined to let it through. Benchmarks use it to 429 a share of posts at random.
    */
   rateLimitIf: ((call: ApiCall) => number | undefined) | undefined = undefined;
+  /**
+   * Web API method → how many of its next calls answer an HTTP 5xx (default 500), as a Slack having
+   * a bad moment does. With `carriedOut` the call takes effect first (a post lands in the channel)
+   * and only the answer is lost: Slack says of internal_error that part of it may have happened.
+   */
+  readonly serverErrors = new Map<string, { times: number; status?: number; carriedOut?: boolean }>();
   /** A channel that answers every post with this error (not_in_channel, is_archived …). */
   readonly channelErrors = new Map<string, string>();
   /** What apps.connections.open hands out (a local WebSocket server in Socket Mode tests). */
@@ -243,6 +251,15 @@ export class FakeSlack {
       call.rateLimited = true;
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      this.notify({ kind: 'call', call });
+      return;
+    }
+    const failing = this.serverErrors.get(method);
+    if (failing && failing.times > 0) {
+      failing.times -= 1;
+      call.serverError = failing.status ?? 500;
+      if (failing.carriedOut) call.answer = this.answer(call);
+      send(call.serverError, { ok: false, error: 'internal_error' });
       this.notify({ kind: 'call', call });
       return;
     }

@@ -6,7 +6,7 @@
  * otherwise). Nothing here renders: a message Slack would refuse comes back as `limits`.
  */
 import type { AppLogger } from '../shared/logger';
-import type { Outbox, SendResult } from './outbox';
+import type { MessageMetadata, Outbox, SendResult } from './outbox';
 import type { SlackMessage } from './views/message';
 
 export interface ConversationTarget {
@@ -111,9 +111,21 @@ export class Conversation {
    * wherever the interaction happened). `via` says which: after a post through the response_url,
    * which message "original" means is not documented, so the caller must not replace it then.
    */
-  async postPublic(message: SlackMessage): Promise<SendResult & { via?: 'channel' | 'response_url' }> {
-    if (this.target.channelId) {
-      const r = await this.outbox.post(this.target.channelId, message);
+  async postPublic(
+    message: SlackMessage,
+    metadata?: MessageMetadata,
+  ): Promise<SendResult & { via?: 'channel' | 'response_url' }> {
+    const channel = this.target.channelId;
+    if (channel) {
+      // Slack's ts is Slack's clock: a minute's slack for the skew.
+      const oldest = Math.floor(Date.now() / 1000) - 60;
+      let r = await this.outbox.post(channel, message, metadata);
+      if (!r.ok && r.maybeDelivered && metadata) {
+        // The post may be in the channel: look for its mark, post again only when it is not there.
+        const found = await this.outbox.findPosted(channel, oldest, (m) => sameMark(m, metadata));
+        if (found.ok && found.ts) r = { ok: true, channel, ts: found.ts };
+        else if (found.ok) r = await this.outbox.post(channel, message, metadata);
+      }
       if (r.ok) return { ...r, via: 'channel' };
       if (r.reason === 'limits' || r.maybeDelivered) return r;
     }
@@ -140,6 +152,10 @@ export class Conversation {
       this.log.error('answer lost: chat.postEphemeral failed too', { detail: r.detail });
     return r;
   }
+}
+
+function sameMark(a: MessageMetadata, b: MessageMetadata): boolean {
+  return a.event_type === b.event_type && JSON.stringify(a.event_payload) === JSON.stringify(b.event_payload);
 }
 
 /**

@@ -8,7 +8,8 @@
  * message is checked against Slack's limits (a message Slack would refuse is not sent; the caller
  * gets `limits` and can say so instead). Slack's 429 is honoured (Retry-After) and the call made
  * again, which is safe: a rate-limited call was not carried out. Other failures of a post are not
- * retried, because Slack cannot tell us whether the first one arrived; they come back as outcomes
+ * retried, because Slack cannot tell us whether the first one arrived (a timeout or a 5xx comes
+ * back `maybeDelivered`, for the caller to look in the channel); they come back as outcomes
  * (`not_in_channel`, `channel_not_found`, `is_archived`, …) the caller can act on. Posts to one
  * channel are paced to one a second, as Slack asks.
  */
@@ -332,8 +333,11 @@ export class Outbox {
           return { ok: false, reason: code as SendFailure, detail: `${method}: ${code}` };
         }
         // No answer at all (a timeout, a reset): the call may have been carried out. A connection
-        // that never opened (refused, no such host) carried nothing.
-        const unanswered = e.code === 'slack_webapi_request_error' && !neverSent(err);
+        // that never opened (refused, no such host) carried nothing. A 5xx is Slack's
+        // internal_error, of which Slack says part of the operation may have succeeded.
+        const unanswered =
+          (e.code === 'slack_webapi_request_error' && !neverSent(err)) ||
+          (e.code === 'slack_webapi_http_error' && (e.statusCode ?? 0) >= 500);
         return {
           ok: false,
           reason: 'failed',

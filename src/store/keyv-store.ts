@@ -4,13 +4,14 @@
  * stops the start with a message naming the variable instead of failing on the first click.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { isRecord } from '../shared/guards';
 import type { AppLogger } from '../shared/logger';
+import { OutageLog } from './outage';
 import { StoreError, type RecordCodec, type Repository, type Store } from './store';
 
 export interface StoreOptions {
@@ -171,7 +172,7 @@ class KeyvStore implements Store {
    * The token of each claim this instance holds, so `release` frees only its own; an entry goes
    * when its claim would have expired (most claims, a double click's, are never released).
    */
-  private readonly held = new Map<string, { token: string; until: number }>();
+  private readonly held = new Map<string, { token: string; until: number; releasePending?: boolean }>();
 
   constructor(
     readonly kind: 'sqlite' | 'redis',
@@ -185,6 +186,13 @@ class KeyvStore implements Store {
   ) {}
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
+    // A release that failed (the store was away) is done first: the claim is still this
+    // instance's, and left alone it would keep everyone off, this instance too, until it expired.
+    const unreleased = this.held.get(key);
+    if (unreleased?.releasePending) {
+      await this.claims.release(this.claimPrefix + key, unreleased.token);
+      this.held.delete(key);
+    }
     const token = randomBytes(9).toString('base64url');
     const won = await this.claims.claim(this.claimPrefix + key, token, ttlMs);
     const now = Date.now();
@@ -200,7 +208,7 @@ class KeyvStore implements Store {
 
   async renew(key: string, ttlMs: number): Promise<boolean> {
     const held = this.held.get(key);
-    if (held === undefined) return false;
+    if (held === undefined || held.releasePending) return false;
     const ok = await this.claims.renew(this.claimPrefix + key, held.token, ttlMs);
     if (ok) held.until = Date.now() + ttlMs;
     else this.held.delete(key);
@@ -210,8 +218,13 @@ class KeyvStore implements Store {
   async release(key: string): Promise<void> {
     const held = this.held.get(key);
     if (held === undefined) return;
-    this.held.delete(key);
-    await this.claims.release(this.claimPrefix + key, held.token);
+    try {
+      await this.claims.release(this.claimPrefix + key, held.token);
+      this.held.delete(key);
+    } catch (err) {
+      held.releasePending = true;
+      throw err;
+    }
   }
 
   repository<T>(namespace: string, codec: RecordCodec<T>): Repository<T> {
@@ -239,11 +252,31 @@ async function probe(keyv: Keyv, timeoutMs: number, what: string): Promise<void>
   );
 }
 
+/**
+ * `mkdir -p`, one level at a time: Node's own `recursive` spins forever, at full CPU, where mkdir
+ * answers ENOENT for a parent that exists (anywhere under /proc), so a DATA_DIR there would hang
+ * the start instead of refusing it.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      // Made meanwhile by another instance starting beside this one: fine.
+      if ((err as { code?: string }).code !== 'EEXIST' || !statSync(level).isDirectory()) throw err;
+    }
+  }
+  if (!statSync(dir).isDirectory())
+    throw Object.assign(new Error('a file is in its place'), { code: 'EEXIST' });
+}
+
 async function openSqlite(opts: StoreOptions, namespace: string, timeoutMs: number): Promise<Store> {
   const dir = path.resolve(opts.dataDir);
   const hint = 'set DATA_DIR to a directory the bot may write, or set REDIS_URL to keep state in Redis.';
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     accessSync(dir, constants.W_OK);
   } catch (err) {
     throw new StoreError(`DATA_DIR (${opts.dataDir}) is not a writable directory (${reason(err)}); ${hint}`);
@@ -319,7 +352,10 @@ async function openRedis(
     throw new StoreError(`${named} cannot be used (${reason(err)}); ${hint}`);
   }
   const keyv = new Keyv({ store: adapter, namespace, useKeyPrefix: false, throwOnErrors: true });
-  keyv.on('error', (err: unknown) => opts.logger.error('Redis store error', { error: reason(err) }));
+  // One line when Redis goes away and one when it is back, not one per reconnect attempt.
+  const outage = new OutageLog(`Redis at ${shown}`, opts.logger);
+  keyv.on('error', (err: unknown) => outage.failed(reason(err)));
+  adapter.client.on('ready', () => outage.recovered());
   try {
     await probe(keyv, timeoutMs, `Redis at ${shown}`);
   } catch (err) {

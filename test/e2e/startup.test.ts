@@ -1,30 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runMain } from './run-main';
 import { startBot } from '../../src/main';
 import { SlackTokenError } from '../../src/slack/authorize';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
 import { CapturingLogger, SIGNING_SECRET, freePort, startHarness, tempDataDir } from './harness';
 import { slashCommandBody } from '../../src/sandbox/payloads';
 import { slackSignatureHeaders } from '../../src/sandbox/sign';
-
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-/** Runs `src/main.ts` as its own process, as `npm start` runs the built one. */
-function runMain(env: Record<string, string>) {
-  const child = spawn(TSX, [join(ROOT, 'src', 'main.ts')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
 
 async function waitForHealth(url: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;

@@ -62,4 +62,19 @@ describe('FakeSlack rate limits', () => {
     assert.equal((await post(slack, 'C1')).status, 200);
     assert.equal(carriedOut(slack, 'C1'), 2);
   });
+
+  it('serverErrors: the next calls answer HTTP 5xx, not carried out unless asked; then it recovers', async () => {
+    slack = await new FakeSlack().start();
+    slack.serverErrors.set('chat.postMessage', { times: 1 });
+    assert.equal((await post(slack, 'C1')).status, 500);
+    assert.equal(carriedOut(slack, 'C1'), 0, 'a 500 that did nothing');
+    slack.serverErrors.set('chat.postMessage', { times: 1, status: 503, carriedOut: true });
+    assert.equal((await post(slack, 'C1')).status, 503);
+    assert.equal(carriedOut(slack, 'C1'), 1, 'posted, only the answer was lost');
+    assert.equal((await post(slack, 'C1')).status, 200);
+    assert.deepEqual(
+      slack.callsTo('chat.postMessage').map((c) => c.serverError),
+      [500, 503, undefined],
+    );
+  });
 });

@@ -672,5 +672,13 @@ describe('Outbox', () => {
       assertFailure(r, 'failed');
       assert.equal(!r.ok && r.maybeDelivered, true);
     });
+
+    it('an HTTP 5xx: failed, once, and it may have arrived (Slack: part of it may have happened)', async () => {
+      fake.serverErrors.set('chat.postMessage', { times: 1, status: 503 });
+      const r = await outbox().outbox.post('C1', message());
+      assertFailure(r, 'failed');
+      assert.equal(!r.ok && r.maybeDelivered, true);
+      assert.equal(fake.callsTo('chat.postMessage').length, 1, 'not sent again');
+    });
   });
 });

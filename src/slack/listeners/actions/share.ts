@@ -11,6 +11,9 @@ import { DAY_MS } from '../../../domain/time';
 import type { Handler } from './handler';
 import type { Report } from '../../../domain/report';
 
+/** The metadata event of a shared report's channel post. */
+export const SHARE_EVENT = 'queue_pulse_share';
+
 export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
   const { channelId, messageTs, userId } = ctx.conversation.target;
   // One share per message and report: the same copy re-rendered for another window is another.
@@ -38,7 +41,11 @@ export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
     await ctx.conversation.note(answer.message);
     return;
   }
-  const posted = await ctx.conversation.postPublic(answer.message);
+  // Marked, so a post whose answer was lost (a 5xx, a timeout) is found in the channel, not repeated.
+  const posted = await ctx.conversation.postPublic(answer.message, {
+    event_type: SHARE_EVENT,
+    event_payload: { share: once },
+  });
   if (!posted.ok) {
     await deps.claims.release(once);
     ctx.log.error('could not share the report', { reason: posted.reason, detail: posted.detail });
