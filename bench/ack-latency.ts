@@ -26,7 +26,7 @@ import type { FinalsResult } from './ack/protocol';
 import { ratio } from './timing';
 
 const CONCURRENT = 200;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const WARM_ASKS = 10;
 const IDENTICAL = 100;
 const SECRET = 'bench-signing-secret';
@@ -38,6 +38,8 @@ interface Subject {
   /** Simulator latency (ms) added to every LivePerson answer. */
   latencyMs: number;
   env?: Record<string, string>;
+  /** CHARTS=upload drawn on the bot's main thread (as before the worker thread), for comparison. */
+  mainThreadCharts?: boolean;
   profile?: boolean;
 }
 
@@ -92,6 +94,7 @@ async function startRig(scripts: Scripts, subject: Subject): Promise<Rig> {
     slackApiUrl: infra.info.slackApiUrl!,
     dataDir,
     ...(subject.env ? { env: subject.env } : {}),
+    ...(subject.mainThreadCharts ? { mainThreadCharts: true } : {}),
   };
   const app = await startChild(scripts.app, { env: { QP_ACK_APP: JSON.stringify(appCfg) }, logFd: log });
   return {
@@ -127,52 +130,75 @@ async function settle(
   return rig.infra.request<FinalsResult>('waitFinals', { ids, timeoutMs });
 }
 
-async function measureAcks(scripts: Scripts, subject: Subject): Promise<AckFigures> {
-  const rig = await startRig(scripts, subject);
+/** Warm-up: JIT, sockets, CSDS, the directory, the token; not measured. */
+async function warmUp(rig: Rig, subject: Subject): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    const warm = asks(rig, `warm${i}`, WARM_ASKS);
+    await fireAll(rig.eventsUrl, SECRET, warm);
+    await settle(rig, subject, warm);
+  }
+}
+
+/**
+ * Every subject's rounds, interleaved (floor, naive, bot, floor, naive, bot …) with all apps up:
+ * whatever else the machine does during the run falls on all of them alike.
+ */
+async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Promise<AckFigures[]> {
+  const rigs: Rig[] = [];
   try {
-    // Warm-up: JIT, sockets, CSDS, the directory, the token; not measured.
-    for (let i = 0; i < 2; i++) {
-      const warm = asks(rig, `warm${i}`, WARM_ASKS);
-      await fireAll(rig.eventsUrl, SECRET, warm);
-      await settle(rig, subject, warm);
+    for (const s of subjects) {
+      const rig = await startRig(scripts, s);
+      rigs.push(rig);
+      await warmUp(rig, s);
     }
     await sleep(300);
-    const rssBeforeLoadMb = rig.app.memory().rssMb;
-    const stopSampling = rig.app.sampleRss();
-    if (subject.profile) await rig.app.request('profileStart');
-    const rounds: number[][] = [];
-    let notOk = 0;
+    const before = rigs.map((r) => r.app.memory().rssMb);
+    const stopSampling = rigs.map((r) => r.app.sampleRss());
+    for (const [i, s] of subjects.entries()) if (s.profile) await rigs[i]!.app.request('profileStart');
+    const rounds: number[][][] = subjects.map(() => []);
+    const notOk = subjects.map(() => 0);
     for (let r = 0; r < ROUNDS; r++) {
-      const batch = asks(rig, `r${r}`, CONCURRENT);
-      const samples = await fireAll(rig.eventsUrl, SECRET, batch);
-      rounds.push(samples.map((s) => s.ms));
-      notOk += samples.filter((s) => s.status !== 200).length;
-      // Rounds do not overlap: the next starts once every answer of this one is delivered.
-      const done = await settle(rig, subject, batch);
-      if (done.missing) console.warn(`${subject.label}: ${done.missing} answers missing in round ${r + 1}`);
-      await sleep(300);
+      for (const [i, subject] of subjects.entries()) {
+        const rig = rigs[i]!;
+        const batch = asks(rig, `r${r}`, CONCURRENT);
+        const samples = await fireAll(rig.eventsUrl, SECRET, batch);
+        rounds[i]!.push(samples.map((x) => x.ms));
+        notOk[i]! += samples.filter((x) => x.status !== 200).length;
+        // Rounds do not overlap: the next starts once every answer of this one is delivered.
+        const done = await settle(rig, subject, batch);
+        if (done.missing) console.warn(`${subject.label}: ${done.missing} answers missing in round ${r + 1}`);
+        await sleep(200);
+      }
     }
-    const peakRssMb = stopSampling();
-    if (subject.profile)
-      await rig.app.request('profileStop', { file: path.join(scripts.profileDir, `${rig.name}.cpuprofile`) });
+    const peaks = stopSampling.map((stop) => stop());
+    for (const [i, s] of subjects.entries())
+      if (s.profile)
+        await rigs[i]!.app.request('profileStop', {
+          file: path.join(scripts.profileDir, `${rigs[i]!.name}.cpuprofile`),
+        });
     await sleep(1_000);
-    const { rssMb: idleRssMb, hwmMb } = rig.app.memory();
-    return {
-      label: subject.label,
-      kind: subject.kind,
-      latencyMs: subject.latencyMs,
-      ack: percentiles(rounds.flat()),
-      rounds: rounds.map((r) => percentiles(r)),
-      notOk,
-      peakRssMb,
-      hwmMb,
-      idleRssMb,
-      rssBeforeLoadMb,
-      exitedByItself: await rig.close(),
-    };
-  } catch (err) {
-    await rig.close();
-    throw err;
+    const out: AckFigures[] = [];
+    for (const [i, subject] of subjects.entries()) {
+      const { rssMb: idleRssMb, hwmMb } = rigs[i]!.app.memory();
+      out.push({
+        label: subject.label,
+        kind: subject.kind,
+        latencyMs: subject.latencyMs,
+        ack: percentiles(rounds[i]!.flat()),
+        rounds: rounds[i]!.map((x) => percentiles(x)),
+        notOk: notOk[i]!,
+        peakRssMb: peaks[i]!,
+        hwmMb,
+        idleRssMb,
+        rssBeforeLoadMb: before[i]!,
+        exitedByItself: false,
+      });
+    }
+    for (const [i, rig] of rigs.entries()) out[i]!.exitedByItself = await rig.close();
+    rigs.length = 0;
+    return out;
+  } finally {
+    for (const rig of rigs) await rig.close();
   }
 }
 
@@ -227,10 +253,18 @@ async function run(): Promise<void> {
   const scripts: Scripts = { app: app!, infra: infra!, logDir, profileDir };
 
   const subjects: Subject[] = [
-    { label: 'floor: bare Bolt, ack only', kind: 'floor', latencyMs: 0 },
+    { label: 'floor: bare Bolt, ack only', kind: 'floor', latencyMs: 0, profile: profiling },
     { label: 'naive: KMM before ack', kind: 'naive', latencyMs: 500 },
     { label: 'naive: KMM before ack', kind: 'naive', latencyMs: 4_000 },
     { label: 'bot (CHARTS=quickchart)', kind: 'bot', latencyMs: 500, profile: profiling },
+    {
+      label: 'bot (CHARTS=upload, PNG on main thread)',
+      kind: 'bot',
+      latencyMs: 500,
+      env: { CHARTS: 'upload' },
+      mainThreadCharts: true,
+      profile: profiling,
+    },
     {
       label: 'bot (CHARTS=upload)',
       kind: 'bot',
@@ -242,8 +276,7 @@ async function run(): Promise<void> {
   // QP_ACK_ONLY=<regex> keeps the floor and the subjects whose label matches (quicker reruns).
   const only = process.env.QP_ACK_ONLY ? new RegExp(process.env.QP_ACK_ONLY) : undefined;
   const chosen = subjects.filter((s, i) => i === 0 || !only || only.test(`${s.label} ${s.latencyMs}`));
-  const acks: AckFigures[] = [];
-  for (const s of chosen) acks.push(await measureAcks(scripts, s));
+  const acks = await measureAcks(scripts, chosen);
   const floor = acks[0]!.ack;
   console.log(
     `${CONCURRENT} concurrent signed \`/queue ${TEXT}\` × ${ROUNDS} rounds after a warm-up; ack = time to the HTTP ` +

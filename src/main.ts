@@ -7,7 +7,7 @@ import type { App } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
-import { createContainer, type Container } from './container';
+import { createContainer, type Container, type ContainerOptions } from './container';
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import type { DigestService } from './schedule/digest-service';
 import { createLogger, type AppLogger } from './shared/logger';
@@ -42,6 +42,8 @@ export interface StartOptions {
   stillWaitingAfterMs?: readonly number[];
   /** The digest service (see ContainerOptions.digests). */
   digests?: DigestService;
+  /** How CHARTS=upload PNGs are drawn (see ContainerOptions.renderChart). */
+  renderChart?: ContainerOptions['renderChart'];
 }
 
 /** Every secret value the configuration holds: the logger scrubs them from every line. */
@@ -104,6 +106,7 @@ export async function startBot(
     ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
     ...(opts.stillWaitingAfterMs ? { stillWaitingAfterMs: opts.stillWaitingAfterMs } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
+    ...(opts.renderChart ? { renderChart: opts.renderChart } : {}),
   });
   liveSecrets = () => container.client.secrets();
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });

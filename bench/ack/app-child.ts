@@ -25,6 +25,8 @@ export interface AppConfig {
   dataDir: string;
   /** Extra environment for the bot (CHARTS, LOG_LEVEL …). */
   env?: Record<string, string>;
+  /** The bot draws CHARTS=upload PNGs on its main thread, as it did before the worker thread. */
+  mainThreadCharts?: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -90,20 +92,24 @@ async function main(): Promise<void> {
     // Loaded only here: the floor and the naive handler must not carry the bot's modules in their RSS.
     const { startBot } = await import('../../src/main.js');
     const { DEFAULT_OAUTH } = await import('../../src/simulator/index.js');
-    const bot = await startBot({
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: cfg.signingSecret,
-      SLACK_API_URL: cfg.slackApiUrl,
-      PORT: String(cfg.port),
-      LP_ACCOUNT_ID: cfg.accountId,
-      LP_CSDS_URL: cfg.simUrl,
-      LP_APP_KEY: DEFAULT_OAUTH.appKey,
-      LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
-      LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
-      LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
-      DATA_DIR: cfg.dataDir,
-      ...cfg.env,
-    });
+    const { renderPng } = await import('../../src/charts/render-png.js');
+    const bot = await startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: cfg.signingSecret,
+        SLACK_API_URL: cfg.slackApiUrl,
+        PORT: String(cfg.port),
+        LP_ACCOUNT_ID: cfg.accountId,
+        LP_CSDS_URL: cfg.simUrl,
+        LP_APP_KEY: DEFAULT_OAUTH.appKey,
+        LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
+        LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
+        LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+        DATA_DIR: cfg.dataDir,
+        ...cfg.env,
+      },
+      cfg.mainThreadCharts ? { renderChart: renderPng } : {},
+    );
     stop = () => bot.stop();
   } else {
     const app = bareApp(cfg);
