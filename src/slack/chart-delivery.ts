@@ -7,7 +7,6 @@ import type { WebClient } from '@slack/web-api';
 import { Deadline, DeadlineExceededError, raceDeadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
-import { renderPng } from '../charts/render-png';
 import type { ChartSpec } from '../charts/chart-spec';
 import { chartForReport } from './views/report-chart';
 import type { Report } from '../domain/report';
@@ -29,6 +28,13 @@ export interface ChartDelivery {
   /** The chart for `report`, or undefined (none, or it could not be delivered before `deadline`). */
   chartFor(report: Report, opts: { log: AppLogger; deadline?: Deadline }): Promise<ReportChart | undefined>;
 }
+
+/**
+ * Chart.js and the canvas library (some 20 MB) load only when a PNG is drawn here: the container
+ * draws in a worker thread, so the bot's main thread never loads them.
+ */
+const renderHere = async (spec: ChartSpec): Promise<Buffer> =>
+  (await import('../charts/render-png.js')).renderPng(spec);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,7 +67,7 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
     if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
     // No time left: an upload now would only leave a file nobody sees.
     if (deadline?.expired()) throw new DeadlineExceededError(deadline.elapsed());
-    const png = await (opts.render ?? renderPng)(image.spec);
+    const png = await (opts.render ?? renderHere)(image.spec);
     const result = (await client.filesUploadV2({
       file: png,
       filename: 'queue-pulse-chart.png',
