@@ -17,6 +17,8 @@ import type { Simulator } from './simulator';
 import { ACTION_STATE_CODEC, type StoredState } from './slack/action-ref';
 import { boltLogger } from './slack/bolt-logger';
 import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery';
+import { createChartRenderer } from './charts/chart-renderer';
+import type { ChartSpec } from './charts/chart-spec';
 import { InFlight } from './slack/in-flight';
 import { ObservedWebClient } from './slack/observed-client';
 import type { ListenerDeps } from './slack/listeners/deps';
@@ -81,6 +83,8 @@ export interface ContainerOptions {
   stillWaitingAfterMs?: readonly number[];
   /** Another digest service than the scheduler's over the store (tests of the surfaces alone). */
   digests?: DigestService;
+  /** Draws CHARTS=upload PNGs (default: a worker thread; the ack benchmark compares the main thread). */
+  renderChart?: (spec: ChartSpec) => Promise<Buffer>;
 }
 
 /** Starts what the configuration asks for. */
@@ -162,10 +166,13 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     observer: metrics.slackApi,
   });
   const timezones = createTimezoneLookup({ fallback: config.defaultTimezone, client: slack, log });
+  // Only CHARTS=upload draws locally; the worker thread starts with the first chart it draws.
+  const renderer = createChartRenderer();
   const charts = createChartDelivery({
     mode: config.charts,
     quickchartUrl: config.quickchartUrl,
     client: slack,
+    render: opts.renderChart ?? ((spec) => renderer.render(spec)),
   });
   const inFlight = new InFlight();
   const workspaceAdmins = createWorkspaceAdmins({
@@ -263,6 +270,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     }),
     async close() {
       await scheduler.stop();
+      await renderer.close();
       await client.close();
       await simulator?.close();
       await opts.store.close();

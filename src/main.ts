@@ -7,7 +7,7 @@ import type { App } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { buildApp, slackClientOptions } from './app';
 import { ConfigError, readConfig, type Config } from './config';
-import { createContainer, type Container } from './container';
+import { createContainer, type Container, type ContainerOptions } from './container';
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import type { DigestService } from './schedule/digest-service';
 import { createLogger, type AppLogger } from './shared/logger';
@@ -44,6 +44,8 @@ export interface StartOptions {
   digests?: DigestService;
   /** Key prefix in the store (default queue-pulse): benchmarks keep each run's keys apart. */
   storeNamespace?: string;
+  /** How CHARTS=upload PNGs are drawn (see ContainerOptions.renderChart). */
+  renderChart?: ContainerOptions['renderChart'];
 }
 
 /** Every secret value the configuration holds: the logger scrubs them from every line. */
@@ -111,6 +113,7 @@ export async function startBot(
     ...(opts.answerBudgetMs === undefined ? {} : { answerBudgetMs: opts.answerBudgetMs }),
     ...(opts.stillWaitingAfterMs ? { stillWaitingAfterMs: opts.stillWaitingAfterMs } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
+    ...(opts.renderChart ? { renderChart: opts.renderChart } : {}),
   });
   liveSecrets = () => container.client.secrets();
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });

@@ -85,9 +85,20 @@ export type SpanProblem =
   | { kind: 'beyond-retention'; spanMs: number }
   | { kind: 'over-24h'; spanMs: number };
 
+/**
+ * Zones already found valid. Luxon checks a zone by building an Intl.DateTimeFormat, about half a
+ * millisecond each time, and every report resolves its window; the tz database's few hundred
+ * names bound the set (names it does not know are not kept).
+ */
+const knownZones = new Set<string>();
+
 /** True when Luxon (the platform's tz database) knows the zone: "Europe/Berlin", "UTC". */
 export function isTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.trim() !== '' && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone.trim() === '') return false;
+  if (knownZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  knownZones.add(zone);
+  return true;
 }
 
 /** Only wall-clock windows read the asker's zone; `last 4h` is the same everywhere. */

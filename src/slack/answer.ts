@@ -8,6 +8,7 @@ import type { ReportQuery } from '../domain/query';
 import { describeError, problemOf } from '../reports/problem-of';
 import type { ReportService, RunOptions } from '../reports/report-service';
 import { Deadline } from '../shared/deadline';
+import { nextTurn } from '../shared/loop-turn';
 import type { ChartDelivery } from './chart-delivery';
 import type { QueueContext } from './context';
 import {
@@ -69,12 +70,16 @@ export async function buildAnswer(
   const { render, ...run } = opts;
   try {
     const outcome = await deps.reports.run(query, { timezone: () => ctx.timezone(), ...run, deadline });
+    // Many answers get their data at once (a shared LivePerson answer, a cache hit): each builds
+    // its report in a turn of its own, so acks of requests still arriving go in between.
+    await nextTurn();
     switch (outcome.kind) {
       case 'report': {
         const [chart, menu] = await Promise.all([
           deps.charts.chartFor(outcome.report, { log: ctx.log, deadline }),
           outcome.report.kind === 'overview' ? menuOf(ctx, deps, deadline) : undefined,
         ]);
+        await nextTurn();
         const actions = render?.actions === false ? false : { ...(menu ? { menu } : {}), ...render?.actions };
         const message = renderReport(outcome.report, {
           ...(chart ? { chart } : {}),
@@ -143,15 +148,25 @@ export async function answerQuery(
         );
     }, ms),
   );
+  const stopWaiting = () => {
+    done = true;
+    for (const t of timers) clearTimeout(t);
+  };
   let answer: Answer;
   try {
     const { inPlace: _inPlace, beside: _beside, ...run } = opts;
-    answer = await buildAnswer(ctx, deps, query, run, deadline);
+    // The ack has just been sent: requests that arrived meanwhile are acked before this work starts.
+    await nextTurn();
+    // "Still waiting on LivePerson" stops once LivePerson has answered, not once the report is built.
+    const reports: ReportService = {
+      run: (q, o) => deps.reports.run(q, o).finally(stopWaiting),
+    };
+    answer = await buildAnswer(ctx, { ...deps, reports }, query, run, deadline);
   } finally {
-    done = true;
-    for (const t of timers) clearTimeout(t);
+    stopWaiting();
   }
   await posting;
+  await nextTurn();
   const send = (message: SlackMessage) =>
     beside || (inPlace && !answer.isReport)
       ? ctx.conversation.note(message)

@@ -29,6 +29,13 @@ export interface ChartDelivery {
   chartFor(report: Report, opts: { log: AppLogger; deadline?: Deadline }): Promise<ReportChart | undefined>;
 }
 
+/**
+ * Chart.js and the canvas library (some 20 MB) load only when a PNG is drawn here: the container
+ * draws in a worker thread, so the bot's main thread never loads them.
+ */
+const renderHere = async (spec: ChartSpec): Promise<Buffer> =>
+  (await import('../charts/render-png.js')).renderPng(spec);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Uploads complete asynchronously: poll files.info until Slack knows the file. */
@@ -60,9 +67,7 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
     if (image.kind === 'url') return { imageUrl: image.url, alt: image.alt, title: image.title };
     // No time left: an upload now would only leave a file nobody sees.
     if (deadline?.expired()) throw new DeadlineExceededError(deadline.elapsed());
-    // Chart.js and the canvas binary load on the first upload, not at start: only CHARTS=upload uses them.
-    const render = opts.render ?? (await import('../charts/render-png.js')).renderPng;
-    const png = await render(image.spec);
+    const png = await (opts.render ?? renderHere)(image.spec);
     const result = (await client.filesUploadV2({
       file: png,
       filename: 'queue-pulse-chart.png',

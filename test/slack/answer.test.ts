@@ -61,6 +61,31 @@ describe('answerQuery', () => {
     assert.deepEqual(order(f), ['run', 'replace', 'answer']);
   });
 
+  it("leaves the rest of the ack's turn of the loop to other requests: LivePerson is asked on a later turn", async () => {
+    const f = fakes(report);
+    const done = answerQuery(f.ctx, f.deps, query);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    assert.deepEqual(order(f), [], 'nothing asked in the turn of the ack');
+    await done;
+    assert.deepEqual(order(f), ['run', 'answer']);
+  });
+
+  it('stops saying "still waiting" once LivePerson has answered, though the report is still being built', async () => {
+    const f = fakes(slow(3_990));
+    f.deps.stillWaitingAfterMs = [4_000];
+    // Building the report takes the clock past the 4 s mark.
+    f.deps.charts = {
+      chartFor: () => {
+        clock.tick(1_000);
+        return Promise.resolve(undefined);
+      },
+    };
+    const done = answerQuery(f.ctx, f.deps, query);
+    await clock.tickAsync(10_000);
+    await done;
+    assert.deepEqual(order(f), ['run', 'answer']);
+  });
+
   it('passes one deadline of the whole budget down to the report service', async () => {
     const f = fakes(report);
     f.deps.answerBudgetMs = 90_000;
