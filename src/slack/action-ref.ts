@@ -4,15 +4,15 @@
  * - action_id is `qp:<kind>[:<n>]` (the suffix keeps ids unique within a block); the router maps
  *   the kind to its handler.
  * - value is `1|<json>` (version 1, the state itself) or, when that would not fit a button,
- *   `1@<key>`: the state lives in the store behind a short random key and expires with the data
- *   it points at (LivePerson keeps 14 days).
+ *   `1@<key>`: the state lives in the store behind a short key (its content's digest) and expires
+ *   with the data it points at (LivePerson keeps 14 days).
  *
  * Views stay pure: they encode state with `encodeActionValue`, which marks state too big for a
  * button; the outbox seals the message (stores those and writes the keys) right before sending.
  * A value that does not decode (an older bot, a tampered payload, an expired key) is undefined,
  * and the caller answers with a friendly note.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import {
@@ -340,7 +340,36 @@ function refOfEncoded(value: string): ActionRef {
   return ref;
 }
 
-const newKey = (): string => randomBytes(12).toString('base64url');
+/**
+ * The key of a stored state is its content's digest (128 bits of SHA-256): identical state gets
+ * one record, so two hundred leads asking for the same skill in the same minute store one menu,
+ * not two hundred. A key grants nothing a crafted inline value could not, so it need not be secret.
+ */
+const keyOf = (state: StoredState): string =>
+  createHash('sha256').update(JSON.stringify(state)).digest().subarray(0, 16).toString('base64url');
+
+/**
+ * Writes this process made in the last minute, by repository and key, so a burst of identical
+ * answers writes each record once (concurrent ones share the write). Short, so a record the
+ * store lost (a Redis restarted without persistence) is written again by the next message.
+ */
+const RECENT_WRITE_MS = 60_000;
+const recentWrites = new WeakMap<object, Map<string, { at: number; done: Promise<void> }>>();
+
+function store(repo: Repository<StoredState>, state: StoredState): Promise<string> {
+  const key = keyOf(state);
+  let writes = recentWrites.get(repo);
+  if (!writes) recentWrites.set(repo, (writes = new Map()));
+  const now = Date.now();
+  const recent = writes.get(key);
+  if (recent && now - recent.at < RECENT_WRITE_MS) return recent.done.then(() => key);
+  for (const [k, w] of writes) if (now - w.at >= RECENT_WRITE_MS) writes.delete(k);
+  const done = repo.set(key, state, STORED_STATE_TTL_MS);
+  writes.set(key, { at: now, done });
+  // A failed write is not remembered: the next message tries again.
+  done.catch(() => writes.delete(key));
+  return done.then(() => key);
+}
 
 /** Seals a menu: every option's state in one record, each option pointing at its place in it. */
 async function sealMenu(e: Record<string, unknown>, repo: Repository<StoredState>): Promise<void> {
@@ -348,11 +377,10 @@ async function sealMenu(e: Record<string, unknown>, repo: Repository<StoredState
     isRecord,
   );
   const options = holders.flatMap((h) => (Array.isArray(h.options) ? h.options.filter(isRecord) : []));
-  const key = newKey();
   const values = options.map((o) => String(o.value));
   // initial_option must equal one of the options, value included (it may be the same object).
   const initial = isRecord(e.initial_option) ? values.indexOf(String(e.initial_option.value)) : -1;
-  await repo.set(key, { kind: 'menu', options: values.map(refOfEncoded) }, STORED_STATE_TTL_MS);
+  const key = await store(repo, { kind: 'menu', options: values.map(refOfEncoded) });
   options.forEach((o, i) => (o.value = `${STORED}${key}.${i}`));
   if (initial >= 0) e.initial_option = structuredClone(options[initial]);
   else delete e.initial_option;
@@ -374,9 +402,7 @@ export async function sealActionValues(
     if (Array.isArray(b.elements)) for (const e of b.elements) if (isRecord(e)) own.push(e);
     for (const e of own) {
       if (typeof e.value === 'string' && e.value.startsWith(UNSEALED)) {
-        const key = newKey();
-        await repo.set(key, refOfEncoded(e.value), STORED_STATE_TTL_MS);
-        e.value = STORED + key;
+        e.value = STORED + (await store(repo, refOfEncoded(e.value)));
       }
       const menu = [...optionsOf(e)];
       if (menu.some((o) => typeof o.value === 'string' && o.value.startsWith(UNSEALED)))

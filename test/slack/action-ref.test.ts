@@ -75,12 +75,48 @@ describe('action refs (button state)', () => {
     const blocks = [button(marked)];
     const sealed = await sealActionValues(blocks, store);
     const value = valueOf(sealed);
-    assert.match(value, /^1@[\w-]{16}$/);
+    assert.match(value, /^1@[\w-]{22}$/);
     assert.equal(valueOf(blocks), marked, 'the input blocks are not modified');
     assert.ok(!needsSealing(sealed));
     assert.deepEqual(await decodeActionValue(value, store), big);
     const ttl = [...store.data.values()][0]!.expiresAt! - Date.now();
     assert.ok(ttl > 13 * 24 * 3_600_000, 'kept about as long as LivePerson keeps the data');
+  });
+
+  it('identical state is one record: a burst of the same answer writes it once, other state gets its own', async () => {
+    const big = (name: string): ActionRef => ({
+      kind: 'pick',
+      query: skillQuery(name.repeat(480)),
+      id: '1001',
+    });
+    const store = repo();
+    let writes = 0;
+    const set = store.set.bind(store);
+    store.set = (...args) => {
+      writes++;
+      return set(...args);
+    };
+    const sealOne = async (ref: ActionRef) =>
+      valueOf(await sealActionValues([button(encodeActionValue(ref, 300))], store));
+    const same = await Promise.all(Array.from({ length: 20 }, () => sealOne(big('b'))));
+    assert.equal(new Set(same).size, 1, 'one key for one state');
+    assert.equal(writes, 1, 'written once for the burst');
+    const other = await sealOne(big('c'));
+    assert.notEqual(other, same[0]);
+    assert.equal(writes, 2);
+    assert.deepEqual(await decodeActionValue(same[0], store), big('b'));
+    assert.deepEqual(await decodeActionValue(other, store), big('c'));
+  });
+
+  it('a write that failed is not remembered: the next seal of that state writes it', async () => {
+    const ref: ActionRef = { kind: 'pick', query: skillQuery('f'.repeat(480)), id: '1001' };
+    const store = repo();
+    const set = store.set.bind(store);
+    store.set = () => Promise.reject(new Error('store is down'));
+    await assert.rejects(sealActionValues([button(encodeActionValue(ref, 300))], store), /store is down/);
+    store.set = set;
+    const value = valueOf(await sealActionValues([button(encodeActionValue(ref, 300))], store));
+    assert.deepEqual(await decodeActionValue(value, store), ref);
   });
 
   it('dropUnsealed leaves out only the buttons that needed the store, accessory ones too', () => {
