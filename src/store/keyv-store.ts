@@ -354,7 +354,13 @@ async function openRedis(
   const keyv = new Keyv({ store: adapter, namespace, useKeyPrefix: false, throwOnErrors: true });
   // One line when Redis goes away and one when it is back, not one per reconnect attempt.
   const outage = new OutageLog(`Redis at ${shown}`, opts.logger);
-  keyv.on('error', (err: unknown) => outage.failed(reason(err)));
+  // A command refused on a live connection (OOM, a timeout) is not an outage: said as it is, so
+  // the outage's one line still comes when the connection does go.
+  keyv.on('error', (err: unknown) => {
+    if ('isReady' in adapter.client && adapter.client.isReady && !outage.down)
+      opts.logger.error('Redis store error', { error: reason(err) });
+    else outage.failed(reason(err));
+  });
   adapter.client.on('ready', () => outage.recovered());
   try {
     await probe(keyv, timeoutMs, `Redis at ${shown}`);

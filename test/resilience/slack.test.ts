@@ -11,6 +11,7 @@
 import { strict as assert } from 'node:assert';
 import type { ApiCall } from '../../src/sandbox/fake-slack';
 import { BUSY_NOW, buttons, startHarness, type Harness } from '../e2e/harness';
+import { DOUBLE_CLICK_MS } from '../../src/slack/listeners/actions/router';
 import { MIN, digestDraft, finalOf, health, said } from './support';
 
 const DIGEST_CHANNEL = 'C0SHIFT';
@@ -120,6 +121,35 @@ describe('resilience: Slack Web API faults', function () {
       const posts = await share();
       assert.equal(sharedCopies(posts).length, 1, JSON.stringify(posts).slice(0, 300));
       assert.match(said(posts.at(-1)!), /You shared this to the channel/);
+    });
+
+    it('chat.postMessage 500 and the channel unreadable: the asker is told it may be there; a click again now posts nothing', async () => {
+      h.slack.serverErrors.set('chat.postMessage', { times: 1, carriedOut: true });
+      h.slack.serverErrors.set('conversations.history', { times: 50 });
+      h.setNow(BUSY_NOW);
+      const r = await h.command('skill billing', { channelId: CHANNEL });
+      const button = buttons(finalOf(await h.responses(r.responseId))).find(
+        (b) => b.text === 'Share to channel',
+      );
+      assert.ok(button, 'a Share button');
+      const clickShare = async () => {
+        const c = await h.click({
+          actionId: button.actionId,
+          value: button.value,
+          channelId: CHANNEL,
+          messageTs: '1732550000.000900',
+        });
+        await h.responses(c.responseId, 1);
+        await health(h);
+        return said(finalOf(h.slack.responsesTo(c.responseId)));
+      };
+      assert.match(await clickShare(), /may already be in the channel/);
+      assert.equal(landed(h, CHANNEL).length, 1, 'the one post Slack carried out');
+      // Past the router's double-click window (real time): the click is handled, as a lead's
+      // second try a few seconds later would be.
+      await new Promise((r) => setTimeout(r, DOUBLE_CLICK_MS + 500));
+      assert.match(await clickShare(), /shared to the channel already/);
+      assert.equal(landed(h, CHANNEL).length, 1, 'no second copy from a click straight after');
     });
   });
 });

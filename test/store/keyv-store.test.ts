@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /**
  * The real stores: SQLite in a temp DATA_DIR, and Redis at TEST_REDIS_URL (skipped, saying so, when
  * it is unset). Each Redis run writes under its own namespace and deletes what it wrote.
@@ -502,6 +503,43 @@ describe(`Store on Redis (keyv + @keyv/redis) ${REDIS_URL ? `at ${safeRedisUrl(R
     } finally {
       await store.close().catch(() => undefined);
       await proxy.stop();
+    }
+  });
+
+  it('a command refused on a live connection is logged as itself, and a later outage still gets its line', async function () {
+    const proxy = new RedisProxy(new URL(REDIS_URL!));
+    await proxy.start();
+    const namespace = `${run}-refused`;
+    const store = await openStore({
+      redisUrl: proxy.url(),
+      dataDir: '/nonexistent/never-used-with-redis',
+      namespace,
+      logger: logs.logger,
+      timeoutMs: 2_000,
+    });
+    try {
+      const repo = store.repository('r', numberCodec);
+      await repo.set('k', 1);
+      // The record's key made a list behind the bot's back: GET answers WRONGTYPE, the connection is fine.
+      const [key] = execFileSync('redis-cli', ['-u', REDIS_URL!, '--scan', '--pattern', `*${namespace}*`])
+        .toString()
+        .trim()
+        .split('\n');
+      assert.ok(key, 'the record is in Redis');
+      execFileSync('redis-cli', ['-u', REDIS_URL!, 'DEL', key]);
+      execFileSync('redis-cli', ['-u', REDIS_URL!, 'LPUSH', key, 'x']);
+      await assert.rejects(repo.get('k'));
+      const unreachable = () => logs.lines.filter((l) => /is unreachable/.test(String(l.msg)));
+      assert.ok(logs.lines.some((l) => l.msg === 'Redis store error' && /WRONGTYPE/.test(String(l.error))));
+      assert.equal(unreachable().length, 0, 'a refused command is not an outage');
+      await proxy.stop();
+      await sleep(50);
+      await assert.rejects(repo.get('k'));
+      assert.equal(unreachable().length, 1, 'the outage that follows is told, once');
+    } finally {
+      // The proxy first: a store closing over a live connection to a key it cannot read waits on it.
+      await proxy.stop();
+      await store.close().catch(() => undefined);
     }
   });
 });

@@ -15,7 +15,7 @@ export interface ListenerDeps extends AnswerDeps {
   /** Button state too big for a button. */
   actionState: Pick<Repository<StoredState>, 'get'>;
   /** Atomic claims in the shared store: a double click, a second share, runs once. */
-  claims: Pick<Store, 'claim' | 'release'>;
+  claims: Pick<Store, 'claim' | 'release' | 'renew'>;
   /** App Home: watches, its figures, and how it is published. */
   home: HomeDeps;
   /** "LivePerson account 123" or "LivePerson simulator (synthetic data)". */

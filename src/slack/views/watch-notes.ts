@@ -29,6 +29,14 @@ export function renderSharedNote(): SlackMessage {
   return { text, blocks: [section(text)], response_type: 'ephemeral' };
 }
 
+/** Slack did not confirm the share, and the channel could not be read to check. */
+export function renderShareUnconfirmed(): SlackMessage {
+  const text =
+    ":grey_question: Slack didn't confirm the share, so it may already be in the channel. " +
+    "If it isn't there in two minutes, click Share again.";
+  return { text, blocks: [section(text)], response_type: 'ephemeral' };
+}
+
 /** The share did not reach the channel. */
 export function renderShareFailed(): SlackMessage {
   const text =

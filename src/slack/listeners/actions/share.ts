@@ -6,13 +6,21 @@ import { Deadline } from '../../../shared/deadline';
 import { ANSWER_BUDGET_MS, buildAnswer } from '../../answer';
 import { renderReport } from '../../views';
 import { sharedNoteBlock } from '../../views/shared';
-import { renderAlreadyShared, renderSharedNote, renderShareFailed } from '../../views/watch-notes';
+import {
+  renderAlreadyShared,
+  renderSharedNote,
+  renderShareFailed,
+  renderShareUnconfirmed,
+} from '../../views/watch-notes';
 import { DAY_MS } from '../../../domain/time';
 import type { Handler } from './handler';
 import type { Report } from '../../../domain/report';
 
 /** The metadata event of a shared report's channel post. */
 export const SHARE_EVENT = 'queue_pulse_share';
+
+/** How long a share Slack did not confirm keeps further clicks off (the note says two minutes). */
+export const SHARE_UNCONFIRMED_MS = 2 * 60_000;
 
 export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
   const { channelId, messageTs, userId } = ctx.conversation.target;
@@ -46,6 +54,14 @@ export const handleShare: Handler<'share'> = async (ref, ctx, deps, click) => {
     event_type: SHARE_EVENT,
     event_payload: { share: once },
   });
+  if (!posted.ok && posted.maybeDelivered) {
+    // Slack may have posted it and the channel could not be read to tell: another click now could
+    // make a second copy, so the claim holds a little longer, and the asker is told to look first.
+    await deps.claims.renew(once, SHARE_UNCONFIRMED_MS).catch(() => undefined);
+    ctx.log.warn('share not confirmed by Slack', { detail: posted.detail });
+    await ctx.conversation.note(renderShareUnconfirmed());
+    return;
+  }
   if (!posted.ok) {
     await deps.claims.release(once);
     ctx.log.error('could not share the report', { reason: posted.reason, detail: posted.detail });
