@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../test/e2e/harness';
-import { printTable, writeResults, type Benchmark } from './benchmark';
+import { printTable, writeResults, type BenchSummary, type Benchmark } from './benchmark';
 import type { AppConfig } from './ack/app-child';
 import { buildChildren } from './ack/build';
 import type { InfraConfig } from './ack/infra-child';
@@ -242,7 +242,7 @@ async function identicalAsks(scripts: Scripts, subject: Subject): Promise<Identi
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
 
-async function run(): Promise<void> {
+async function run(): Promise<BenchSummary> {
   const profiling = process.env.QP_ACK_PROFILE === '1';
   const work = mkdtempSync(path.join(tmpdir(), 'qp-ack-bench-'));
   const logDir = path.join(work, 'logs');
@@ -341,6 +341,15 @@ async function run(): Promise<void> {
   const file = writeResults('ack-latency', { ackLatency: acks, identicalAsks: identical });
   console.log(`\n(figures in ${file}; app logs in ${logDir})`);
   if (!profiling) rmSync(profileDir, { recursive: true, force: true });
+  const bot = acks.find((f) => f.kind === 'bot');
+  const [quick, naive] = identical;
+  return {
+    headline: bot
+      ? `bot ack p99 ${ratio(bot.ack.p99, floor.p99)} the floor (target ≤ 1.3×), peak RSS ${bot.hwmMb.toFixed(0)} MB; ` +
+        `100 identical asks: ${quick?.livePersonRequests ?? '?'} LivePerson requests vs ${naive?.livePersonRequests ?? '?'}`
+      : 'no bot subject ran',
+    file,
+  };
 }
 
 export const benchmark: Benchmark = {
