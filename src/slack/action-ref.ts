@@ -354,12 +354,17 @@ const keyOf = (state: StoredState): string =>
  * store lost (a Redis restarted without persistence) is written again by the next message.
  */
 const RECENT_WRITE_MS = 60_000;
-const recentWrites = new WeakMap<object, Map<string, { at: number; done: Promise<void> }>>();
+type RecentWrites = Map<string, { at: number; done: Promise<void> }>;
+const recentWrites = new WeakMap<object, RecentWrites>();
 
 function store(repo: Repository<StoredState>, state: StoredState): Promise<string> {
   const key = keyOf(state);
   let writes = recentWrites.get(repo);
-  if (!writes) recentWrites.set(repo, (writes = new Map()));
+  if (!writes) {
+    const fresh: RecentWrites = new Map();
+    recentWrites.set(repo, fresh);
+    writes = fresh;
+  }
   const now = Date.now();
   const recent = writes.get(key);
   if (recent && now - recent.at < RECENT_WRITE_MS) return recent.done.then(() => key);

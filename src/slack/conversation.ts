@@ -160,8 +160,13 @@ function sameMark(a: MessageMetadata, b: MessageMetadata): boolean {
 
 /**
  * Whether a send ends the attempt: it arrived, or trying another way cannot help (Slack's limits
- * refuse the message everywhere) or could show it twice (it may have arrived).
+ * refuse the message everywhere) or could show it twice (no answer came: it may have arrived). A
+ * 5xx is tried another way: these callers cannot look for the message, and a lost answer is worse
+ * than a rare second copy.
  */
 function settled(r: SendResult | undefined): boolean {
-  return r !== undefined && (r.ok || r.reason === 'limits' || r.maybeDelivered === true);
+  return (
+    r !== undefined &&
+    (r.ok || r.reason === 'limits' || (r.maybeDelivered === true && r.serverError !== true))
+  );
 }

@@ -46,6 +46,12 @@ export type SendResult =
        * have shown it. Sending it another way could show it twice.
        */
       maybeDelivered?: true;
+      /**
+       * With maybeDelivered: Slack answered 5xx. Slack says part of such a call may have been
+       * carried out, but mostly it was not; a caller that cannot look for it (an answer, an
+       * update) sends it another way rather than risk losing it.
+       */
+      serverError?: true;
     };
 
 /** What a response_url takes: a message plus how it treats the original. */
@@ -335,14 +341,14 @@ export class Outbox {
         // No answer at all (a timeout, a reset): the call may have been carried out. A connection
         // that never opened (refused, no such host) carried nothing. A 5xx is Slack's
         // internal_error, of which Slack says part of the operation may have succeeded.
-        const unanswered =
-          (e.code === 'slack_webapi_request_error' && !neverSent(err)) ||
-          (e.code === 'slack_webapi_http_error' && (e.statusCode ?? 0) >= 500);
+        const serverError = e.code === 'slack_webapi_http_error' && (e.statusCode ?? 0) >= 500;
+        const unanswered = (e.code === 'slack_webapi_request_error' && !neverSent(err)) || serverError;
         return {
           ok: false,
           reason: 'failed',
           detail: `${method}: ${code ?? errorText(err)}`,
           ...(unanswered ? { maybeDelivered: true as const } : {}),
+          ...(serverError ? { serverError: true as const } : {}),
         };
       }
     });

@@ -177,6 +177,21 @@ describe('Conversation', () => {
       assert.match(warn.detail ?? '', /not_in_channel/);
     });
 
+    it('expired, and chat.postMessage answers 500: the public answer goes to the asker, not lost', async () => {
+      fake.serverErrors.set('chat.postMessage', { times: 1 });
+      const r = await conversation().answer(message('for everyone', 'in_channel'));
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.deepEqual(methods(), ['chat.postMessage', 'chat.postEphemeral']);
+      assert.equal(fake.callsTo('chat.postEphemeral')[0]!.args.text, 'for everyone');
+    });
+
+    it('replace() whose chat.update answers 500 goes to the asker, not lost', async () => {
+      fake.serverErrors.set('chat.update', { times: 1 });
+      const r = await conversation({ messageTs: '1.000001' }).replace(message('page 2'));
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.deepEqual(methods(), ['chat.update', 'chat.postEphemeral']);
+    });
+
     it('replace() of a normal message uses chat.update of messageTs', async () => {
       const r = await conversation({ messageTs: '1700000000.000200' }).replace(message('updated'));
       assert.deepEqual(r, { ok: true, channel: 'C1', ts: '1700000000.000200' });
