@@ -102,6 +102,8 @@ export interface Harness {
   /** Waits until `count` posts reached that response_url; returns them all. */
   responses(responseId: string, count?: number, timeoutMs?: number): Promise<ResponsePost[]>;
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
+  /** A signed app_home_opened event (the Home tab opened by `userId`, default U0456). */
+  openHome(opts?: { eventId?: string; userId?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -170,6 +172,24 @@ export async function startHarness(
     eventsUrl,
     baseUrl,
     post,
+    openHome(o = {}) {
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T0001',
+        api_app_id: 'A0789',
+        type: 'event_callback',
+        event_id: o.eventId ?? 'Ev0001',
+        event_time: 1732550000,
+        event: {
+          type: 'app_home_opened',
+          user: o.userId ?? 'U0456',
+          channel: 'D0001',
+          tab: 'home',
+          event_ts: '1732550000.000300',
+        },
+      });
+      return post(body, 'application/json');
+    },
     command(text, o = {}) {
       const responseId = o.responseId ?? `cmd${++seq}`;
       return send(

@@ -206,22 +206,7 @@ describe('e2e: /metrics', function () {
 
   it('an app_home_opened event: its ack (made by Bolt before any listener) is timed as an event', async () => {
     const before = await scrape();
-    const body = JSON.stringify({
-      token: 'x',
-      team_id: 'T0001',
-      api_app_id: 'A0789',
-      type: 'event_callback',
-      event_id: 'Ev0M01',
-      event_time: 1732550000,
-      event: {
-        type: 'app_home_opened',
-        user: 'U0456',
-        channel: 'D0001',
-        tab: 'home',
-        event_ts: '1732550000.000300',
-      },
-    });
-    const res = await h.post(body, 'application/json');
+    const res = await h.openHome({ eventId: 'Ev0M01' });
     assert.equal(res.status, 200);
     const after = await scrape();
     assert.equal(

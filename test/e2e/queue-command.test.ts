@@ -443,22 +443,7 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
   });
 
   it('app_home_opened publishes the Home tab with usage and the data source', async () => {
-    const body = JSON.stringify({
-      token: 'x',
-      team_id: 'T0001',
-      api_app_id: 'A0789',
-      type: 'event_callback',
-      event_id: 'Ev0001',
-      event_time: 1732550000,
-      event: {
-        type: 'app_home_opened',
-        user: 'U0456',
-        channel: 'D0001',
-        tab: 'home',
-        event_ts: '1732550000.000300',
-      },
-    });
-    const res = await h.post(body, 'application/json');
+    const res = await h.openHome();
     assert.equal(res.status, 200);
     const call = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[0]);
     assert.equal(call.args.user_id, 'U0456');

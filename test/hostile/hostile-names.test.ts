@@ -255,16 +255,7 @@ describe('hostile LivePerson names, end to end', function () {
       await click(c);
 
     // App Home with the watches the crawl added, and its buttons.
-    const body = JSON.stringify({
-      token: 'x',
-      team_id: 'T0001',
-      api_app_id: 'A0789',
-      type: 'event_callback',
-      event_id: 'Ev0001',
-      event_time: 1732550000,
-      event: { type: 'app_home_opened', user: 'U0456', channel: 'D0001', tab: 'home', event_ts: '1.1' },
-    });
-    assert.equal((await h.post(body, 'application/json')).status, 200);
+    assert.equal((await h.openHome()).status, 200);
     await settle();
     const home = await h.slack.waitFor(() => {
       const published = h.slack.callsTo('views.publish');
