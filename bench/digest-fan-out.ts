@@ -16,7 +16,7 @@ import type { DigestDraft, DigestScope } from '../src/domain/digest';
 import { DIGEST_EVENT } from '../src/schedule/digest-runner';
 import { FakeSlack } from '../src/sandbox/fake-slack';
 import { stableKey } from '../src/shared/stable-key';
-import { DEFAULT_OAUTH, ROUTE_NAMES, startSimulator } from '../src/simulator';
+import { DEFAULT_OAUTH, ROUTE_NAMES, apiKeyAccountEnv, startSimulator } from '../src/simulator';
 import { rngFrom } from '../src/simulator/random';
 import { printTable, writeResults, type BenchSummary, type Benchmark } from './benchmark';
 import { benchStore } from './digests/bench-store';
@@ -178,12 +178,7 @@ export async function runFanOut(count: number, channels: number): Promise<FanOut
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: 'bench-secret',
     SLACK_API_URL: slack.apiUrl,
-    LP_ACCOUNT_ID: sim.accountId,
-    LP_CSDS_URL: sim.url,
-    LP_APP_KEY: DEFAULT_OAUTH.appKey,
-    LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
-    LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
-    LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+    ...apiKeyAccountEnv(sim.accountId, sim.url),
     LOG_LEVEL: 'error',
     ...store.env,
     QP_BENCH_CLOCK: String(clock),

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   if (cfg.kind === 'bot') {
     // Loaded only here: the floor and the naive handler must not carry the bot's modules in their RSS.
     const { startBot } = await import('../../src/main.js');
-    const { DEFAULT_OAUTH } = await import('../../src/simulator/index.js');
+    const { apiKeyAccountEnv } = await import('../../src/simulator/index.js');
     const { renderPng } = await import('../../src/charts/render-png.js');
     const bot = await startBot(
       {
@@ -99,12 +99,7 @@ async function main(): Promise<void> {
         SLACK_SIGNING_SECRET: cfg.signingSecret,
         SLACK_API_URL: cfg.slackApiUrl,
         PORT: String(cfg.port),
-        LP_ACCOUNT_ID: cfg.accountId,
-        LP_CSDS_URL: cfg.simUrl,
-        LP_APP_KEY: DEFAULT_OAUTH.appKey,
-        LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
-        LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
-        LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+        ...apiKeyAccountEnv(cfg.accountId, cfg.simUrl),
         DATA_DIR: cfg.dataDir,
         ...cfg.env,
       },

@@ -17,6 +17,7 @@ export type {
 } from './contact-center';
 export { NO_SKILL_ID, NO_SKILL_NAME } from './contact-center';
 export {
+  apiKeyAccountEnv,
   DEFAULT_ACCOUNT_ID,
   DEFAULT_CLIENT_CREDENTIALS,
   DEFAULT_LOGIN,

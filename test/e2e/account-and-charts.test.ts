@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
+import { DEFAULT_OAUTH, apiKeyAccountEnv, startSimulator, type Simulator } from '../../src/simulator';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BUSY_NOW, fieldValue, freePort, startHarness, texts, type Harness } from './harness';
@@ -30,12 +30,7 @@ describe('e2e: a LivePerson account found through LP_CSDS_URL, signed with OAuth
   });
 
   const env = (over: Record<string, string> = {}) => ({
-    LP_ACCOUNT_ID: sim.accountId,
-    LP_CSDS_URL: sim.url,
-    LP_APP_KEY: DEFAULT_OAUTH.appKey,
-    LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
-    LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
-    LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+    ...apiKeyAccountEnv(sim.accountId, sim.url),
     ...over,
   });
 

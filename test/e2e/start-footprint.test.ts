@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
-import { DEFAULT_OAUTH, startSimulator, type Simulator } from '../../src/simulator';
+import { DEFAULT_OAUTH, apiKeyAccountEnv, startSimulator, type Simulator } from '../../src/simulator';
 import { deleteNamespace } from '../../bench/digests/bench-store';
 import { SIGNING_SECRET, freePort, tempDataDir } from './harness';
 
@@ -76,12 +76,7 @@ describe('e2e: what a started bot loads', function () {
     SLACK_BOT_TOKEN: 'xoxb-footprint',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
-    LP_ACCOUNT_ID: sim.accountId,
-    LP_CSDS_URL: sim.url,
-    LP_APP_KEY: DEFAULT_OAUTH.appKey,
-    LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
-    LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
-    LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+    ...apiKeyAccountEnv(sim.accountId, sim.url),
     LOG_LEVEL: 'error',
   });
 

@@ -7,7 +7,13 @@
  */
 import { strict as assert } from 'node:assert';
 import vm from 'node:vm';
-import { DEFAULT_OAUTH, startSimulator, type RosterNames, type Simulator } from '../../src/simulator';
+import {
+  DEFAULT_OAUTH,
+  apiKeyAccountEnv,
+  startSimulator,
+  type RosterNames,
+  type Simulator,
+} from '../../src/simulator';
 import { BUSY_NOW, slackEscape, startHarness, type Harness } from '../e2e/harness';
 import { MAX_LABEL_CHARS } from '../../src/charts/chart-text';
 import { messageProblems, textObjects, viewProblems } from './safety';
@@ -149,12 +155,7 @@ describe('hostile LivePerson names, end to end', function () {
     sim = await startSimulator({ now: BUSY_NOW, oauth: DEFAULT_OAUTH, names: NAMES });
     h = await startHarness({
       env: {
-        LP_ACCOUNT_ID: sim.accountId,
-        LP_CSDS_URL: sim.url,
-        LP_APP_KEY: DEFAULT_OAUTH.appKey,
-        LP_APP_SECRET: DEFAULT_OAUTH.appSecret,
-        LP_ACCESS_TOKEN: DEFAULT_OAUTH.accessToken,
-        LP_ACCESS_TOKEN_SECRET: DEFAULT_OAUTH.accessTokenSecret,
+        ...apiKeyAccountEnv(sim.accountId, sim.url),
         CHARTS: 'quickchart',
       },
     });
