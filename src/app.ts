@@ -9,6 +9,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
 import type { Container } from './container';
 import { createBotAuthorization, type BotAuthorization } from './slack/authorize';
+import { ackFirst } from './slack/ack-first';
 import { timeAcks } from './slack/ack-timing';
 import { boltLogger } from './slack/bolt-logger';
 import { contextMiddleware } from './slack/context';
@@ -92,6 +93,7 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
       })
     : new App({ ...common, signingSecret: config.slack.signingSecret! });
   timeAcks(app, container.metrics.ack);
+  ackFirst(app);
 
   app.use(
     contextMiddleware({

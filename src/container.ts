@@ -20,6 +20,8 @@ import { createChartDelivery, type ChartDelivery } from './slack/chart-delivery'
 import { createChartRenderer } from './charts/chart-renderer';
 import type { ChartSpec } from './charts/chart-spec';
 import { InFlight } from './slack/in-flight';
+import type { Answer } from './slack/answer';
+import { SingleFlight } from './shared/single-flight';
 import { ObservedWebClient } from './slack/observed-client';
 import type { ListenerDeps } from './slack/listeners/deps';
 import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
@@ -230,6 +232,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ]);
     return { skills, groups };
   };
+  const builds = new SingleFlight<Answer>();
   return {
     config,
     log,
@@ -253,6 +256,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     listenerDeps: () => ({
       reports,
       charts,
+      builds,
       inFlight,
       actionState,
       source,

@@ -3,6 +3,7 @@
  * SIGTERM/SIGINT stop taking requests, let acked answers finish (bounded), then release
  * everything (LivePerson timers, the in-process simulator, the store) so the process exits cleanly.
  */
+import { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { buildApp, slackClientOptions } from './app';
@@ -11,6 +12,7 @@ import { createContainer, type Container, type ContainerOptions } from './contai
 import type { RetryRuntime } from './liveperson/client/retry-policy';
 import type { DigestService } from './schedule/digest-service';
 import { createLogger, type AppLogger } from './shared/logger';
+import { ackFirstServer } from './slack/ack-first';
 import { SlackTokenError, createBotAuthorization } from './slack/authorize';
 import { boltLogger } from './slack/bolt-logger';
 import { openStore } from './store/keyv-store';
@@ -118,7 +120,9 @@ export async function startBot(
   liveSecrets = () => container.client.secrets();
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });
   try {
-    await app.start(config.port);
+    const listening: unknown = await app.start(config.port);
+    // Over HTTP, a request holds back work after other acks from its first byte (slack/ack-first).
+    if (listening instanceof Server) ackFirstServer(listening as Server);
   } catch (err) {
     await container.close();
     throw err;

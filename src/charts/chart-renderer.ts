@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { SingleFlight } from '../shared/single-flight';
 import { stableKey } from '../shared/stable-key';
 import type { ChartSpec } from './chart-spec';
@@ -41,16 +41,21 @@ export function defaultWorkerFile(): string {
 /** Creates the renderer; no thread starts until the first render. */
 export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRenderer {
   let pool: Piscina<ChartSpec, Uint8Array> | undefined;
+  let starting: Promise<Piscina<ChartSpec, Uint8Array>> | undefined;
   let closed = false;
   const flights = new SingleFlight<Buffer>();
   const done = new LRUCache<string, Buffer>({ max: opts.cacheSize ?? 32, ttl: opts.cacheTtlMs ?? 60_000 });
+  // piscina itself loads with the first chart too: CHARTS=quickchart and none never need it.
   const poolOf = () =>
-    (pool ??= new Piscina<ChartSpec, Uint8Array>({
-      filename: opts.workerFile ?? defaultWorkerFile(),
-      minThreads: 0,
-      maxThreads: opts.threads ?? 1,
-      idleTimeout: opts.idleTimeoutMs ?? 60_000,
-    }));
+    (starting ??= import('piscina').then(
+      ({ Piscina: Pool }) =>
+        (pool = new Pool<ChartSpec, Uint8Array>({
+          filename: opts.workerFile ?? defaultWorkerFile(),
+          minThreads: 0,
+          maxThreads: opts.threads ?? 1,
+          idleTimeout: opts.idleTimeoutMs ?? 60_000,
+        })),
+    ));
   return {
     render(spec) {
       if (closed) return Promise.reject(new Error('the chart renderer is closed'));
@@ -58,7 +63,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
       const hit = done.get(key);
       if (hit) return Promise.resolve(hit);
       return flights.run(key, async () => {
-        const bytes = await poolOf().run(spec);
+        const bytes = await (await poolOf()).run(spec);
         const png = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         done.set(key, png);
         return png;
@@ -68,8 +73,10 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
     async close() {
       closed = true;
       done.clear();
-      await pool?.close();
+      const started = await starting?.catch(() => undefined);
+      await started?.close();
       pool = undefined;
+      starting = undefined;
     },
   };
 }

@@ -4,7 +4,7 @@
  * ids, so the same query can ride in a button or a digest and mean the same thing tomorrow.
  */
 import type { DigestCommand } from './digest-command';
-import type { WindowSpec } from './window';
+import { needsTimezone, type WindowSpec } from './window';
 
 /** Dimensions a ranking can be ordered by (`/queue skills by wait`). */
 export const RANK_METRICS = ['queue', 'wait', 'load', 'closed', 'response', 'csat', 'overdue'] as const;
@@ -151,4 +151,15 @@ export function namedScope(query: NamedQuery): ScopeName {
 /** True for the reports that show KPIs and can compare them with earlier windows. */
 export function isKpiQuery(query: ReportQuery): query is OverviewQuery | ScopeQuery {
   return query.kind === 'overview' || isScopeQuery(query);
+}
+
+/**
+ * Whether answering `query` reads the wall clock, so the asker's zone changes the answer: a
+ * calendar window ("today", "since 9am"), a trend (its points are labelled by the clock) or a
+ * comparison ("yesterday" is a calendar day). "last 4h" is the same for everyone.
+ */
+export function readsWallClock(query: ReportQuery): boolean {
+  return (
+    needsTimezone(query.window) || query.kind === 'trend' || (isKpiQuery(query) && !!query.compare?.length)
+  );
 }

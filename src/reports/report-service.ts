@@ -5,12 +5,12 @@
  * nothing of Slack.
  */
 import type { ReportOutcome } from '../domain/outcome';
-import { isKpiQuery, namedScopeOf, type ReportQuery } from '../domain/query';
+import { isKpiQuery, namedScopeOf, readsWallClock, type ReportQuery } from '../domain/query';
 import { toReport } from '../domain/report';
 import { splitBots } from '../domain/humans';
 import type { MetricsAnswer } from '../domain/metrics';
 import type { Trend } from '../domain/trend';
-import { needsTimezone, resolveWindow } from '../domain/window';
+import { resolveWindow } from '../domain/window';
 import type { CallOptions } from '../liveperson/client/client';
 import type { LookupOptions } from '../liveperson/directory';
 import { Deadline, raceDeadline } from '../shared/deadline';
@@ -105,11 +105,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       // The window is resolved now, at run time: a query stores intent, so a re-run tomorrow asks
       // for tomorrow's window. Comparisons and trends read the wall clock too ("yesterday" is a
       // calendar day; a trend's points are labelled by the clock), so they look the zone up.
-      const wallClock =
-        needsTimezone(query.window) ||
-        query.kind === 'trend' ||
-        (isKpiQuery(query) && !!query.compare?.length);
-      const zone = wallClock
+      const zone = readsWallClock(query)
         ? typeof opts.timezone === 'function'
           ? await opts.timezone()
           : (opts.timezone ?? 'UTC')

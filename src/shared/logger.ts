@@ -17,6 +17,8 @@ export interface AppLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Whether a line at `level` would be written (so a caller can skip building it). */
+  enabled(level: LogLevel): boolean;
   /** A logger whose every line also carries `bindings` (team, user, surface, request id …). */
   child(bindings: Record<string, unknown>): AppLogger;
 }
@@ -126,6 +128,9 @@ class PinoLogger implements AppLogger {
     private readonly bindings: Record<string, unknown> = {},
   ) {}
 
+  enabled(level: LogLevel): boolean {
+    return this.pino.isLevelEnabled(level);
+  }
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (!this.pino.isLevelEnabled(level)) return;
     const all = fields ? { ...this.bindings, ...fields } : this.bindings;
@@ -190,13 +195,14 @@ export interface ConsoleStyleLogger {
 
 /**
  * An AppLogger behind console-style arguments, formatted as Node's console would (and scrubbed
- * like every other line), each line tagged with `fields`.
+ * like every other line), each line tagged with `fields`. Arguments are formatted only for a line
+ * that is written: Bolt logs every ack at debug, with the response body among the arguments.
  */
 export function consoleStyle(log: AppLogger, fields: Record<string, unknown>): ConsoleStyleLogger {
-  return {
-    debug: (...args: unknown[]) => log.debug(format(...args), fields),
-    info: (...args: unknown[]) => log.info(format(...args), fields),
-    warn: (...args: unknown[]) => log.warn(format(...args), fields),
-    error: (...args: unknown[]) => log.error(format(...args), fields),
-  };
+  const line =
+    (level: LogLevel) =>
+    (...args: unknown[]) => {
+      if (log.enabled(level)) log[level](format(...args), fields);
+    };
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -4,11 +4,13 @@
  * when LivePerson is slow, the report with its chart, and delivery through the conversation.
  * Never throws; every failure becomes a readable message and a log line.
  */
-import type { ReportQuery } from '../domain/query';
+import { readsWallClock, type ReportQuery } from '../domain/query';
 import { describeError, problemOf } from '../reports/problem-of';
 import type { ReportService, RunOptions } from '../reports/report-service';
 import { Deadline } from '../shared/deadline';
 import { nextTurn } from '../shared/loop-turn';
+import type { SingleFlight } from '../shared/single-flight';
+import { stableKey } from '../shared/stable-key';
 import type { ChartDelivery } from './chart-delivery';
 import type { QueueContext } from './context';
 import {
@@ -40,6 +42,11 @@ export interface AnswerDeps {
   scopeMenu?: (deadline: Deadline) => Promise<ScopeMenu | undefined>;
   answerBudgetMs?: number;
   stillWaitingAfterMs?: readonly number[];
+  /**
+   * Answers being built, shared by identical concurrent asks (shareKey): a burst of leads asking
+   * the same thing costs one report, one chart and one message, not one each.
+   */
+  builds?: SingleFlight<Answer>;
 }
 
 export interface AnswerOptions extends Pick<RunOptions, 'page' | 'id' | 'fresh' | 'timezone'> {
@@ -99,6 +106,24 @@ export async function buildAnswer(
     ctx.log.error(`queue report failed: ${describeError(err)}`, { waitedMs: Math.round(deadline.elapsed()) });
     return note(renderProblem(problemOf(err)));
   }
+}
+
+/**
+ * What makes two asks get the same answer: the query, how it is run and rendered, and the zone,
+ * only when the answer reads the wall clock (everyone's "last 4h" is the same report).
+ */
+export async function shareKey(
+  ctx: Pick<QueueContext, 'timezone'>,
+  query: ReportQuery,
+  opts: Omit<AnswerOptions, 'inPlace' | 'beside'>,
+): Promise<string> {
+  const { timezone, ...rest } = opts;
+  const zone = !readsWallClock(query)
+    ? undefined
+    : typeof timezone === 'string'
+      ? timezone
+      : await (timezone ?? (() => ctx.timezone()))();
+  return stableKey({ query, ...rest, zone });
 }
 
 /** The overview's menu; a directory that cannot answer costs the menu, not the report. */
@@ -161,7 +186,9 @@ export async function answerQuery(
     const reports: ReportService = {
       run: (q, o) => deps.reports.run(q, o).finally(stopWaiting),
     };
-    answer = await buildAnswer(ctx, { ...deps, reports }, query, run, deadline);
+    const build = () => buildAnswer(ctx, { ...deps, reports }, query, run, deadline);
+    // Joined builds run on the first asker's deadline and log lines; the answer is the same.
+    answer = deps.builds ? await deps.builds.run(await shareKey(ctx, query, run), build) : await build();
   } finally {
     stopWaiting();
   }

@@ -116,6 +116,11 @@ class RateLimited extends Error {
 /** Sends messages for the whole bot; one instance, shared by every request and schedule. */
 export class Outbox {
   private readonly nextPostAt = new Map<string, number>();
+  private readonly sealed = new WeakMap<readonly KnownBlock[], Promise<KnownBlock[]>>();
+  private readonly checked = new WeakMap<
+    readonly KnownBlock[],
+    { text: string | undefined; violations: ReturnType<typeof checkMessage> }
+  >();
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -292,7 +297,7 @@ export class Outbox {
     let blocks = payload.blocks;
     if (blocks && needsSealing(blocks)) {
       try {
-        blocks = await sealActionValues(blocks, this.deps.actionState);
+        blocks = await this.sealedOnce(blocks);
       } catch (err) {
         // The store is down: the report still goes, without the buttons it could not back.
         this.deps.log.warn('could not store button state; sending the message without those buttons', {
@@ -302,7 +307,7 @@ export class Outbox {
       }
     }
     const sealed = blocks ? { ...payload, blocks } : payload;
-    const violations = checkMessage({ text: sealed.text, blocks: sealed.blocks });
+    const violations = this.violationsOnce(sealed.text, sealed.blocks);
     if (violations.length) {
       return {
         ok: false,
@@ -311,6 +316,30 @@ export class Outbox {
       };
     }
     return { ok: true, payload: sealed };
+  }
+
+  /**
+   * Blocks sealed once per blocks array: one answer shared by a hundred askers (answer.ts) is
+   * sealed once, not copied and hashed a hundred times. Held only while the array lives; a failed
+   * sealing is forgotten, so the next send tries the store again.
+   */
+  private sealedOnce(blocks: readonly KnownBlock[]): Promise<KnownBlock[]> {
+    const known = this.sealed.get(blocks);
+    if (known) return known;
+    const sealing = sealActionValues(blocks, this.deps.actionState);
+    this.sealed.set(blocks, sealing);
+    sealing.catch(() => this.sealed.delete(blocks));
+    return sealing;
+  }
+
+  /** Slack's limits checked once per blocks array and text (see sealedOnce). */
+  private violationsOnce(text: string | undefined, blocks: readonly KnownBlock[] | undefined) {
+    if (!blocks) return checkMessage({ text, blocks });
+    const known = this.checked.get(blocks);
+    if (known && known.text === text) return known.violations;
+    const violations = checkMessage({ text, blocks });
+    this.checked.set(blocks, { text, violations });
+    return violations;
   }
 
   /** Waits until `channel` may take another message (one a second). */

@@ -46,6 +46,7 @@ function modulesOfStartedBot(env: Record<string, string>): Promise<string[]> {
 const HEAVY: Record<string, RegExp> = {
   '@napi-rs/canvas': /node_modules\/@napi-rs\/canvas/,
   'chart.js': /node_modules\/chart\.js\//,
+  piscina: /node_modules\/piscina\//,
   'pino-pretty': /node_modules\/pino-pretty\//,
   'the simulator': /\/src\/simulator\//,
   sqlite3: /node_modules\/sqlite3\//,
@@ -80,7 +81,7 @@ describe('e2e: what a started bot loads', function () {
     LOG_LEVEL: 'error',
   });
 
-  it('on a LivePerson account with QuickChart charts and SQLite: no canvas, Chart.js, pino-pretty, simulator or Redis client', async () => {
+  it('on a LivePerson account with QuickChart charts and SQLite: no canvas, Chart.js, piscina, pino-pretty, simulator or Redis client', async () => {
     const data = tempDataDir();
     const modules = await modulesOfStartedBot({ ...(await production()), DATA_DIR: data.dir }).finally(() =>
       data.remove(),
@@ -90,7 +91,14 @@ describe('e2e: what a started bot loads', function () {
       'the store it uses is loaded',
     );
     assert.deepEqual(
-      loadedOf(modules, ['@napi-rs/canvas', 'chart.js', 'pino-pretty', 'the simulator', 'the Redis client']),
+      loadedOf(modules, [
+        '@napi-rs/canvas',
+        'chart.js',
+        'piscina',
+        'pino-pretty',
+        'the simulator',
+        'the Redis client',
+      ]),
       [],
     );
   });

@@ -64,6 +64,7 @@ const silentLog = (): AppLogger => {
     info: () => undefined,
     warn: sinon.spy(),
     error: () => undefined,
+    enabled: () => true,
     child: () => log,
   };
   return log;

@@ -515,6 +515,21 @@ describe('consoleStyle', () => {
     );
   });
 
+  it('does not format the arguments of a line below LOG_LEVEL (Bolt logs every ack at debug)', () => {
+    const c = capture({ level: 'info' });
+    let formatted = 0;
+    const body = { [Symbol.for('nodejs.util.inspect.custom')]: () => `body #${++formatted}` };
+    const con = consoleStyle(c.log, { source: 'bolt' });
+    con.debug('ack() response sent', body);
+    assert.equal(formatted, 0, 'a debug line at info costs nothing');
+    con.info('ack() response sent', body);
+    assert.equal(formatted, 1);
+    assert.deepEqual(
+      c.lines.map((l) => l.msg),
+      ['ack() response sent body #1'],
+    );
+  });
+
   it('writes each method at its level and tags every line with its fields', () => {
     const c = capture();
     const con = consoleStyle(c.log.child({ team: 'T1' }), { source: 'lp', layer: 'transport' });

@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { nextTurn, turnsWaiting } from '../../src/shared/loop-turn';
+import {
+  foreground,
+  foregroundOpen,
+  MAX_DEFER_MS,
+  nextTurn,
+  QUIET_MS,
+  turnsWaiting,
+} from '../../src/shared/loop-turn';
 
 describe('nextTurn', () => {
   it('resumes waiters in the order they asked', async () => {
@@ -42,5 +49,58 @@ describe('nextTurn', () => {
     order.push('sync after');
     await p;
     assert.deepEqual(order, ['sync after', 'turn']);
+  });
+});
+
+describe('nextTurn behind requests being taken (acks first)', () => {
+  const settledWithin = async (p: Promise<unknown>, ms: number): Promise<boolean> => {
+    let settled = false;
+    void p.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return settled;
+  };
+
+  it('waits while a request is open, and resumes once it is answered and the foreground is quiet', async () => {
+    const answered = foreground();
+    const turn = nextTurn();
+    assert.equal(await settledWithin(turn, 50), false, 'held while the request is open');
+    answered();
+    const endedAt = performance.now();
+    await turn;
+    assert.ok(performance.now() - endedAt >= QUIET_MS - 1, 'not before the foreground was quiet');
+    assert.equal(foregroundOpen(), 0);
+  });
+
+  it('is held at most MAX_DEFER_MS, however busy the foreground stays', async () => {
+    const answered = foreground();
+    try {
+      const started = performance.now();
+      await nextTurn();
+      const waited = performance.now() - started;
+      assert.ok(waited >= MAX_DEFER_MS - 1 && waited < MAX_DEFER_MS + 500, `waited ${waited.toFixed(0)} ms`);
+    } finally {
+      answered();
+    }
+  });
+
+  it('a request that was just answered still holds work back: the next may be arriving', async () => {
+    const turn = nextTurn();
+    let settled = false;
+    void turn.then(() => (settled = true));
+    // Requests one after another, each answered at once, with turns of the loop in between.
+    for (let i = 0; i < 30; i++) {
+      foreground()();
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(settled, false, `held after request ${i + 1}`);
+    }
+    await turn;
+  });
+
+  it('answering a request twice counts it once', async () => {
+    const answered = foreground();
+    answered();
+    answered();
+    assert.equal(foregroundOpen(), 0);
+    await nextTurn();
   });
 });

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
 import { Deadline } from '../../src/shared/deadline';
-import { answerQuery } from '../../src/slack/answer';
+import { SingleFlight } from '../../src/shared/single-flight';
+import { answerQuery, type Answer } from '../../src/slack/answer';
 import { skillQuery } from '../fixtures/reports';
 import { fakes, order, skillReportOutcome, textOf } from './listeners/support';
 
@@ -159,5 +160,67 @@ describe('answerQuery', () => {
       await answerQuery(f.ctx, f.deps, query, { inPlace: true });
       assert.deepEqual(order(f), ['run', 'note']);
     });
+  });
+});
+
+describe('answerQuery: identical concurrent asks share one build', () => {
+  /** Two askers (their own conversations and zones) over one report service and one build table. */
+  function twoAskers(zones: [string, string]) {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const a = fakes(() => gate.then(() => report));
+    const b = fakes(report);
+    const builds = new SingleFlight<Answer>();
+    a.deps.builds = builds;
+    b.deps = { ...b.deps, reports: a.deps.reports, builds };
+    a.ctx.timezone = () => Promise.resolve(zones[0]);
+    b.ctx.timezone = () => Promise.resolve(zones[1]);
+    return { a, b, release, runs: () => order(a).filter((e) => e === 'run').length };
+  }
+
+  it('a second ask while the first is being built gets the same answer, and LivePerson is asked once', async () => {
+    const t = twoAskers(['Europe/Berlin', 'America/New_York']);
+    const first = answerQuery(t.a.ctx, t.a.deps, query);
+    const second = answerQuery(t.b.ctx, t.b.deps, query);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    t.release();
+    await Promise.all([first, second]);
+    assert.equal(t.runs(), 1, '"last 4h" is the same report in every zone');
+    const [mine, theirs] = [t.a.sent('answer')[0], t.b.sent('answer')[0]];
+    assert.match(textOf(theirs), /Waiting in queue/);
+    assert.equal(theirs, mine, 'the very same message: built once');
+  });
+
+  it('a window that reads the wall clock is built once per zone', async () => {
+    const t = twoAskers(['Europe/Berlin', 'America/New_York']);
+    const today: typeof query = { ...query, window: { kind: 'today' } };
+    const first = answerQuery(t.a.ctx, t.a.deps, today);
+    const second = answerQuery(t.b.ctx, t.b.deps, today);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    t.release();
+    await Promise.all([first, second]);
+    assert.equal(t.runs(), 2, "Berlin's today is not New York's");
+  });
+
+  it('asks in the same zone share a wall-clock build too; another page does not share', async () => {
+    const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
+    const today: typeof query = { ...query, window: { kind: 'today' } };
+    const done = [
+      answerQuery(t.a.ctx, t.a.deps, today),
+      answerQuery(t.b.ctx, t.b.deps, today),
+      answerQuery(t.b.ctx, t.b.deps, today, { page: 2 }),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    t.release();
+    await Promise.all(done);
+    assert.equal(t.runs(), 2);
+  });
+
+  it('an ask after the build finished builds again (nothing is replayed from an earlier answer)', async () => {
+    const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
+    t.release();
+    await answerQuery(t.a.ctx, t.a.deps, query);
+    await answerQuery(t.b.ctx, t.b.deps, query);
+    assert.equal(t.runs(), 2);
   });
 });

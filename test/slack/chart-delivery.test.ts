@@ -28,6 +28,7 @@ function logger(): AppLogger & { warn: sinon.SinonSpy } {
     info: sinon.spy(),
     warn: sinon.spy(),
     error: sinon.spy(),
+    enabled: () => true,
     child: () => log,
   };
   return log;

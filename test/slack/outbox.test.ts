@@ -343,6 +343,25 @@ describe('Outbox', () => {
       assert.equal(warn?.error, 'store is down');
     });
 
+    it('one message sent to many askers: the store that failed for the first is tried again for the next', async () => {
+      const { outbox: box, repo } = outbox();
+      const set = repo.set.bind(repo);
+      let down = true;
+      repo.set = (...args) => (down ? Promise.reject(new Error('store is down')) : set(...args));
+      const inline = encodeActionValue(pick('Billing'));
+      // One message object, as answers shared by identical asks are (slack/answer.ts).
+      const shared = message('pick one', buttons(inline, encodeActionValue(pick(longName), 100)));
+      assert.equal((await box.post('C1', shared)).ok, true);
+      down = false;
+      assert.equal((await box.post('C2', shared)).ok, true);
+      assert.equal((await box.post('C3', shared)).ok, true);
+      const [first, second, third] = fake.callsTo('chat.postMessage').map((c) => buttonValues(c.args.blocks));
+      assert.deepEqual(first, [inline], 'the store was down: without the button it could not back');
+      assert.match(second![1]!, /^1@/, 'the store is back: the button is sealed');
+      assert.deepEqual(third, second);
+      assert.equal(repo.data.size, 1);
+    });
+
     it('when the store fails and every button needed it, the empty actions block goes too', async () => {
       const { outbox: box, repo } = outbox();
       repo.set = () => Promise.reject(new Error('store is down'));

@@ -10,6 +10,7 @@ function recorder(): { log: AppLogger; lines: { level: string; message: string }
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
+    enabled: () => true,
     child: () => log,
   };
   return { log, lines };

@@ -5,6 +5,7 @@
  */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../grammar/parser';
+import { nextTurn } from '../../../shared/loop-turn';
 import { answerQuery } from '../../answer';
 import { queueContextOf } from '../../context';
 import { fitMessage } from '../../fit-message';
@@ -28,8 +29,12 @@ export async function handleQueueCommand(
     );
   if (isDigestCommand(parsed)) return handleDigestCommand(parsed, args, ctx, deps);
   await args.ack(fitMessage(renderFetching(parsed), ctx.log));
-  ctx.log.info('/queue', { report: parsed.kind, window: parsed.window.kind });
-  await deps.inFlight.run(() => answerQuery(ctx, deps, parsed));
+  await deps.inFlight.run(async () => {
+    // Even the log line waits for its turn: acks of requests still arriving go first.
+    await nextTurn();
+    ctx.log.info('/queue', { report: parsed.kind, window: parsed.window.kind });
+    return answerQuery(ctx, deps, parsed);
+  });
 }
 
 /** Binds /queue to its handler. */
