@@ -19,7 +19,7 @@ import { printTable, writeResults, type BenchSummary, type Benchmark } from './b
 import type { AppConfig } from './ack/app-child';
 import { buildChildren } from './ack/build';
 import type { InfraConfig } from './ack/infra-child';
-import { fireAll, percentiles, sendCommand, type Ask, type Percentiles } from './ack/load';
+import { fireAll, percentiles, quantile, sendCommand, type Ask, type Percentiles } from './ack/load';
 import { startChild, type Child } from './ack/proc';
 import { summarizeProfile } from './ack/profile-summary';
 import type { FinalsResult } from './ack/protocol';
@@ -242,6 +242,17 @@ async function identicalAsks(scripts: Scripts, subject: Subject): Promise<Identi
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
 
+/**
+ * The median of the rounds' own p99s. The pooled p99 is the 10th slowest of 1,000 acks, so one
+ * round slowed by the machine (three processes on two cores) can supply all ten; the median round
+ * says what a typical burst sees.
+ */
+const medianRoundP99 = (f: AckFigures): number =>
+  quantile(
+    f.rounds.map((r) => r.p99),
+    0.5,
+  );
+
 async function run(): Promise<BenchSummary> {
   const profiling = process.env.QP_ACK_PROFILE === '1';
   const work = mkdtempSync(path.join(tmpdir(), 'qp-ack-bench-'));
@@ -292,6 +303,7 @@ async function run(): Promise<BenchSummary> {
       'p50 / floor',
       'p95 / floor',
       'p99 / floor',
+      'round p99 / floor (median)',
       'not 200',
       'peak RSS MB',
       'RSS after MB',
@@ -305,6 +317,7 @@ async function run(): Promise<BenchSummary> {
       ratio(f.ack.p50, floor.p50),
       ratio(f.ack.p95, floor.p95),
       ratio(f.ack.p99, floor.p99),
+      ratio(medianRoundP99(f), medianRoundP99(acks[0]!)),
       String(f.notOk),
       f.hwmMb.toFixed(0),
       f.idleRssMb.toFixed(0),
@@ -345,7 +358,7 @@ async function run(): Promise<BenchSummary> {
   const [quick, naive] = identical;
   return {
     headline: bot
-      ? `bot ack p99 ${ratio(bot.ack.p99, floor.p99)} the floor (target ≤ 1.3×), peak RSS ${bot.hwmMb.toFixed(0)} MB; ` +
+      ? `bot ack p99 ${ratio(bot.ack.p99, floor.p99)} the floor (target ≤ 1.3×; median round ${ratio(medianRoundP99(bot), medianRoundP99(acks[0]!))}), peak RSS ${bot.hwmMb.toFixed(0)} MB; ` +
         `100 identical asks: ${quick?.livePersonRequests ?? '?'} LivePerson requests vs ${naive?.livePersonRequests ?? '?'}`
       : 'no bot subject ran',
     file,

@@ -5,7 +5,7 @@
  * the outbox every other message goes out by.
  * Building it does no I/O, so nothing delays the ack.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import { isRecord } from '../shared/guards';
 import type { AppLogger } from '../shared/logger';
@@ -87,7 +87,10 @@ export function describeBody(body: unknown): {
 /** Builds the QueueContext of a request from its payload. */
 export function createQueueContext(body: unknown, deps: ContextDeps): QueueContext {
   const d = describeBody(body);
-  const requestId = randomBytes(6).toString('hex');
+  // 48 random bits: the first 12 hex digits of a v4 UUID (its version digit comes after them).
+  // randomUUID draws from a pool; randomBytes asks the system each time, on every request.
+  const uuid = randomUUID();
+  const requestId = uuid.slice(0, 8) + uuid.slice(9, 13);
   const log = deps.log.child({
     requestId,
     surface: d.surface,

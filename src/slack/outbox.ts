@@ -21,6 +21,7 @@ import { dropUnsealed, needsSealing, sealActionValues, type StoredState } from '
 import { checkMessage, checkView } from './views/limits';
 import type { SlackApiObserver } from './observed-client';
 import type { SlackMessage } from './views/message';
+import { postJson, type PostAnswer, type PostJson } from './response-post';
 
 export type SendFailure =
   | 'not_in_channel'
@@ -84,8 +85,8 @@ export interface OutboxDeps {
   /** Monotonic clock and sleep, injectable for tests. */
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** HTTP for response_url posts (global fetch by default). */
-  fetch?: typeof fetch;
+  /** HTTP for response_url posts (node:http(s) by default: see response-post.ts). */
+  postJson?: PostJson;
   /** Timeout of one response_url post. */
   responseTimeoutMs?: number;
   /** Told of response_url posts and of every call sent again after a 429 (/metrics). */
@@ -134,17 +135,16 @@ export class Outbox {
     const prepared = payload.delete_original ? { ok: true as const, payload } : await this.prepare(payload);
     if (!prepared.ok) return prepared;
     return this.withRateLimit('response_url', async () => {
-      const http = this.deps.fetch ?? fetch;
+      const post = this.deps.postJson ?? postJson;
       const observer = this.deps.observer;
       observer?.call('response_url');
-      let res: Response;
+      let res: PostAnswer;
       try {
-        res = await http(responseUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(prepared.payload),
-          signal: AbortSignal.timeout(this.deps.responseTimeoutMs ?? 10_000),
-        });
+        res = await post(
+          responseUrl,
+          JSON.stringify(prepared.payload),
+          this.deps.responseTimeoutMs ?? 10_000,
+        );
       } catch (err) {
         observer?.error('response_url', 'request_error');
         return {
@@ -156,14 +156,15 @@ export class Outbox {
       }
       if (res.status === 429) {
         observer?.error('response_url', 'ratelimited');
-        throw new RateLimited(retryAfterMs(res.headers.get('retry-after')));
+        throw new RateLimited(retryAfterMs(res.retryAfter));
       }
-      const text = await res.text().catch(() => '');
-      if (res.ok && !/"ok"\s*:\s*false/.test(text)) return { ok: true };
-      observer?.error('response_url', res.ok ? 'not_ok' : `http_${res.status}`);
+      const { text } = res;
+      const ok = res.status >= 200 && res.status < 300;
+      if (ok && !/"ok"\s*:\s*false/.test(text)) return { ok: true };
+      observer?.error('response_url', ok ? 'not_ok' : `http_${res.status}`);
       // An expired or used-up response_url answers 404 (or 200 with ok:false): the caller falls back
       // to the Web API. Any other failure (a 400 for the payload, a 5xx) is not an expiry.
-      const expired = res.ok || res.status === 404 || res.status === 410;
+      const expired = ok || res.status === 404 || res.status === 410;
       const reason: SendFailure = expired ? 'expired' : 'failed';
       return { ok: false, reason, detail: `response_url answered HTTP ${res.status} ${text.slice(0, 200)}` };
     });

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/shared/logger';
 import { ACTION_STATE_CODEC, type StoredState } from '../../src/slack/action-ref';
 import { Conversation, RESPONSE_URL_USES, type ConversationTarget } from '../../src/slack/conversation';
 import { Outbox, type SendResult } from '../../src/slack/outbox';
+import { postJson, type PostJson } from '../../src/slack/response-post';
 import type { SlackMessage } from '../../src/slack/views/message';
 import { MemoryRepository } from '../fixtures/memory-store';
 
@@ -55,9 +56,9 @@ describe('Conversation', () => {
     fake = await new FakeSlack().start();
     lines = [];
     posted = [];
-    const countingFetch: typeof fetch = (input, init) => {
-      posted.push(input instanceof Request ? input.url : input.toString());
-      return fetch(input, init);
+    const countingPost: PostJson = (url, body, timeoutMs) => {
+      posted.push(url);
+      return postJson(url, body, timeoutMs);
     };
     let now = 0;
     outbox = new Outbox({
@@ -74,7 +75,7 @@ describe('Conversation', () => {
         now += ms;
         return Promise.resolve();
       },
-      fetch: countingFetch,
+      postJson: countingPost,
     });
   });
   afterEach(async () => {

@@ -17,6 +17,7 @@ import {
   type StoredState,
 } from '../../src/slack/action-ref';
 import { Outbox, type OutboxDeps, type SendResult } from '../../src/slack/outbox';
+import { postJson, type PostJson } from '../../src/slack/response-post';
 import type { SlackMessage } from '../../src/slack/views/message';
 import { MemoryRepository } from '../fixtures/memory-store';
 
@@ -441,14 +442,11 @@ describe('Outbox', () => {
 
     it('a 429 from a response_url is waited out and the post made again', async () => {
       let answered429 = 0;
-      const fetch429Once: typeof fetch = (input, init) => {
-        if (answered429++ === 0)
-          return Promise.resolve(
-            new Response('rate limited', { status: 429, headers: { 'retry-after': '2' } }),
-          );
-        return fetch(input, init);
-      };
-      const { outbox: box, sleeps } = outbox({ fetch: fetch429Once });
+      const post429Once: PostJson = (url, body, timeoutMs) =>
+        answered429++ === 0
+          ? Promise.resolve({ status: 429, retryAfter: '2', text: 'rate limited' })
+          : postJson(url, body, timeoutMs);
+      const { outbox: box, sleeps } = outbox({ postJson: post429Once });
       const r = await box.respond(fake.responseUrl('r1'), message('again'));
       assert.deepEqual(r, { ok: true });
       assert.deepEqual(sleeps, [2000]);
