@@ -55,6 +55,11 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
           maxThreads: opts.threads ?? 1,
           idleTimeout: opts.idleTimeoutMs ?? 60_000,
         })),
+      (err: unknown) => {
+        // A failed start is not kept: the next chart tries again.
+        starting = undefined;
+        throw err;
+      },
     ));
   return {
     render(spec) {

@@ -7,14 +7,19 @@
  * Requests being taken are "foreground": `foreground()` marks one from arrival until its ack is
  * written. `nextTurn()` resumes its waiters one per loop iteration, in order, and only once the
  * foreground has been quiet for QUIET_MS: while requests keep arriving, work after the ack waits.
- * A waiter is never held more than MAX_DEFER_MS, so a steady stream of requests slows answers
- * down but cannot starve them. The event loop is the process's, so this state is too.
+ * The hold is bounded twice, so a steady stream of requests slows answers down but cannot starve
+ * them: once the foreground has been busy for MAX_DEFER_MS without a quiet moment, waiters resume
+ * one per loop iteration again (an answer's several steps are not each held back in full), and a
+ * request still open after FOREGROUND_MAX_MS (a client trickling its body, a probe stuck on its
+ * store) stops counting. The event loop is the process's, so this state is too.
  */
 
 /** How long no request may have arrived or been answered before work after an ack resumes. */
 export const QUIET_MS = 5;
-/** The longest a waiter is held back by a busy foreground. */
+/** The longest the foreground holds work back without a quiet moment. */
 export const MAX_DEFER_MS = 750;
+/** A request still open this long stops counting as being taken (Slack waits 3 s for an ack). */
+export const FOREGROUND_MAX_MS = 3_000;
 
 interface Waiter {
   resume: () => void;
@@ -27,6 +32,8 @@ let scheduled = false;
 let open = 0;
 /** When a request last arrived or was answered (performance.now()). */
 let lastActivity = -Infinity;
+/** When the foreground last turned busy after a quiet moment. */
+let busySince = -Infinity;
 
 /** No request open, none arrived or answered for QUIET_MS (a clock that went back counts as quiet). */
 function isQuiet(now: number): boolean {
@@ -39,7 +46,7 @@ function resumeOne(): void {
   if (!head) return;
   const now = performance.now();
   const quiet = isQuiet(now);
-  if (quiet || now - head.since >= MAX_DEFER_MS) {
+  if (quiet || now - busySince >= MAX_DEFER_MS || now - head.since >= MAX_DEFER_MS) {
     waiting.shift();
     head.resume();
   }
@@ -74,15 +81,21 @@ export function nextTurn(): Promise<void> {
  * is harmless). Work waiting in `nextTurn` holds back meanwhile.
  */
 export function foreground(): () => void {
+  const now = performance.now();
+  if (isQuiet(now)) busySince = now;
   open++;
-  lastActivity = performance.now();
+  lastActivity = now;
   let ended = false;
-  return () => {
+  const end = () => {
     if (ended) return;
     ended = true;
+    clearTimeout(expiry);
     open--;
     lastActivity = performance.now();
   };
+  const expiry = setTimeout(end, FOREGROUND_MAX_MS);
+  expiry.unref();
+  return end;
 }
 
 /** How many are waiting for their turn (for tests and diagnostics). */

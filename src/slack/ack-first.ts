@@ -14,24 +14,34 @@ export function ackFirst(app: App): void {
   app.processEvent = (event: ReceiverEvent) => {
     const done = foreground();
     const ack = event.ack;
-    const handled = process({
-      ...event,
-      ack: async (response) => {
-        try {
-          return await ack(response);
-        } finally {
-          done();
-        }
-      },
-    });
+    let handled: Promise<void>;
+    try {
+      handled = process({
+        ...event,
+        ack: async (response) => {
+          try {
+            return await ack(response);
+          } finally {
+            done();
+          }
+        },
+      });
+    } catch (err) {
+      done();
+      throw err;
+    }
     // A request nobody acks (an event Bolt acked itself, an error) ends with its processing.
     return handled.finally(done);
   };
 }
 
-/** Marks every request `server` takes as foreground until its response is finished or dropped. */
-export function ackFirstServer(server: Server): void {
-  server.on('request', (_req, res) => {
+/**
+ * Marks every request to Slack's endpoint `path` that `server` takes as foreground until its
+ * response is finished or dropped. /healthz and /metrics are not Slack's and do not hold work.
+ */
+export function ackFirstServer(server: Server, path = '/slack/events'): void {
+  server.on('request', (req, res) => {
+    if (req.url?.split('?')[0] !== path) return;
     const done = foreground();
     res.once('finish', done);
     res.once('close', done);

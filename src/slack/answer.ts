@@ -32,6 +32,8 @@ import type { ScopeMenu } from './views/report-actions';
  * lead's patience, not Slack's: two minutes, with the placeholder saying why it takes so long.
  */
 export const ANSWER_BUDGET_MS = 120_000;
+/** Identical asks share a build begun in the same stretch of this many ms (see shareKey). */
+export const JOIN_WINDOW_MS = 10_000;
 /** When the placeholder says it is still waiting on LivePerson (ms after the answer started). */
 export const STILL_WAITING_AFTER_MS: readonly number[] = [4_000, 30_000];
 
@@ -113,7 +115,7 @@ export async function buildAnswer(
  * only when the answer reads the wall clock (everyone's "last 4h" is the same report).
  */
 export async function shareKey(
-  ctx: Pick<QueueContext, 'timezone'>,
+  ctx: Pick<QueueContext, 'timezone' | 'now'>,
   query: ReportQuery,
   opts: Omit<AnswerOptions, 'inPlace' | 'beside'>,
 ): Promise<string> {
@@ -123,7 +125,10 @@ export async function shareKey(
     : typeof timezone === 'string'
       ? timezone
       : await (timezone ?? (() => ctx.timezone()))();
-  return stableKey({ query, ...rest, zone });
+  // Asks join a build begun in the same window of time only: a late joiner does not inherit an
+  // old build's nearly spent deadline, nor a Refresh an answer fetched long before its click.
+  const joinWindow = Math.floor(ctx.now() / JOIN_WINDOW_MS);
+  return stableKey({ query, ...rest, zone, joinWindow });
 }
 
 /** The overview's menu; a directory that cannot answer costs the menu, not the report. */
@@ -187,8 +192,10 @@ export async function answerQuery(
       run: (q, o) => deps.reports.run(q, o).finally(stopWaiting),
     };
     const build = () => buildAnswer(ctx, { ...deps, reports }, query, run, deadline);
-    // Joined builds run on the first asker's deadline and log lines; the answer is the same.
-    answer = deps.builds ? await deps.builds.run(await shareKey(ctx, query, run), build) : await build();
+    // Joined builds run on the first asker's deadline and log lines (started at most JOIN_WINDOW_MS
+    // before); the answer is the same. Without a key (the zone could not be had), no sharing.
+    const key = deps.builds ? await shareKey(ctx, query, run).catch(() => undefined) : undefined;
+    answer = deps.builds && key ? await deps.builds.run(key, build) : await build();
   } finally {
     stopWaiting();
   }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
   foreground,
+  FOREGROUND_MAX_MS,
   foregroundOpen,
   MAX_DEFER_MS,
   nextTurn,
@@ -53,6 +54,9 @@ describe('nextTurn', () => {
 });
 
 describe('nextTurn behind requests being taken (acks first)', () => {
+  // Each test starts on a quiet foreground: busy spells of two tests must not run into one.
+  beforeEach(() => new Promise((resolve) => setTimeout(resolve, QUIET_MS * 4)));
+
   const settledWithin = async (p: Promise<unknown>, ms: number): Promise<boolean> => {
     let settled = false;
     void p.then(() => (settled = true));
@@ -94,6 +98,28 @@ describe('nextTurn behind requests being taken (acks first)', () => {
       assert.equal(settled, false, `held after request ${i + 1}`);
     }
     await turn;
+  });
+
+  it('a foreground busy past MAX_DEFER_MS holds the next steps no longer: they resume one per turn', async () => {
+    const answered = foreground();
+    try {
+      await nextTurn();
+      const started = performance.now();
+      await nextTurn();
+      await nextTurn();
+      const waited = performance.now() - started;
+      assert.ok(waited < MAX_DEFER_MS / 2, `two more steps waited ${waited.toFixed(0)} ms`);
+    } finally {
+      answered();
+    }
+  });
+
+  it('a request open longer than FOREGROUND_MAX_MS stops counting (a client trickling its body)', async function () {
+    this.timeout(FOREGROUND_MAX_MS + 5_000);
+    foreground();
+    assert.equal(foregroundOpen(), 1);
+    await new Promise((resolve) => setTimeout(resolve, FOREGROUND_MAX_MS + 50));
+    assert.equal(foregroundOpen(), 0);
   });
 
   it('answering a request twice counts it once', async () => {

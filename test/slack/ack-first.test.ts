@@ -93,6 +93,16 @@ describe('acks first', () => {
       assert.equal(foregroundOpen(), 0);
     });
 
+    it('/healthz and /metrics are not Slack requests: they hold nothing back', async () => {
+      const { port } = server.address() as AddressInfo;
+      const req = httpRequest({ port, host: '127.0.0.1', method: 'GET', path: '/healthz' });
+      req.on('error', () => undefined);
+      req.end();
+      while (!respond) await tick();
+      assert.equal(foregroundOpen(), 0);
+      respond();
+    });
+
     it('a client that hangs up before the response stops counting too', async () => {
       const { port } = server.address() as AddressInfo;
       const req = httpRequest({ port, host: '127.0.0.1', method: 'POST', path: '/slack/events' });

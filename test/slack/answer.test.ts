@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
 import { Deadline } from '../../src/shared/deadline';
 import { SingleFlight } from '../../src/shared/single-flight';
-import { answerQuery, type Answer } from '../../src/slack/answer';
+import { answerQuery, JOIN_WINDOW_MS, type Answer } from '../../src/slack/answer';
 import { skillQuery } from '../fixtures/reports';
 import { fakes, order, skillReportOutcome, textOf } from './listeners/support';
 
@@ -214,6 +214,28 @@ describe('answerQuery: identical concurrent asks share one build', () => {
     t.release();
     await Promise.all(done);
     assert.equal(t.runs(), 2);
+  });
+
+  it('an ask JOIN_WINDOW_MS after a build began does not join it: it gets a build, and a deadline, of its own', async () => {
+    const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
+    const startedAt = t.a.ctx.now();
+    t.b.ctx.now = () => startedAt + JOIN_WINDOW_MS;
+    const done = [answerQuery(t.a.ctx, t.a.deps, query), answerQuery(t.b.ctx, t.b.deps, query)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    t.release();
+    await Promise.all(done);
+    assert.equal(t.runs(), 2);
+  });
+
+  it('when the zone cannot be had for the key, the ask is answered on its own', async () => {
+    const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
+    const today: typeof query = { ...query, window: { kind: 'today' } };
+    t.release();
+    await answerQuery(t.a.ctx, t.a.deps, today, {
+      timezone: () => Promise.reject(new Error('users.info down')),
+    });
+    assert.equal(t.runs(), 1);
+    assert.equal(t.a.sent('answer').length, 1, 'answered, not thrown');
   });
 
   it('an ask after the build finished builds again (nothing is replayed from an earlier answer)', async () => {
