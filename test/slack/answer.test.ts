@@ -175,16 +175,18 @@ describe('answerQuery: identical concurrent asks share one build', () => {
     b.deps = { ...b.deps, reports: a.deps.reports, builds };
     a.ctx.timezone = () => Promise.resolve(zones[0]);
     b.ctx.timezone = () => Promise.resolve(zones[1]);
-    return { a, b, release, runs: () => order(a).filter((e) => e === 'run').length };
+    /** Lets every ask start (and join) while the first build waits on LivePerson, then answers it. */
+    const together = async (asks: Promise<void>[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      await Promise.all(asks);
+    };
+    return { a, b, release, together, runs: () => order(a).filter((e) => e === 'run').length };
   }
 
   it('a second ask while the first is being built gets the same answer, and LivePerson is asked once', async () => {
     const t = twoAskers(['Europe/Berlin', 'America/New_York']);
-    const first = answerQuery(t.a.ctx, t.a.deps, query);
-    const second = answerQuery(t.b.ctx, t.b.deps, query);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.release();
-    await Promise.all([first, second]);
+    await t.together([answerQuery(t.a.ctx, t.a.deps, query), answerQuery(t.b.ctx, t.b.deps, query)]);
     assert.equal(t.runs(), 1, '"last 4h" is the same report in every zone');
     const [mine, theirs] = [t.a.sent('answer')[0], t.b.sent('answer')[0]];
     assert.match(textOf(theirs), /Waiting in queue/);
@@ -194,25 +196,18 @@ describe('answerQuery: identical concurrent asks share one build', () => {
   it('a window that reads the wall clock is built once per zone', async () => {
     const t = twoAskers(['Europe/Berlin', 'America/New_York']);
     const today: typeof query = { ...query, window: { kind: 'today' } };
-    const first = answerQuery(t.a.ctx, t.a.deps, today);
-    const second = answerQuery(t.b.ctx, t.b.deps, today);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.release();
-    await Promise.all([first, second]);
+    await t.together([answerQuery(t.a.ctx, t.a.deps, today), answerQuery(t.b.ctx, t.b.deps, today)]);
     assert.equal(t.runs(), 2, "Berlin's today is not New York's");
   });
 
   it('asks in the same zone share a wall-clock build too; another page does not share', async () => {
     const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
     const today: typeof query = { ...query, window: { kind: 'today' } };
-    const done = [
+    await t.together([
       answerQuery(t.a.ctx, t.a.deps, today),
       answerQuery(t.b.ctx, t.b.deps, today),
       answerQuery(t.b.ctx, t.b.deps, today, { page: 2 }),
-    ];
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.release();
-    await Promise.all(done);
+    ]);
     assert.equal(t.runs(), 2);
   });
 
@@ -220,10 +215,7 @@ describe('answerQuery: identical concurrent asks share one build', () => {
     const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
     const startedAt = t.a.ctx.now();
     t.b.ctx.now = () => startedAt + JOIN_WINDOW_MS;
-    const done = [answerQuery(t.a.ctx, t.a.deps, query), answerQuery(t.b.ctx, t.b.deps, query)];
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.release();
-    await Promise.all(done);
+    await t.together([answerQuery(t.a.ctx, t.a.deps, query), answerQuery(t.b.ctx, t.b.deps, query)]);
     assert.equal(t.runs(), 2);
   });
 
