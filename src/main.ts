@@ -121,7 +121,7 @@ export async function startBot(
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });
   try {
     const listening: unknown = await app.start(config.port);
-    // Over HTTP, a request holds back work after other acks from its first byte (slack/ack-first).
+    // Over HTTP, a request holds back work after other acks from its headers on (slack/ack-first).
     if (listening instanceof Server) ackFirstServer(listening as Server);
   } catch (err) {
     await container.close();

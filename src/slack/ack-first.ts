@@ -1,8 +1,8 @@
 /**
  * Acks first: every request Slack sends is foreground work (shared/loop-turn) from the moment it
  * arrives until it is acked, so the work other answers do after their ack holds back meanwhile.
- * Over HTTP a request counts from its first byte (the HTTP server's 'request') to its response
- * being written; in Socket Mode, from Bolt taking it (`processEvent`) to its ack.
+ * Over HTTP a request to /slack/events counts from its headers (the HTTP server's 'request') to
+ * its response being written; in Socket Mode, from Bolt taking it (`processEvent`) to its ack.
  */
 import type { Server } from 'node:http';
 import type { App, ReceiverEvent } from '@slack/bolt';

@@ -1,6 +1,6 @@
 /**
  * Acks first: a request counts as being taken (foreground) from its arrival to its ack, over HTTP
- * from its first byte to its response, so work after other acks waits behind it.
+ * from its headers to its response, so work after other acks waits behind it.
  */
 import { strict as assert } from 'node:assert';
 import { createServer, request as httpRequest, type Server } from 'node:http';
