@@ -22,6 +22,7 @@ import type { InfraConfig } from './ack/infra-child';
 import { fireAll, percentiles, quantile, sendCommand, type Ask, type Percentiles } from './ack/load';
 import { startChild, type Child } from './ack/proc';
 import { summarizeProfile } from './ack/profile-summary';
+import { startFlags } from './start-flags';
 import type { FinalsResult } from './ack/protocol';
 import { ratio } from './timing';
 
@@ -40,6 +41,8 @@ interface Subject {
   env?: Record<string, string>;
   /** CHARTS=upload drawn on the bot's main thread (as before the worker thread), for comparison. */
   mainThreadCharts?: boolean;
+  /** Node flags for the app's process; a bot gets those of `npm start` unless told otherwise. */
+  nodeFlags?: string[];
   profile?: boolean;
 }
 
@@ -96,7 +99,12 @@ async function startRig(scripts: Scripts, subject: Subject): Promise<Rig> {
     ...(subject.env ? { env: subject.env } : {}),
     ...(subject.mainThreadCharts ? { mainThreadCharts: true } : {}),
   };
-  const app = await startChild(scripts.app, { env: { QP_ACK_APP: JSON.stringify(appCfg) }, logFd: log });
+  // The bot with the Node flags `npm start` gives it; the floor and the naive app as Node starts them.
+  const app = await startChild(scripts.app, {
+    env: { QP_ACK_APP: JSON.stringify(appCfg) },
+    execArgv: subject.nodeFlags ?? (subject.kind === 'bot' ? startFlags() : []),
+    logFd: log,
+  });
   return {
     name,
     infra,
@@ -268,6 +276,8 @@ async function run(): Promise<BenchSummary> {
     { label: 'naive: KMM before ack', kind: 'naive', latencyMs: 500 },
     { label: 'naive: KMM before ack', kind: 'naive', latencyMs: 4_000 },
     { label: 'bot (CHARTS=quickchart)', kind: 'bot', latencyMs: 500, profile: profiling },
+    // What the start flags buy (RSS) and cost (GC time), in the same run.
+    { label: "bot (CHARTS=quickchart), Node's default flags", kind: 'bot', latencyMs: 500, nodeFlags: [] },
     {
       label: 'bot (CHARTS=upload, PNG on main thread)',
       kind: 'bot',
@@ -291,7 +301,8 @@ async function run(): Promise<BenchSummary> {
   const floor = acks[0]!.ack;
   console.log(
     `${CONCURRENT} concurrent signed \`/queue ${TEXT}\` × ${ROUNDS} rounds after a warm-up; ack = time to the HTTP ` +
-      `answer; percentiles pooled over all ${CONCURRENT * ROUNDS} requests. RSS of the app's own process.\n`,
+      `answer; percentiles pooled over all ${CONCURRENT * ROUNDS} requests. RSS of the app's own process. ` +
+      `The bot runs with the Node flags of \`npm start\` (${startFlags().join(' ') || 'none'}).\n`,
   );
   printTable([
     [

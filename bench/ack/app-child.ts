@@ -92,7 +92,11 @@ async function main(): Promise<void> {
     // Loaded only here: the floor and the naive handler must not carry the bot's modules in their RSS.
     const { startBot } = await import('../../src/main.js');
     const { apiKeyAccountEnv } = await import('../../src/simulator/index.js');
-    const { renderPng } = await import('../../src/charts/render-png.js');
+    // Chart.js and the canvas only where the subject draws PNGs on the main thread: imported
+    // always, they sat in every bot's RSS (some 18 MB) though the bot never loads them in that mode.
+    const renderChart = cfg.mainThreadCharts
+      ? (await import('../../src/charts/render-png.js')).renderPng
+      : undefined;
     const bot = await startBot(
       {
         SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
         DATA_DIR: cfg.dataDir,
         ...cfg.env,
       },
-      cfg.mainThreadCharts ? { renderChart: renderPng } : {},
+      renderChart ? { renderChart } : {},
     );
     stop = () => bot.stop();
   } else {

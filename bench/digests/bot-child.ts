@@ -8,6 +8,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { startFlags } from '../start-flags';
 import type { BotReply, BotRequest } from './bot-process';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -67,7 +68,8 @@ export async function startBotChild(env: Record<string, string>): Promise<BotChi
   const tail: string[] = [];
   const child: ChildProcess = fork(BUILT, [], {
     env: { PATH: process.env.PATH ?? '', ...env },
-    execArgv: [],
+    // As `npm start` runs it: the flags set much of its RSS.
+    execArgv: startFlags(),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const keep = (chunk: Buffer) => {

@@ -18,6 +18,7 @@ import { DEFAULT_LEASE_MS, LATE_AFTER_MS } from '../../src/schedule/scheduler';
 import { FakeSlack, type ApiCall } from '../../src/sandbox/fake-slack';
 import { rngFrom } from '../../src/simulator/random';
 import { openStore } from '../../src/store/keyv-store';
+import { startFlags } from '../start-flags';
 import { benchNamespace, deleteNamespace, quietLog } from './bench-store';
 import type { ChaosInstanceConfig } from './chaos-instance';
 
@@ -138,7 +139,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosFigures> {
     };
     const spawn = (cfg: ChaosInstanceConfig): { child: ChildProcess; ready: Promise<void> } => {
       const child = fork(path.join(__dirname, 'chaos-instance.ts'), [], {
-        execArgv: ['--import', 'tsx'],
+        execArgv: [...startFlags(), '--import', 'tsx'],
         env: { ...process.env, QP_CHAOS: JSON.stringify(cfg) },
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
