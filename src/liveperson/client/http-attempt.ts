@@ -98,12 +98,13 @@ export function errorForStatus(
   const detail = `HTTP ${status}: ${bodyForLog(text, secrets)}`;
   if (status === 401)
     return new LivePersonAuthError(
-      `${what} did not accept our credentials (HTTP 401); check the LivePerson API key or login.`,
+      // Worded for every auth mode: an API key, an OAuth 2.0 client and a login user all end here.
+      `${what} did not accept our credentials (HTTP 401); check the LP_* credentials the bot was started with.`,
       { status, detail },
     );
   if (status === 403)
     return new LivePersonAuthError(
-      `${what} refused access (HTTP 403): the API key needs Data → Key Messaging Metrics and read access to skills and agent groups.`,
+      `${what} refused access (HTTP 403): the bot's credentials (API key, OAuth 2.0 client or login user) need Data → Key Messaging Metrics and read access to skills and agent groups.`,
       { status, detail },
     );
   if (status === 429) {

@@ -12,7 +12,7 @@ import { windowProblemText } from './window-text';
 
 export const GENERIC_PROBLEM = "Something went wrong on our side; the details are in the bot's log.";
 export const AUTH_PROBLEM =
-  "I'm not permitted to read these metrics — ask your LivePerson admin to check the API key's permissions.";
+  "I'm not permitted to read these metrics — ask your LivePerson admin to check what the bot's LivePerson credentials may read.";
 
 /** The sentence shown for a problem (escaped mrkdwn). */
 export function problemText(problem: Problem): string {

@@ -200,6 +200,10 @@ describe('retry policy', () => {
 describe('status → typed error', () => {
   it('maps 401/403, 429, other 4xx and 5xx', () => {
     assert.ok(errorForStatus(401, '', {}) instanceof LivePersonAuthError);
+    // Every auth mode ends in these lines: they name the LP_* settings, not one mode's key.
+    assert.match(errorForStatus(401, '', {}).message, /check the LP_\* credentials/);
+    assert.doesNotMatch(errorForStatus(401, '', {}).message, /API key/);
+    assert.match(errorForStatus(403, '', {}).message, /API key, OAuth 2\.0 client or login user/);
     assert.match(errorForStatus(403, '', {}).message, /Key Messaging Metrics/);
     const rl = errorForStatus(429, '', { 'retry-after': '4' });
     assert.ok(rl instanceof LivePersonRateLimitedError && rl.retryAfterSeconds === 4);

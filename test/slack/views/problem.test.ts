@@ -7,7 +7,7 @@ import {
   LivePersonUnavailableError,
 } from '../../../src/liveperson/client/errors';
 import { checkMessage } from '../../../src/slack/views/limits';
-import { renderProblem, renderWindowProblem } from '../../../src/slack/views/problem';
+import { problemText, renderProblem, renderWindowProblem } from '../../../src/slack/views/problem';
 import { problemOf } from '../../../src/reports/problem-of';
 import { allText } from '../../fixtures/reports';
 
@@ -45,10 +45,12 @@ describe('renderProblem', () => {
     );
   });
 
-  it('auth: points at the API key permissions', () => {
+  it("auth: points at what the bot's credentials may read, in words true of every auth mode", () => {
+    // OAuth 2.0 clients and login users end here too: no "API key" in what the lead reads.
+    assert.ok(!problemText({ kind: 'auth' }).includes('API key'));
     assert.ok(
       shown(new LivePersonAuthError('401', { status: 401, detail: 'consumer key abc123 invalid' })).includes(
-        "I'm not permitted to read these metrics — ask your LivePerson admin to check the API key's permissions",
+        "I'm not permitted to read these metrics — ask your LivePerson admin to check what the bot's LivePerson credentials may read",
       ),
     );
     assert.ok(!shown(new LivePersonAuthError('401', { detail: 'consumer key abc123' })).includes('abc123'));
