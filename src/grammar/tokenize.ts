@@ -25,7 +25,7 @@ export type Token =
 export type Lexed = { ok: true; tokens: Token[] } | { ok: false; quote: string };
 
 /** Opening quote → the characters that may close it (Slack and macOS substitute smart quotes). */
-const QUOTES: ReadonlyMap<string, string> = new Map([
+export const QUOTES: ReadonlyMap<string, string> = new Map([
   ['"', '"”“'],
   ["'", "'’"],
   ['“', '”“"'],
@@ -137,7 +137,7 @@ function isEntityStart(text: string, at: number): boolean {
 }
 
 /** Index of the quote that closes one opened before `from`, or -1. */
-function closingQuote(text: string, from: number, closers: string): number {
+export function closingQuote(text: string, from: number, closers: string): number {
   for (let j = from; j < text.length; j++) {
     if (!closers.includes(text.charAt(j))) continue;
     const next = text.charAt(j + 1);

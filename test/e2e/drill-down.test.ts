@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { encodeActionValue, type ActionRef } from '../../src/slack/action-ref';
 import { HOUR_MS } from '../../src/domain/time';
+import { CLICK_SETTLE_MS, DOUBLE_CLICK_MS } from '../../src/slack/listeners/actions/router';
 import { buttons as buttonsOf, startHarness, texts, type Harness } from './harness';
 
 type Message = Record<string, unknown>;
@@ -284,6 +285,19 @@ describe('e2e: reports explored by clicks alone', function () {
       .recorded('agentView')
       .filter((c) => !(c.body as { filters: { userTypes?: string[] } }).filters.userTypes?.includes('BOT'));
     assert.equal(lists.length, 1);
+  });
+
+  it('the same click again once its answer is out (Refresh a few seconds later) runs again', async () => {
+    const report = await ask('skill billing last 5h');
+    const refresh = barButton(report, '↻ Refresh');
+    const messageTs = '1732550000.888888';
+    const first = await h.click({ actionId: refresh.actionId, value: refresh.value, messageTs });
+    assert.match(textOf(last(await h.responses(first.responseId, 2))), /Skill Billing/);
+    // Past the settle window, well inside the double-click one: a lead asking again, not a double.
+    await new Promise((r) => setTimeout(r, CLICK_SETTLE_MS + 300));
+    assert.ok(CLICK_SETTLE_MS + 300 < DOUBLE_CLICK_MS);
+    const second = await h.click({ actionId: refresh.actionId, value: refresh.value, messageTs });
+    assert.match(textOf(last(await h.responses(second.responseId, 2))), /Skill Billing/);
   });
 
   it('an expired response_url: the drill-down still arrives, as a new private message', async () => {

@@ -11,7 +11,7 @@
 import { strict as assert } from 'node:assert';
 import type { ApiCall } from '../../src/sandbox/fake-slack';
 import { BUSY_NOW, buttons, startHarness, type Harness } from '../e2e/harness';
-import { DOUBLE_CLICK_MS } from '../../src/slack/listeners/actions/router';
+import { CLICK_SETTLE_MS } from '../../src/slack/listeners/actions/router';
 import { MIN, digestDraft, finalOf, health, said } from './support';
 
 const DIGEST_CHANNEL = 'C0SHIFT';
@@ -145,9 +145,9 @@ describe('resilience: Slack Web API faults', function () {
       };
       assert.match(await clickShare(), /may already be in the channel/);
       assert.equal(landed(h, CHANNEL).length, 1, 'the one post Slack carried out');
-      // Past the router's double-click window (real time): the click is handled, as a lead's
-      // second try a few seconds later would be.
-      await new Promise((r) => setTimeout(r, DOUBLE_CLICK_MS + 500));
+      // The first click is answered and the router's settle window is past (real time): the click
+      // is handled, as a lead's second try a few seconds later would be.
+      await new Promise((r) => setTimeout(r, CLICK_SETTLE_MS + 300));
       assert.match(await clickShare(), /shared to the channel already/);
       assert.equal(landed(h, CHANNEL).length, 1, 'no second copy from a click straight after');
     });

@@ -22,6 +22,7 @@ import {
   type DigestBlock,
   type DigestModalMetadata,
 } from '../views/digest-modal';
+import { splitNames } from './name-list';
 import type { ScopeProblem } from './resolve-scope';
 
 /** A field's problem; the view (digest-form-errors) says it in words. */
@@ -67,15 +68,6 @@ function selected(el: Record<string, unknown>): string | undefined {
 function selectedMany(el: Record<string, unknown>): string[] {
   const list = Array.isArray(el.selected_options) ? el.selected_options : [];
   return list.flatMap((o) => (isRecord(o) && typeof o.value === 'string' ? [o.value] : []));
-}
-
-/** Names separated by commas (or new lines), trimmed, repeats dropped (case-insensitively). */
-export function splitNames(text: string): string[] {
-  const names = text
-    .split(/[,\n;]/)
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
-  return names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
 }
 
 /** Reads `view.state.values`; every field's problem at once, so the user fixes them in one go. */

@@ -14,6 +14,7 @@ import {
   type DigestScope,
 } from '../../domain/digest';
 import type { Audience } from '../../domain/query';
+import { joinNames } from '../digests/name-list';
 import { truncate } from './mrkdwn';
 import { clockText, WEEKDAY_NAMES } from './digest-text';
 
@@ -199,6 +200,9 @@ function input(
   } as unknown as KnownBlock;
 }
 
+/** Ten names of a good length, quoted where needed, fit; Slack's own ceiling for a text input. */
+const NAMES_MAX_LENGTH = 3000;
+
 const hint = (text: string) => ({ hint: { type: 'plain_text', text, emoji: true } });
 
 /** The form as a modal view for views.open / views.update. */
@@ -286,13 +290,15 @@ export function renderDigestModal(v: DigestModalInput): ModalView {
       'Skill or agent group names',
       {
         type: 'plain_text_input',
-        max_length: 500,
+        max_length: NAMES_MAX_LENGTH,
         placeholder: { type: 'plain_text', text: 'billing, sales' },
-        ...(v.scope.names.length ? { initial_value: v.scope.names.join(', ') } : {}),
+        ...(v.scope.names.length ? { initial_value: joinNames(v.scope.names) } : {}),
       },
       {
         optional: true,
-        ...hint(`With Skills or Agent groups: names separated by commas, up to ${MAX_DIGEST_TARGETS}.`),
+        ...hint(
+          `With Skills or Agent groups: names separated by commas, up to ${MAX_DIGEST_TARGETS}; a name with a comma in quotes.`,
+        ),
       },
     ),
     input(

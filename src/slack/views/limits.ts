@@ -32,6 +32,10 @@ export const LIMITS = {
   modalTitle: 24,
   privateMetadata: 3000,
   inputLabel: 2000,
+  /** A placeholder's text (every element that has one). */
+  placeholder: 150,
+  /** plain_text_input: max_length and min_length are at most this. */
+  textInput: 3000,
   /** Radio buttons and checkboxes. */
   choiceOptions: 10,
   /** Undocumented: Slack answers `msg_blocks_too_long` near 13k characters of block JSON. */
@@ -156,9 +160,28 @@ class Checker {
       case 'image':
         this.image(path, el);
         break;
+      case 'plain_text_input':
+        this.textInput(path, el);
+        break;
       default:
         break;
     }
+    if (el.placeholder !== undefined)
+      this.textObject(`${path}.placeholder`, el.placeholder, LIMITS.placeholder, true);
+  }
+
+  textInput(path: string, el: Obj): void {
+    const bounded = (key: 'max_length' | 'min_length', min: number) => {
+      const n = el[key];
+      if (n === undefined) return;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > LIMITS.textInput)
+        this.add(`${path}.${key}`, `${key} must be a whole number from ${min} to ${LIMITS.textInput}`);
+    };
+    bounded('max_length', 1);
+    bounded('min_length', 0);
+    // Slack does not say what it does with a longer one; the user could not save it as shown.
+    const max = typeof el.max_length === 'number' ? el.max_length : LIMITS.textInput;
+    this.maxLength(`${path}.initial_value`, el.initial_value, max, 'initial_value');
   }
 
   image(path: string, img: Obj): void {

@@ -3,10 +3,10 @@ import type { Digest } from '../../../src/domain/digest';
 import {
   readDigestForm,
   readDigestMetadata,
-  splitNames,
   type FormProblems,
   type FormReading,
 } from '../../../src/slack/digests/digest-form';
+import { splitNames } from '../../../src/slack/digests/name-list';
 import { resolveScope } from '../../../src/slack/digests/resolve-scope';
 import {
   COMMON_ZONES,
@@ -131,6 +131,36 @@ describe('digest form (modal view and its reader)', () => {
         chart: false,
       },
     });
+  });
+
+  it('an edit of a skill whose name has a comma saves back the same skill, not two halves', () => {
+    const commas: Digest = {
+      ...DIGEST,
+      scope: {
+        kind: 'skills',
+        items: [
+          { id: '1001', name: 'Billing, EMEA' },
+          { id: '1002', name: 'Sales' },
+        ],
+      },
+    };
+    const view = renderDigestModal(digestInputOf(commas, 'C0999'));
+    assert.deepEqual(checkView(view), []);
+    const reading = readDigestForm(stateOf(view));
+    assert.ok(reading.ok);
+    assert.deepEqual(reading.form.scope, { kind: 'skills', names: ['Billing, EMEA', 'Sales'] });
+  });
+
+  it('ten long names fit the field they are prefilled into', () => {
+    const items = Array.from({ length: 10 }, (_, i) => ({
+      id: String(1000 + i),
+      name: `${'x'.repeat(250)} ${i}`,
+    }));
+    const view = renderDigestModal(digestInputOf({ ...DIGEST, scope: { kind: 'skills', items } }, 'C0999'));
+    assert.deepEqual(checkView(view), []);
+    const reading = readDigestForm(stateOf(view));
+    assert.ok(reading.ok);
+    assert.equal(reading.form.scope.kind === 'skills' && reading.form.scope.names.length, 10);
   });
 
   describe('each invalid field comes back inline, under its own block', () => {

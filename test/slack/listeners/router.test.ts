@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ReportOutcome } from '../../../src/domain/outcome';
 import { encodeActionValue, sealActionValues, type ActionRef } from '../../../src/slack/action-ref';
-import { routeAction } from '../../../src/slack/listeners/actions/router';
+import { CLICK_SETTLE_MS, routeAction } from '../../../src/slack/listeners/actions/router';
 import { buildReport, overviewResponse, rankingQuery, SOURCE, skillQuery } from '../../fixtures/reports';
 import { fakes, order, skillReportOutcome, textOf } from './support';
 
@@ -116,6 +116,26 @@ describe('action router', () => {
     assert.deepEqual(order(f), ['ack', 'note']);
     assert.match(textOf(f.sent('note')[0]), /Something went wrong on our side/);
     assert.ok(f.logLines.some((l) => /could not read button state/.test(l) && /ECONNREFUSED/.test(l)));
+  });
+
+  it('a click is dropped while the same one runs; after its settle window it runs again', async () => {
+    const f = fakes(skillReport);
+    const value = encodeActionValue(PICK);
+    await Promise.all([click(f, 'qp:pick:0', value), click(f, 'qp:pick:0', value)]);
+    assert.equal(f.run.callCount, 1, 'the double click ran once');
+    assert.ok(f.logLines.some((l) => /double click dropped/.test(l)));
+    await new Promise((r) => setTimeout(r, CLICK_SETTLE_MS + 100));
+    await click(f, 'qp:pick:0', value);
+    assert.equal(f.run.callCount, 2, 'asked again once the first was answered');
+  });
+
+  it('a store that cannot end the click: the answer is out all the same, and a warning says so', async () => {
+    const f = fakes(skillReport);
+    const claims = f.deps.claims as { renew: unknown; release: unknown };
+    claims.renew = claims.release = () => Promise.reject(new Error('ECONNRESET redis'));
+    await click(f, 'qp:pick:0', encodeActionValue(PICK));
+    assert.deepEqual(order(f), ['ack', 'replace', 'run', 'answer']);
+    assert.ok(f.logLines.some((l) => /could not end a click/.test(l) && /ECONNRESET/.test(l)));
   });
 
   it('acks at once even when reading the state from the store takes long', async () => {

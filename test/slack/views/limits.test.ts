@@ -175,6 +175,46 @@ describe('slack-limits', () => {
     assert.deepEqual(problems(radio), [], 'radio buttons may be mrkdwn');
   });
 
+  it('checks a text input: lengths 0/1 to 3000, its prefill within max_length, placeholders 150', () => {
+    const inputBlock = (element: Record<string, unknown>): unknown[] => [
+      {
+        type: 'input',
+        label: text('Names', 'plain_text'),
+        element: { type: 'plain_text_input', ...element },
+      },
+    ];
+    const placeholder = (n: number) => text(s(n), 'plain_text');
+    assert.deepEqual(
+      problems(
+        inputBlock({
+          max_length: 3000,
+          min_length: 0,
+          initial_value: s(3000),
+          placeholder: placeholder(150),
+        }),
+      ),
+      [],
+    );
+    assert.deepEqual(problems(inputBlock({ max_length: 3001 })), ['blocks[0].element.max_length']);
+    assert.deepEqual(problems(inputBlock({ max_length: 0 })), ['blocks[0].element.max_length']);
+    assert.deepEqual(problems(inputBlock({ min_length: -1 })), ['blocks[0].element.min_length']);
+    assert.deepEqual(problems(inputBlock({ max_length: 500, initial_value: s(501) })), [
+      'blocks[0].element.initial_value',
+    ]);
+    assert.deepEqual(problems(inputBlock({ initial_value: s(3001) })), ['blocks[0].element.initial_value']);
+    assert.deepEqual(problems(inputBlock({ placeholder: placeholder(151) })), [
+      'blocks[0].element.placeholder.text',
+    ]);
+    // Any element's placeholder: a select's too.
+    const select = [
+      {
+        type: 'actions',
+        elements: [{ type: 'static_select', action_id: 's', placeholder: placeholder(151), options: [] }],
+      },
+    ];
+    assert.deepEqual(problems(select), ['blocks[0].elements[0].placeholder.text']);
+  });
+
   it('keeps the blocks inside the total-size budget', () => {
     const section = { type: 'section', text: text(s(2900)) };
     assert.deepEqual(problems(Array(4).fill(section)), []);

@@ -70,8 +70,17 @@ function isHomeClick(ctx: QueueContext): boolean {
   return !ctx.conversation.target.channelId && !ctx.conversation.target.responseUrl;
 }
 
-/** A second identical click within this long (a double click) is dropped. */
+/**
+ * A second identical click is dropped while the first is still being answered, for at most this
+ * long (a click whose work hangs must not block the button for good).
+ */
 export const DOUBLE_CLICK_MS = 10_000;
+/**
+ * And for this long after the first click, however fast its answer came: a double click's second
+ * half lands within a second. Past both, the same click again is a lead asking again (Refresh a
+ * few seconds later) and runs.
+ */
+export const CLICK_SETTLE_MS = 1_500;
 
 /** The value a click carries: a button's, or the chosen option's of a menu. */
 function valueOf(action: Record<string, unknown>): { value: unknown; optionText?: string } {
@@ -132,14 +141,31 @@ export async function routeAction(
     ctx.log.warn('could not check for a double click', { error: (err as Error).message });
   }
   ctx.log.info('button', { actionId, kind });
-  await deps.inFlight.run(() =>
-    dispatch(ref, ctx, deps, {
-      actionId,
-      fingerprint,
-      ...(optionText ? { optionText } : {}),
-      ...(triggerId ? { triggerId } : {}),
-    }),
-  );
+  const clickedAt = Date.now();
+  try {
+    await deps.inFlight.run(() =>
+      dispatch(ref, ctx, deps, {
+        actionId,
+        fingerprint,
+        ...(optionText ? { optionText } : {}),
+        ...(triggerId ? { triggerId } : {}),
+      }),
+    );
+  } finally {
+    await settleClick(click, clickedAt, ctx, deps);
+  }
+}
+
+/** The answer is out: the claim lives on only to the end of the settle window. */
+async function settleClick(click: string, clickedAt: number, ctx: QueueContext, deps: ListenerDeps) {
+  const left = CLICK_SETTLE_MS - (Date.now() - clickedAt);
+  try {
+    if (left > 0) await deps.claims.renew(click, left);
+    else await deps.claims.release(click);
+  } catch (err) {
+    // The claim then runs to DOUBLE_CLICK_MS: the same click again is dropped until then.
+    ctx.log.warn('could not end a click', { error: (err as Error).message });
+  }
 }
 
 /** Binds every action id of the bot to the router. */
