@@ -302,6 +302,13 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const channelError = this.channelErrors.get(String(call.args.channel));
     if (channelError && call.method.startsWith('chat.')) return { ok: false, error: channelError };
+    // Slack answers a history read with these too: the bot cannot read where it cannot post.
+    if (
+      channelError &&
+      call.method === 'conversations.history' &&
+      (channelError === 'not_in_channel' || channelError === 'channel_not_found')
+    )
+      return { ok: false, error: channelError };
     const ts = () =>
       `${Math.floor((this.options.now ?? Date.now)() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
     switch (call.method) {

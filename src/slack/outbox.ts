@@ -55,6 +55,9 @@ export type SendResult =
       serverError?: true;
     };
 
+/** The bot's standing in a channel (see Outbox.channelAccess). */
+export type ChannelAccess = 'member' | 'not-in-channel' | 'not-found' | 'unknown';
+
 /** What a response_url takes: a message plus how it treats the original. */
 export interface ResponsePayload extends Partial<SlackMessage> {
   replace_original?: boolean;
@@ -222,6 +225,29 @@ export class Outbox {
       };
     } catch (err) {
       return { ok: false, detail: `conversations.history: ${errorText(err)}` };
+    }
+  }
+
+  /**
+   * Whether the bot is in `channel`, asked before a digest is saved there, so the lead hears now
+   * rather than when the first post fails. conversations.history (the history scopes the bot holds
+   * for findPosted) answers not_in_channel for a public channel the bot is not in, and
+   * channel_not_found for a private one it was not invited to. Any other answer, or none, is
+   * `unknown`: a saving is never refused on a guess.
+   */
+  async channelAccess(channel: string): Promise<ChannelAccess> {
+    try {
+      await this.deps.client.conversations.history({ channel, limit: 1 });
+      return 'member';
+    } catch (err) {
+      const code = (err as SlackErrorShape).data?.error;
+      if (code === 'not_in_channel') return 'not-in-channel';
+      if (code === 'channel_not_found') return 'not-found';
+      this.deps.log.warn('could not check whether the bot is in a channel', {
+        channel,
+        error: code ?? errorText(err),
+      });
+      return 'unknown';
     }
   }
 

@@ -108,6 +108,31 @@ describe('e2e: managing digests from Slack', function () {
     assert.equal(digests.digests.size, 0);
   });
 
+  it('a one-line add for a channel the bot is not in saves nothing and says how to fix it', async () => {
+    h.slack.channelErrors.set('C0OUT', 'not_in_channel');
+    h.slack.channelErrors.set('G0HIDDEN', 'channel_not_found');
+    const r = await h.command('digest add <#C0OUT|night-shift> weekdays 17:00 skill billing');
+    const said = texts((await h.responses(r.responseId))[0]!.body).join('\n');
+    assert.match(said, /Nothing saved: Queue Pulse is not in <#C0OUT>/);
+    assert.match(said, /\/invite @Queue Pulse/);
+    // The command comes back whole (escaped: a code span shows it as typed), to run again.
+    assert.match(said, /`\/queue digest add &lt;#C0OUT\|night-shift&gt; weekdays 17:00 skill billing`/);
+    const hidden = await h.command('digest add <#G0HIDDEN> 08:00');
+    assert.match(
+      texts((await h.responses(hidden.responseId))[0]!.body).join('\n'),
+      /Queue Pulse cannot see <#G0HIDDEN>/,
+    );
+    assert.equal(digests.digests.size, 0);
+    // Invited: the same command saves it.
+    h.slack.channelErrors.delete('C0OUT');
+    const again = await h.command('digest add <#C0OUT|night-shift> weekdays 17:00 skill billing');
+    assert.match(
+      texts((await h.responses(again.responseId))[0]!.body).join('\n'),
+      /set up: posts in <#C0OUT>/,
+    );
+    assert.equal(only().channelId, 'C0OUT');
+  });
+
   it('bad one-liners are answered in the ack with what is wrong', async () => {
     for (const [text, want] of [
       ['digest add weekdays 25:00', /isn't a time of day/],
@@ -157,6 +182,29 @@ describe('e2e: managing digests from Slack', function () {
     const b = await submit(withField(state, 'channel', { selected_conversation: null }));
     assert.deepEqual(b.body, { response_action: 'errors', errors: { channel: 'Please fill this in.' } });
     assert.equal(digests.digests.size, 0);
+  });
+
+  it('a submission for a channel the bot is not in is refused inline, beside a bad name', async () => {
+    h.slack.channelErrors.set('C0OUT', 'not_in_channel');
+    const state = stateOf(renderDigestModal(newDigestInput({ channelId: 'C0OUT', zone: 'UTC' })));
+    const a = await submit(state);
+    assert.deepEqual(Object.keys(a.body?.errors as object), ['channel']);
+    assert.match(
+      (a.body?.errors as Record<string, string>).channel!,
+      /Queue Pulse is not in this channel.*Save again/,
+    );
+    const bad = withField(withField(state, 'scope', { selected_option: option('skills') }), 'names', {
+      value: 'biling',
+    });
+    const b = await submit(bad);
+    assert.deepEqual(Object.keys(b.body?.errors as object).sort(), ['channel', 'names']);
+    assert.equal(digests.digests.size, 0);
+    // Slack not answering the check does not stand in the way: the digest is saved.
+    h.slack.channelErrors.delete('C0OUT');
+    h.slack.serverErrors.set('conversations.history', { times: 1 });
+    const c = await submit(state);
+    assert.equal(c.body, undefined, 'an empty ack closes the modal');
+    assert.equal(only().channelId, 'C0OUT');
   });
 
   it('a valid submission closes the form, saves the digest and confirms where the form was opened', async () => {

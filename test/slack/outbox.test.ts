@@ -505,6 +505,43 @@ describe('Outbox', () => {
     });
   });
 
+  describe('channelAccess: whether the bot is in a channel', () => {
+    it('member, not in the channel, hidden from the bot; one history read of one message each', async () => {
+      const { outbox: box } = outbox();
+      fake.channelErrors.set('C0OUT', 'not_in_channel');
+      fake.channelErrors.set('G0PRIV', 'channel_not_found');
+      assert.equal(await box.channelAccess('C0IN'), 'member');
+      assert.equal(await box.channelAccess('C0OUT'), 'not-in-channel');
+      assert.equal(await box.channelAccess('G0PRIV'), 'not-found');
+      const reads = fake.callsTo('conversations.history');
+      assert.deepEqual(
+        reads.map((c) => [c.args.channel, Number(c.args.limit)]),
+        [
+          ['C0IN', 1],
+          ['C0OUT', 1],
+          ['G0PRIV', 1],
+        ],
+      );
+    });
+
+    it('any other answer, or none, is unknown, with a warning naming the channel and the error', async () => {
+      const { outbox: box, lines } = outbox();
+      fake.failures['conversations.history'] = 'missing_scope';
+      assert.equal(await box.channelAccess('C0X'), 'unknown');
+      assert.ok(
+        lines.some(
+          (l) =>
+            /could not check whether the bot is in a channel/.test(l) &&
+            /missing_scope/.test(l) &&
+            /C0X/.test(l),
+        ),
+      );
+      delete fake.failures['conversations.history'];
+      await fake.close();
+      assert.equal(await box.channelAccess('C0X'), 'unknown');
+    });
+  });
+
   describe('pacing: one post a channel interval', () => {
     it('a second post to the same channel waits out the interval on the clock', async () => {
       const clock = { now: 5_000 };

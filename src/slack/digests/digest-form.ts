@@ -22,6 +22,7 @@ import {
   type DigestBlock,
   type DigestModalMetadata,
 } from '../views/digest-modal';
+import type { ChannelProblem } from './channel-check';
 import { splitNames } from './name-list';
 import type { ScopeProblem } from './resolve-scope';
 
@@ -36,6 +37,7 @@ export type FormProblem =
   | { kind: 'names-needed'; of: 'skills' | 'groups' }
   | { kind: 'names-without-scope' }
   | { kind: 'too-many-names'; count: number }
+  | ChannelProblem
   | ScopeProblem;
 
 export type FormProblems = Partial<Record<DigestBlock, FormProblem>>;

@@ -4,6 +4,7 @@
  */
 import type { Digest } from '../../domain/digest';
 import type { UsageError } from '../../domain/query';
+import type { ChannelProblem } from '../digests/channel-check';
 import type { DraftProblem } from '../digests/draft-from-command';
 import { section } from './blocks';
 import { channelRef, digestSummary, idText, userRef, whenText } from './digest-text';
@@ -77,6 +78,18 @@ export function renderDigestSaved(
   return note(
     `:white_check_mark: Digest ${idText(digest.id)} ${verb}: posts in ${channelRef(digest.channelId)}, ` +
       `${digestSummary(digest)}.${first}\n_Manage it with \`/queue digest list\`${change === 'added' ? ` in ${channelRef(digest.channelId)}` : ''}._`,
+  );
+}
+
+/** A digest not saved because the bot is not in its channel; the command comes back to copy. */
+export function renderDigestChannelProblem(problem: ChannelProblem, input: string): SlackMessage {
+  const typed = input.trim();
+  const again = typed
+    ? `, then run it again: ${codeSpan(safeText(`/queue ${typed}`, 300))}`
+    : ', then run the command again.';
+  return note(
+    `:warning: Nothing saved: Queue Pulse ${problem.hidden ? 'cannot see' : 'is not in'} ${channelRef(problem.channelId)}, ` +
+      `so it could not post the summary there. Invite it (\`/invite @Queue Pulse\` in the channel)${again}`,
   );
 }
 

@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { DigestAddCommand, DigestCommand } from '../../../domain/digest-command';
 import { Deadline } from '../../../shared/deadline';
 import type { QueueContext } from '../../context';
+import { channelProblem } from '../../digests/channel-check';
 import { draftFromCommand } from '../../digests/draft-from-command';
 import { openEditDigestForm, openNewDigestForm } from '../../digests/digest-form-flow';
 import { digestListMessage } from '../../digests/digest-list-flow';
@@ -20,6 +21,7 @@ import {
   renderDigestRefused,
   renderDigestRemoved,
   renderDigestSaved,
+  renderDigestChannelProblem,
   renderDraftProblem,
 } from '../../views/digest-notes';
 import type { ListenerDeps } from '../deps';
@@ -75,6 +77,11 @@ async function addOneLine(
   );
   if (!made.ok) {
     await ctx.conversation.replace(renderDraftProblem(made.problem, command.text));
+    return;
+  }
+  const unreachable = await channelProblem(ctx.outbox, made.draft.channelId);
+  if (unreachable) {
+    await ctx.conversation.replace(renderDigestChannelProblem(unreachable, command.text));
     return;
   }
   try {

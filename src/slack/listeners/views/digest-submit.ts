@@ -2,14 +2,17 @@
  * The digest form's submission. Everything that can be wrong with a field is found before the ack
  * and sent back inline (`response_action: 'errors'`): the fields themselves, then the skill or
  * group names through the directory, under a deadline that leaves the ack inside Slack's 3 seconds.
- * A valid form is acked (the modal closes), saved, and confirmed to the user with an ephemeral note
- * where the form was opened (else by DM).
+ * The bot's membership of the chosen channel is checked the same way (a lead invites it and saves
+ * again, rather than finding a paused digest at the first fire). A valid form is acked (the modal
+ * closes), saved, and confirmed to the user with an ephemeral note where the form was opened (else
+ * by DM).
  */
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { DigestDraft } from '../../../domain/digest';
 import { Deadline, raceDeadline } from '../../../shared/deadline';
 import { queueContextOf, type QueueContext } from '../../context';
-import { readDigestForm, readDigestMetadata } from '../../digests/digest-form';
+import { channelProblem } from '../../digests/channel-check';
+import { readDigestForm, readDigestMetadata, type FormProblems } from '../../digests/digest-form';
 import { manageRight } from '../../digests/permissions';
 import { resolveScope, type ScopeResolution } from '../../digests/resolve-scope';
 import { DIGEST_CALLBACK_ID, renderDigestMessageModal } from '../../views/digest-modal';
@@ -55,6 +58,8 @@ export async function handleDigestSubmission(args: SubmitArgs, deps: ListenerDep
     resolveScope(form.scope, deps.directory, { deadline }),
     deadline,
   ).catch(() => ({ ok: false, problem: { kind: 'lookup-failed' } }));
+  // Beside the names, under the same deadline: out of time, the channel counts as fine.
+  const reaching = raceDeadline(channelProblem(ctx.outbox, form.channelId), deadline).catch(() => undefined);
   if (meta.id !== undefined) {
     // An edit: the digest may be gone, or the rights lost, since the form opened.
     const refusal = await raceDeadline(editRefusal(meta.id, ctx, deps), deadline).catch(() =>
@@ -65,9 +70,14 @@ export async function handleDigestSubmission(args: SubmitArgs, deps: ListenerDep
       return;
     }
   }
-  const scope = await scoping;
-  if (!scope.ok) {
-    await args.ack({ response_action: 'errors', errors: renderFormErrors({ names: scope.problem }) });
+  const [scope, unreachable] = await Promise.all([scoping, reaching]);
+  if (!scope.ok || unreachable) {
+    // Both at once, so the lead fixes them in one go.
+    const problems: FormProblems = {
+      ...(unreachable ? { channel: unreachable } : {}),
+      ...(!scope.ok ? { names: scope.problem } : {}),
+    };
+    await args.ack({ response_action: 'errors', errors: renderFormErrors(problems) });
     return;
   }
   await args.ack();
