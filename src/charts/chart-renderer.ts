@@ -31,6 +31,22 @@ export interface ChartRendererOptions {
   cacheSize?: number;
   /** How long a rendered PNG is reused (default 60 s: the KMM cache holds the numbers 30 s). */
   cacheTtlMs?: number;
+  /** Charts that may wait for the worker (default CHART_QUEUE_LIMIT); one more is refused at once. */
+  maxQueue?: number;
+}
+
+/**
+ * A burst of different charts beyond this waits no longer: at tens of milliseconds each, the last
+ * of them would come after its answer's deadline, drawn for nobody while the CPU was needed.
+ */
+export const CHART_QUEUE_LIMIT = 16;
+
+/** More charts were waiting than the queue holds: the report goes without its chart. */
+export class ChartQueueFullError extends Error {
+  override name = 'ChartQueueFullError';
+  constructor(limit: number) {
+    super(`${limit} charts were already waiting for the chart worker`);
+  }
 }
 
 /** The worker file beside this module, in the form this process runs (TypeScript under tsx, else JS). */
@@ -54,6 +70,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
           minThreads: 0,
           maxThreads: opts.threads ?? 1,
           idleTimeout: opts.idleTimeoutMs ?? 60_000,
+          maxQueue: opts.maxQueue ?? CHART_QUEUE_LIMIT,
         })),
       (err: unknown) => {
         // A failed start is not kept: the next chart tries again.
@@ -68,7 +85,11 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
       const hit = done.get(key);
       if (hit) return Promise.resolve(hit);
       return flights.run(key, async () => {
-        const bytes = await (await poolOf()).run(spec);
+        const workers = await poolOf();
+        // piscina refuses a task past maxQueue with a plain Error; this one says what it means.
+        const limit = workers.options.maxQueue;
+        if (workers.queueSize >= limit) throw new ChartQueueFullError(limit);
+        const bytes = await workers.run(spec);
         const png = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         done.set(key, png);
         return png;

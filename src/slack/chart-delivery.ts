@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import { Deadline, DeadlineExceededError, raceDeadline } from '../shared/deadline';
 import type { AppLogger } from '../shared/logger';
 import { chartImage, type ChartMode } from '../charts/chart-image';
+import { ChartQueueFullError } from '../charts/chart-renderer';
 import type { ChartSpec } from '../charts/chart-spec';
 import { chartForReport } from './views/report-chart';
 import type { Report } from '../domain/report';
@@ -88,8 +89,12 @@ export function createChartDelivery(opts: ChartDeliveryOptions): ChartDelivery {
         return await raceDeadline(deliver(report, deadline), deadline);
       } catch (err) {
         log.warn('chart could not be delivered; sending the report without it', {
-          // A timeout is routine (a message); anything else is a bug worth its stack.
-          error: err instanceof DeadlineExceededError ? err.message : describeError(err),
+          // A timeout or a full chart queue is routine (a message); anything else is a bug worth
+          // its stack.
+          error:
+            err instanceof DeadlineExceededError || err instanceof ChartQueueFullError
+              ? err.message
+              : describeError(err),
         });
         return undefined;
       }

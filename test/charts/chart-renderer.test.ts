@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
-import { createChartRenderer, type ChartRenderer } from '../../src/charts/chart-renderer';
+import {
+  ChartQueueFullError,
+  createChartRenderer,
+  type ChartRenderer,
+} from '../../src/charts/chart-renderer';
 import { renderPng } from '../../src/charts/render-png';
 import { createChartDelivery } from '../../src/slack/chart-delivery';
 import { billingTrendChart } from '../fixtures/charts';
@@ -86,6 +90,38 @@ describe('createChartRenderer', () => {
     assert.equal(await charts.chartFor(report, { log }), undefined);
     assert.deepEqual(uploads, []);
     assert.deepEqual(warnings, ['chart could not be delivered; sending the report without it']);
+  });
+
+  it('a burst of different charts past the queue limit is refused at once, the rest drawn', async () => {
+    renderer = createChartRenderer({ workerFile: worker('slow'), maxQueue: 2 });
+    const settled: string[] = [];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        renderer!.render({ ...spec, title: `chart ${i}` }).then(
+          (png) => {
+            settled.push('drawn');
+            return png;
+          },
+          (err: unknown) => {
+            settled.push('refused');
+            throw err;
+          },
+        ),
+      ),
+    );
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error] : []));
+    const drawn = outcomes.length - refused.length;
+    // One drawing and two waiting (or three waiting while the thread starts); the rest refused.
+    assert.ok(drawn >= 2 && drawn <= 3, `${drawn} drawn`);
+    for (const err of refused) assert.ok(err instanceof ChartQueueFullError, String(err));
+    assert.match(refused[0]!.message, /2 charts were already waiting/);
+    // Refused at once: before the first chart (300 ms of the worker's time) was drawn.
+    assert.deepEqual(
+      settled.slice(0, refused.length),
+      refused.map(() => 'refused'),
+    );
+    // The queue drains: a chart asked afterwards is drawn.
+    assert.match(String(await renderer.render({ ...spec, title: 'later' })), /drew later/);
   });
 
   it('refuses renders once closed', async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { ChartQueueFullError } from '../../src/charts/chart-renderer';
 import { createChartDelivery, type ChartDeliveryOptions } from '../../src/slack/chart-delivery';
 import { Deadline } from '../../src/shared/deadline';
 import type { AppLogger } from '../../src/shared/logger';
@@ -136,6 +137,20 @@ describe('chart delivery', () => {
     assert.equal(rendered, 0);
     assert.equal(c.filesUploadV2.callCount, 0);
     assert.doesNotMatch(String(log.warn.firstCall.args[1].error), /\n\s+at /, 'no stack for a timeout');
+  });
+
+  it('a chart refused by a full chart queue: the report goes without it, a one-line warning', async () => {
+    const c = client();
+    const charts = createChartDelivery({
+      mode: 'upload',
+      quickchartUrl: 'http://x',
+      client: c,
+      render: () => Promise.reject(new ChartQueueFullError(16)),
+    });
+    const log = logger();
+    assert.equal(await charts.chartFor(report(), { log }), undefined);
+    assert.equal(c.filesUploadV2.callCount, 0);
+    assert.equal(log.warn.firstCall.args[1].error, '16 charts were already waiting for the chart worker');
   });
 
   it('a file Slack never shows is dropped once the wait is spent', async () => {
