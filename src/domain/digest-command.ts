@@ -54,6 +54,13 @@ export interface DigestEditCommand {
   id: string;
 }
 
+/** `/queue digest pause <id>` and `/queue digest resume <id>`. */
+export interface DigestPauseCommand {
+  kind: 'digest-pause';
+  id: string;
+  paused: boolean;
+}
+
 /** `/queue digest help`. */
 export interface DigestHelpCommand {
   kind: 'digest-help';
@@ -65,6 +72,7 @@ export type DigestCommand =
   | DigestListCommand
   | DigestRemoveCommand
   | DigestEditCommand
+  | DigestPauseCommand
   | DigestHelpCommand;
 
 /** Digest ids as users type them (`/queue digest remove k3x9q2`) and buttons carry them. */

@@ -11,10 +11,11 @@ const EXAMPLE = '`/queue digest add weekdays 17:00 Europe/Berlin skill billing`'
 export const DIGEST_MESSAGES = {
   unknownAction: (typed: string, suggestion: string | undefined) =>
     `I don't know “digest ${typed}”${suggestion ? ` — did you mean \`/queue digest ${suggestion}\`?` : '.'} ` +
-    'Use `/queue digest add`, `/queue digest list`, `/queue digest edit <id>` or `/queue digest remove <id>`.',
+    'Use `/queue digest add`, `/queue digest list`, `/queue digest edit <id>`, `/queue digest pause <id>`, ' +
+    '`/queue digest resume <id>` or `/queue digest remove <id>`.',
   nothingAfter: (action: string, typed: string) =>
     `\`/queue digest ${action}\` takes nothing after it (not “${typed}”).`,
-  whichDigest: (action: 'remove' | 'edit') =>
+  whichDigest: (action: 'remove' | 'edit' | 'pause' | 'resume') =>
     `Which digest? e.g. \`/queue digest ${action} k3x9q2\`; \`/queue digest list\` shows their ids.`,
   notAnId: (typed: string) =>
     `“${typed}” isn't a digest id: ids are letters and digits, as \`/queue digest list\` shows them.`,

@@ -7,7 +7,8 @@
  *   /queue digest add [<#C…|channel> | #channel] [daily | weekdays | weekends | mon,wed,fri]
  *                     HH:MM [Europe/Berlin] [account | skill a,b | group a,b] [window 8h]
  *                     [chart off] [humans | bots]
- *   /queue digest edit <id> · /queue digest remove <id> · /queue digest help
+ *   /queue digest edit <id> · /queue digest remove <id> · /queue digest pause <id>
+ *   /queue digest resume <id> · /queue digest help
  *
  * Parts of `add` come in any order; filler words (`at 17:00`, `on mon`, `in #leads`) are allowed.
  */
@@ -62,6 +63,18 @@ function textOf(t: Token | undefined): string {
   return t.entity.label ?? t.entity.target;
 }
 
+/** The words of the actions on one digest, by id, and the action each means. */
+const ID_ACTIONS: Readonly<Record<string, 'remove' | 'edit' | 'pause' | 'resume'>> = {
+  remove: 'remove',
+  delete: 'remove',
+  rm: 'remove',
+  edit: 'edit',
+  change: 'edit',
+  pause: 'pause',
+  resume: 'resume',
+  unpause: 'resume',
+};
+
 /** Reads the tokens after `digest`; `input` is the echo a usage answer quotes. */
 export function parseDigestCommand(tokens: readonly Token[], input: string): ParsedCommand {
   const usage = (message: string): UsageError => ({ kind: 'usage', message, input, topic: 'digest' });
@@ -84,14 +97,19 @@ export function parseDigestCommand(tokens: readonly Token[], input: string): Par
     case 'delete':
     case 'rm':
     case 'edit':
-    case 'change': {
-      const action = key === 'edit' || key === 'change' ? 'edit' : 'remove';
+    case 'change':
+    case 'pause':
+    case 'resume':
+    case 'unpause': {
+      const action = ID_ACTIONS[key]!;
       const id = rest[0];
       if (!id) return usage(M.whichDigest(action));
       const typed = textOf(id);
       if (id.type !== 'word' || !DIGEST_ID_PATTERN.test(typed)) return usage(M.notAnId(fragment(typed)));
       if (rest.length > 1) return usage(M.nothingAfter(`${action} ${typed}`, fragment(textOf(rest[1]))));
-      return action === 'edit' ? { kind: 'digest-edit', id: typed } : { kind: 'digest-remove', id: typed };
+      if (action === 'edit') return { kind: 'digest-edit', id: typed };
+      if (action === 'remove') return { kind: 'digest-remove', id: typed };
+      return { kind: 'digest-pause', id: typed, paused: action === 'pause' };
     }
     default: {
       const typed = fragment(textOf(head));

@@ -195,7 +195,7 @@ export const DIGEST_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Actions of `/queue digest`, for "did you mean" on a typo. */
-export const DIGEST_ACTIONS: readonly string[] = ['add', 'list', 'remove', 'edit', 'help'];
+export const DIGEST_ACTIONS: readonly string[] = ['add', 'list', 'remove', 'edit', 'pause', 'resume', 'help'];
 
 /** Words a stray word in `digest add` is compared with. */
 export const DIGEST_ADD_VOCABULARY: readonly string[] = [

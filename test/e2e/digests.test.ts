@@ -251,6 +251,25 @@ describe('e2e: managing digests from Slack', function () {
     assert.match(texts(note!.body).join('\n'), /paused/);
   });
 
+  it('pause and resume by id: the creator may, someone else is refused, an unknown id is not found', async () => {
+    const d = await digests.add(DRAFT, { teamId: 'T0001', userId: 'U0456' });
+    const said = async (text: string, userId = 'U0456') => {
+      const r = await h.command(text, { userId });
+      assert.equal(r.status, 200);
+      return texts((await h.responses(r.responseId))[0]!.body).join('\n');
+    };
+    assert.match(
+      await said(`digest pause ${d.id}`),
+      new RegExp(`Digest \`${d.id}\` paused\\. Resume it with \`/queue digest resume ${d.id}\``),
+    );
+    assert.equal(digests.digests.get(d.id)!.paused, true);
+    assert.match(await said(`digest resume ${d.id}`, 'U0NOBODY'), /Only <@U0456>, who set up digest/);
+    assert.equal(digests.digests.get(d.id)!.paused, true, 'unchanged');
+    assert.match(await said(`digest resume ${d.id}`), /resumed; next post <!date\^\d+\^/);
+    assert.equal(digests.digests.get(d.id)!.paused, false);
+    assert.match(await said('digest pause nosuch1'), /There is no digest `nosuch1`/);
+  });
+
   it('someone else is refused politely, and nothing changes', async () => {
     const d = await digests.add({ ...DRAFT }, { teamId: 'T0001', userId: 'U0OWNER' });
     const pause = await listButton('Pause', 'U0NOBODY');

@@ -97,6 +97,34 @@ describe('grammar: /queue digest', () => {
     assert.deepEqual(parseCommand('digest help'), { kind: 'digest-help' });
   });
 
+  it('pause and resume one digest by id', () => {
+    assert.deepEqual(parseCommand('digest pause k3x9q2'), {
+      kind: 'digest-pause',
+      id: 'k3x9q2',
+      paused: true,
+    });
+    assert.deepEqual(parseCommand('digest resume k3x9q2'), {
+      kind: 'digest-pause',
+      id: 'k3x9q2',
+      paused: false,
+    });
+    assert.deepEqual(parseCommand('digest Unpause k3x9q2'), {
+      kind: 'digest-pause',
+      id: 'k3x9q2',
+      paused: false,
+    });
+    const usageOf = (text: string) => {
+      const r = parseCommand(text);
+      assert.equal(r.kind, 'usage', text);
+      return (r as { message: string }).message;
+    };
+    assert.match(usageOf('digest pause'), /Which digest\? e\.g\. `\/queue digest pause k3x9q2`/);
+    assert.match(usageOf('digest resume'), /`\/queue digest resume k3x9q2`/);
+    assert.match(usageOf('digest pause k3x9q2 now'), /`\/queue digest pause k3x9q2` takes nothing after it/);
+    assert.match(usageOf('digest pause <!channel>'), /isn't a digest id/);
+    assert.match(usageOf('digest paus k3x9q2'), /did you mean `\/queue digest pause`\?/);
+  });
+
   describe('says exactly what is wrong', () => {
     const cases: [string, RegExp][] = [
       ['digest add weekdays 25:00', /“25:00” isn't a time of day: use HH:MM from 00:00 to 23:59/],

@@ -34,6 +34,7 @@ export const DIGEST_EXAMPLES: readonly UsageExample[] = [
     meaning: "This channel's digests (in a DM: yours), to pause, run, edit or delete",
   },
   { command: '/queue digest edit k3x9q2', meaning: 'Change one in the form' },
+  { command: '/queue digest pause k3x9q2', meaning: 'Stop its posts for now (`resume` starts them again)' },
   { command: '/queue digest remove k3x9q2', meaning: 'Delete one' },
 ];
 
@@ -139,7 +140,10 @@ export function renderDigestRan(
 /** A pause or resume that went through. */
 export function renderDigestPauseNote(digest: Digest, next: number | undefined): SlackMessage {
   return digest.paused
-    ? note(`:double_vertical_bar: Digest ${idText(digest.id)} paused. Resume it from \`/queue digest list\`.`)
+    ? note(
+        `:double_vertical_bar: Digest ${idText(digest.id)} paused. Resume it with \`/queue digest resume ${digest.id}\` ` +
+          'or from `/queue digest list`.',
+      )
     : note(
         `:arrow_forward: Digest ${idText(digest.id)} resumed${next === undefined ? '' : `; next post ${whenText(next)}`}. ` +
           'Missed posts are not sent.',

@@ -4,6 +4,7 @@
  * that needs LivePerson, users.info or the store happens after it.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Digest } from '../../../domain/digest';
 import type { DigestAddCommand, DigestCommand } from '../../../domain/digest-command';
 import { Deadline } from '../../../shared/deadline';
 import type { QueueContext } from '../../context';
@@ -18,6 +19,7 @@ import {
   renderDigestFailed,
   renderDigestHelp,
   renderDigestNotFound,
+  renderDigestPauseNote,
   renderDigestRefused,
   renderDigestRemoved,
   renderDigestSaved,
@@ -56,9 +58,16 @@ export async function handleDigestCommand(
     case 'digest-remove':
       await args.ack();
       return deps.inFlight.run(() => remove(parsed.id, ctx, deps));
+    case 'digest-pause':
+      await args.ack();
+      return deps.inFlight.run(() => setPaused(parsed.id, parsed.paused, ctx, deps));
     case 'digest-add':
       await args.ack(renderDigestChecking());
       return deps.inFlight.run(() => addOneLine(parsed, args.command, ctx, deps));
+    default: {
+      const unhandled: never = parsed;
+      throw new Error(`unhandled digest command ${(unhandled as { kind: string }).kind}`);
+    }
   }
 }
 
@@ -93,18 +102,31 @@ async function addOneLine(
   }
 }
 
-async function remove(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
-  const digests = deps.digests;
-  const digest = await digests.get(id);
+/** The digest `id` of this team, when the asker may change it; else they are told why not. */
+async function managed(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<Digest | undefined> {
+  const digest = await deps.digests.get(id);
   if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) {
     await ctx.conversation.note(renderDigestNotFound(id));
-    return;
+    return undefined;
   }
   if (!ctx.userId || !(await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps))) {
     await ctx.conversation.note(renderDigestRefused(digest));
-    return;
+    return undefined;
   }
-  await digests.remove(id);
+  return digest;
+}
+
+async function remove(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
+  if (!(await managed(id, ctx, deps))) return;
+  await deps.digests.remove(id);
   ctx.log.info('digest removed', { digest: id });
   await ctx.conversation.note(renderDigestRemoved(id));
+}
+
+async function setPaused(id: string, paused: boolean, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
+  if (!(await managed(id, ctx, deps))) return;
+  const changed = await deps.digests.setPaused(id, paused);
+  if (!changed) return void (await ctx.conversation.note(renderDigestNotFound(id)));
+  ctx.log.info(paused ? 'digest paused' : 'digest resumed', { digest: id });
+  await ctx.conversation.note(renderDigestPauseNote(changed, deps.digests.nextFire(changed, ctx.now())));
 }
