@@ -243,7 +243,9 @@ export class Outbox {
       const code = (err as SlackErrorShape).data?.error;
       if (code === 'not_in_channel') return 'not-in-channel';
       if (code === 'channel_not_found') return 'not-found';
-      this.deps.log.warn('could not check whether the bot is in a channel', {
+      // The bot's own DM, a group DM: history there needs scopes the bot does not ask for.
+      const level = code === 'missing_scope' ? 'info' : 'warn';
+      this.deps.log[level]('could not check whether the bot is in a channel', {
         channel,
         error: code ?? errorText(err),
       });

@@ -36,7 +36,8 @@ export interface Store {
   /** Gives a claim up before it expires (only the holder's own claim: `claim` returned true). */
   release(key: string): Promise<void>;
   /**
-   * Extends this instance's own claim by `ttlMs` from now; false when it is no longer ours (it
+   * Sets what remains of this instance's own claim to `ttlMs` from now (longer, or shorter: a
+   * click's claim is cut to its settle window once answered); false when it is no longer ours (it
    * expired, and perhaps someone else holds it now). A holder checks before an irreversible step.
    */
   renew(key: string, ttlMs: number): Promise<boolean>;

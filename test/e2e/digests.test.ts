@@ -115,12 +115,19 @@ describe('e2e: managing digests from Slack', function () {
     const said = texts((await h.responses(r.responseId))[0]!.body).join('\n');
     assert.match(said, /Nothing saved: Queue Pulse is not in <#C0OUT>/);
     assert.match(said, /\/invite @Queue Pulse/);
-    // The command comes back whole (escaped: a code span shows it as typed), to run again.
-    assert.match(said, /`\/queue digest add &lt;#C0OUT\|night-shift&gt; weekdays 17:00 skill billing`/);
+    // The command comes back as it can be sent again (Slack links a typed #night-shift).
+    assert.match(said, /send it again: `\/queue digest add #night-shift weekdays 17:00 skill billing`/);
     const hidden = await h.command('digest add <#G0HIDDEN> 08:00');
     assert.match(
       texts((await h.responses(hidden.responseId))[0]!.body).join('\n'),
       /Queue Pulse cannot see <#G0HIDDEN>/,
+    );
+    // A DM between two people is hidden from the bot: it could never post the summary there.
+    h.slack.channelErrors.set('D0TWO', 'channel_not_found');
+    const dm = await h.command('digest add 08:00', { channelId: 'D0TWO' });
+    assert.match(
+      texts((await h.responses(dm.responseId))[0]!.body).join('\n'),
+      /Nothing saved: Queue Pulse cannot see/,
     );
     assert.equal(digests.digests.size, 0);
     // Invited: the same command saves it.

@@ -12,13 +12,15 @@ export interface ChannelProblem {
   hidden: boolean;
 }
 
-/** The problem with posting to `channelId`, or undefined when there is none or it is not known. */
+/**
+ * The problem with posting to `channelId`, or undefined when there is none or it is not known. A
+ * DM is asked too: one between two people is hidden from the bot (it cannot post there), while
+ * the bot's own DM answers missing_scope (no im:history), which counts as unknown and saves.
+ */
 export async function channelProblem(
   outbox: Pick<Outbox, 'channelAccess'>,
   channelId: string,
 ): Promise<ChannelProblem | undefined> {
-  // A DM (D…) has no membership to check: the bot is in every DM it is asked from.
-  if (!/^[CG]/.test(channelId)) return undefined;
   const access = await outbox.channelAccess(channelId);
   if (access !== 'not-in-channel' && access !== 'not-found') return undefined;
   return { kind: 'bot-not-in-channel', channelId, hidden: access === 'not-found' };

@@ -82,15 +82,27 @@ export function renderDigestSaved(
   );
 }
 
-/** A digest not saved because the bot is not in its channel; the command comes back to copy. */
+/**
+ * The command as the user can send it again: Slack's `<#C…|name>` back to `#name` (the command
+ * escapes channels, so Slack links it again), a user's to `@name`. A typed `<…>` would arrive
+ * escaped and read as words.
+ */
+export function retypable(input: string): string {
+  return input
+    .trim()
+    .replace(/<#[A-Z0-9]+\|([^>|]+)>/g, '#$1')
+    .replace(/<@[A-Z0-9]+\|([^>|]+)>/g, '@$1');
+}
+
+/** A digest not saved because the bot is not in its channel; the command comes back to send again. */
 export function renderDigestChannelProblem(problem: ChannelProblem, input: string): SlackMessage {
-  const typed = input.trim();
+  const typed = retypable(input);
   const again = typed
-    ? `, then run it again: ${codeSpan(safeText(`/queue ${typed}`, 300))}`
-    : ', then run the command again.';
+    ? `, then send it again: ${codeSpan(safeText(`/queue ${typed}`, 300))}`
+    : ', then send the command again.';
   return note(
     `:warning: Nothing saved: Queue Pulse ${problem.hidden ? 'cannot see' : 'is not in'} ${channelRef(problem.channelId)}, ` +
-      `so it could not post the summary there. Invite it (\`/invite @Queue Pulse\` in the channel)${again}`,
+      `so it cannot post the summary there. Invite it (\`/invite @Queue Pulse\` in the channel)${again}`,
   );
 }
 

@@ -55,8 +55,8 @@ function fieldText(p: FormProblem): string {
       return `At most ${MAX_DIGEST_TARGETS} names per digest (that's ${p.count}); split them over two digests.`;
     case 'bot-not-in-channel':
       return p.hidden
-        ? 'Queue Pulse cannot see this channel, so it could not post there. Invite it (type /invite @Queue Pulse in the channel), then Save again.'
-        : 'Queue Pulse is not in this channel, so it could not post there. Invite it (type /invite @Queue Pulse in the channel), then Save again.';
+        ? 'Queue Pulse cannot see this channel, so it cannot post there. Invite it (type /invite @Queue Pulse in the channel), then Save again.'
+        : 'Queue Pulse is not in this channel, so it cannot post there. Invite it (type /invite @Queue Pulse in the channel), then Save again.';
     default:
       return scopeProblemText(p);
   }

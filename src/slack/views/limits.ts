@@ -179,8 +179,11 @@ class Checker {
     };
     bounded('max_length', 1);
     bounded('min_length', 0);
+    const max =
+      typeof el.max_length === 'number' ? Math.min(el.max_length, LIMITS.textInput) : LIMITS.textInput;
+    if (typeof el.min_length === 'number' && el.min_length > max)
+      this.add(`${path}.min_length`, `min_length ${el.min_length} is more than max_length ${max}`);
     // Slack does not say what it does with a longer one; the user could not save it as shown.
-    const max = typeof el.max_length === 'number' ? el.max_length : LIMITS.textInput;
     this.maxLength(`${path}.initial_value`, el.initial_value, max, 'initial_value');
   }
 

@@ -124,9 +124,34 @@ describe('action router', () => {
     await Promise.all([click(f, 'qp:pick:0', value), click(f, 'qp:pick:0', value)]);
     assert.equal(f.run.callCount, 1, 'the double click ran once');
     assert.ok(f.logLines.some((l) => /double click dropped/.test(l)));
+    // The answer came at once (a cached one): a click straight after is still the double click.
+    await click(f, 'qp:pick:0', value);
+    assert.equal(f.run.callCount, 1, 'dropped within the settle window');
     await new Promise((r) => setTimeout(r, CLICK_SETTLE_MS + 100));
     await click(f, 'qp:pick:0', value);
     assert.equal(f.run.callCount, 2, 'asked again once the first was answered');
+  });
+
+  it('a click whose claim failed ends no claim: the same click running meanwhile keeps its own', async () => {
+    // The first click's answer is held back; every later one answers at once.
+    let answerFirst!: () => void;
+    const held = new Promise<void>((resolve) => (answerFirst = resolve));
+    let runs = 0;
+    const f = fakes(() => (++runs === 1 ? held.then(() => skillReport) : Promise.resolve(skillReport)));
+    const value = encodeActionValue(PICK);
+    const claims = f.deps.claims as { claim: (k: string, ttl: number) => Promise<boolean> };
+    const claim = claims.claim.bind(claims);
+    let calls = 0;
+    claims.claim = (k, ttl) => (++calls === 2 ? Promise.reject(new Error('ETIMEDOUT')) : claim(k, ttl));
+    const first = click(f, 'qp:pick:0', value);
+    await new Promise((r) => setImmediate(r));
+    // The store fails this one: it runs regardless, and must not cut the first click's claim short.
+    await click(f, 'qp:pick:0', value);
+    await new Promise((r) => setTimeout(r, CLICK_SETTLE_MS + 100));
+    await click(f, 'qp:pick:0', value);
+    assert.equal(f.run.callCount, 2, 'the first click still runs: the same click again is dropped');
+    answerFirst();
+    await first;
   });
 
   it('a store that cannot end the click: the answer is out all the same, and a warning says so', async () => {

@@ -202,6 +202,14 @@ describe('slack-limits', () => {
       'blocks[0].element.initial_value',
     ]);
     assert.deepEqual(problems(inputBlock({ initial_value: s(3001) })), ['blocks[0].element.initial_value']);
+    assert.deepEqual(problems(inputBlock({ min_length: 10, max_length: 5 })), [
+      'blocks[0].element.min_length',
+    ]);
+    // An invalid max_length does not stretch what the prefill may hold.
+    assert.deepEqual(problems(inputBlock({ max_length: 5000, initial_value: s(3001) })), [
+      'blocks[0].element.max_length',
+      'blocks[0].element.initial_value',
+    ]);
     assert.deepEqual(problems(inputBlock({ placeholder: placeholder(151) })), [
       'blocks[0].element.placeholder.text',
     ]);

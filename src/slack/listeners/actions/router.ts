@@ -131,8 +131,11 @@ export async function routeAction(
     .update(`${messageTs ?? '-'}|${actionId}|${typeof value === 'string' ? value : ''}`)
     .digest('base64url');
   const click = `click:${ctx.teamId ?? '-'}:${ctx.userId ?? '-'}:${fingerprint}`;
+  const claimedAt = Date.now();
+  let owned = false;
   try {
-    if (!(await deps.claims.claim(click, DOUBLE_CLICK_MS))) {
+    owned = await deps.claims.claim(click, DOUBLE_CLICK_MS);
+    if (!owned) {
       ctx.log.info('double click dropped', { actionId });
       return;
     }
@@ -141,7 +144,6 @@ export async function routeAction(
     ctx.log.warn('could not check for a double click', { error: (err as Error).message });
   }
   ctx.log.info('button', { actionId, kind });
-  const clickedAt = Date.now();
   try {
     await deps.inFlight.run(() =>
       dispatch(ref, ctx, deps, {
@@ -152,18 +154,29 @@ export async function routeAction(
       }),
     );
   } finally {
-    await settleClick(click, clickedAt, ctx, deps);
+    // Only a claim this click won is ended: the store knows claims by key, and another click's
+    // claim on the same key (after this one's failed, or expired) is not this click's to end.
+    if (owned) await settleClick(click, claimedAt, ctx, deps);
   }
 }
 
+/**
+ * How close to its expiry a claim is left alone: past it, the claim may have lapsed and the same
+ * click again taken the key, and ending "ours" would end that one.
+ */
+const SETTLE_MARGIN_MS = 1_000;
+
 /** The answer is out: the claim lives on only to the end of the settle window. */
-async function settleClick(click: string, clickedAt: number, ctx: QueueContext, deps: ListenerDeps) {
-  const left = CLICK_SETTLE_MS - (Date.now() - clickedAt);
+async function settleClick(click: string, claimedAt: number, ctx: QueueContext, deps: ListenerDeps) {
+  const elapsed = Date.now() - claimedAt;
+  if (elapsed >= DOUBLE_CLICK_MS - SETTLE_MARGIN_MS) return;
+  const left = CLICK_SETTLE_MS - elapsed;
   try {
     if (left > 0) await deps.claims.renew(click, left);
     else await deps.claims.release(click);
   } catch (err) {
-    // The claim then runs to DOUBLE_CLICK_MS: the same click again is dropped until then.
+    // Other instances then drop the same click until DOUBLE_CLICK_MS; this one ends the claim
+    // before its next claim of the key (the store retries a release that failed).
     ctx.log.warn('could not end a click', { error: (err as Error).message });
   }
 }

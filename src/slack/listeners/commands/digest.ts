@@ -6,7 +6,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Digest } from '../../../domain/digest';
 import type { DigestAddCommand, DigestCommand } from '../../../domain/digest-command';
-import { Deadline } from '../../../shared/deadline';
+import { Deadline, raceDeadline } from '../../../shared/deadline';
 import type { QueueContext } from '../../context';
 import { channelProblem } from '../../digests/channel-check';
 import { draftFromCommand } from '../../digests/draft-from-command';
@@ -30,6 +30,8 @@ import type { ListenerDeps } from '../deps';
 
 /** How long a one-line digest waits for LivePerson to check its names. */
 export const DIGEST_NAMES_BUDGET_MS = 20_000;
+/** How long it waits for Slack to say whether the bot is in the channel (then it saves). */
+export const CHANNEL_CHECK_BUDGET_MS = 5_000;
 
 type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack'>;
 
@@ -88,7 +90,11 @@ async function addOneLine(
     await ctx.conversation.replace(renderDraftProblem(made.problem, command.text));
     return;
   }
-  const unreachable = await channelProblem(ctx.outbox, made.draft.channelId);
+  // Bounded: a Slack that does not answer the check must not leave "Setting up…" on screen.
+  const unreachable = await raceDeadline(
+    channelProblem(ctx.outbox, made.draft.channelId),
+    Deadline.after(CHANNEL_CHECK_BUDGET_MS),
+  ).catch(() => undefined);
   if (unreachable) {
     await ctx.conversation.replace(renderDigestChannelProblem(unreachable, command.text));
     return;
