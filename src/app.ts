@@ -14,6 +14,7 @@ import { timeAcks } from './slack/ack-timing';
 import { boltLogger } from './slack/bolt-logger';
 import { contextMiddleware } from './slack/context';
 import { registerListeners } from './slack/listeners';
+import { SLACK_CALL_TIMEOUT_MS } from './slack/observed-client';
 import { healthRoute, type HealthStatus } from './slack/routes/healthz';
 import { metricsRoute } from './slack/routes/metrics';
 import type { RecordCodec, Repository } from './store/store';
@@ -25,9 +26,10 @@ export interface BuildAppOptions {
 }
 
 /** Web API client options for Bolt's own clients: SLACK_API_URL, and retries short enough for a bot. */
-export function slackClientOptions(config: Config): WebClientOptions {
+export function slackClientOptions(config: Config, timeoutMs = SLACK_CALL_TIMEOUT_MS): WebClientOptions {
   return {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    timeout: timeoutMs,
     // The client's default retries a failing call for ~30 min; a report is stale long before that.
     retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 },
   };

@@ -22,7 +22,7 @@ import type { ChartSpec } from './charts/chart-spec';
 import { InFlight } from './slack/in-flight';
 import type { Answer } from './slack/answer';
 import { SingleFlight } from './shared/single-flight';
-import { ObservedWebClient } from './slack/observed-client';
+import { ObservedWebClient, SLACK_CALL_TIMEOUT_MS } from './slack/observed-client';
 import type { ListenerDeps } from './slack/listeners/deps';
 import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
 import { Watches, WATCHES_CODEC } from './slack/home/watches';
@@ -87,6 +87,8 @@ export interface ContainerOptions {
   digests?: DigestService;
   /** Draws CHARTS=upload PNGs (default: a worker thread; the ack benchmark compares the main thread). */
   renderChart?: (spec: ChartSpec) => Promise<Buffer>;
+  /** The longest one Slack Web API call may take (default SLACK_CALL_TIMEOUT_MS). */
+  slackTimeoutMs?: number;
 }
 
 /** Starts what the configuration asks for. */
@@ -156,6 +158,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
+      timeout: opts.slackTimeoutMs ?? SLACK_CALL_TIMEOUT_MS,
       logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),
     },
     metrics.slackApi,

@@ -48,6 +48,8 @@ export interface StartOptions {
   storeNamespace?: string;
   /** How CHARTS=upload PNGs are drawn (see ContainerOptions.renderChart). */
   renderChart?: ContainerOptions['renderChart'];
+  /** The longest one Slack Web API call may take (default SLACK_CALL_TIMEOUT_MS). */
+  slackTimeoutMs?: number;
 }
 
 /** Every secret value the configuration holds: the logger scrubs them from every line. */
@@ -93,7 +95,7 @@ export async function startBot(
     ...(opts.storeNamespace ? { namespace: opts.storeNamespace } : {}),
   });
   const authorization = createBotAuthorization(config.slack.botToken, {
-    ...slackClientOptions(config),
+    ...slackClientOptions(config, opts.slackTimeoutMs),
     logger: boltLogger(log.child({ component: 'slack-web-api' }), config.logLevel),
   });
   try {
@@ -116,6 +118,7 @@ export async function startBot(
     ...(opts.stillWaitingAfterMs ? { stillWaitingAfterMs: opts.stillWaitingAfterMs } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
     ...(opts.renderChart ? { renderChart: opts.renderChart } : {}),
+    ...(opts.slackTimeoutMs === undefined ? {} : { slackTimeoutMs: opts.slackTimeoutMs }),
   });
   liveSecrets = () => container.client.secrets();
   const app = buildApp(config, container, { authorization, version: env.npm_package_version ?? 'dev' });

@@ -5,6 +5,14 @@
  */
 import { WebClient, type WebAPICallResult, type WebClientOptions } from '@slack/web-api';
 
+/**
+ * The longest one Web API call may take. @slack/web-api waits forever by default, and a Slack that
+ * takes the connection and never answers would then hold the start (auth.test), a digest's lane
+ * or an answer for good. A call this slow comes back as a request error: the outbox counts it as
+ * maybe delivered, and looks before it posts again.
+ */
+export const SLACK_CALL_TIMEOUT_MS = 15_000;
+
 export interface SlackApiObserver {
   call(method: string): void;
   error(method: string, code: string): void;

@@ -85,6 +85,33 @@ describe('e2e: starting and stopping the bot', function () {
     }
   });
 
+  it('a Slack that takes auth.test and never answers: the bot starts anyway once the call times out', async () => {
+    const slack = await new FakeSlack().start();
+    slack.delays.set('auth.test', 30_000);
+    const logger = new CapturingLogger();
+    const data = tempDataDir();
+    const started = Date.now();
+    const bot = await startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-ok',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(await freePort()),
+        CHARTS: 'off',
+        DATA_DIR: data.dir,
+      },
+      { logDestination: logger, slackTimeoutMs: 400 },
+    );
+    try {
+      assert.ok(Date.now() - started < 20_000, 'not held until Slack answered');
+      assert.ok(logger.lines.some((l) => /did not answer auth.test/.test(l)));
+    } finally {
+      await bot.stop();
+      await slack.close();
+      data.remove();
+    }
+  });
+
   it('stopping waits for answers already acked, so no placeholder is left behind', async () => {
     const h = await startHarness();
     h.sim.inject({ route: 'metrics', latencyMs: 1500 });

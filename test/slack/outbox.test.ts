@@ -497,6 +497,23 @@ describe('Outbox', () => {
       assert.equal(fake.callsTo('chat.postMessage').length, 1);
     });
 
+    it('a call Slack takes and never answers: given up at the client timeout, maybe delivered', async () => {
+      const client = new WebClient('xoxb-test', {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        logLevel: LogLevel.ERROR,
+        timeout: 300,
+      });
+      const { outbox: box } = outbox({ client });
+      fake.delays.set('chat.postMessage', 20_000);
+      const started = performance.now();
+      const r = await box.post('C1', message());
+      assert.ok(performance.now() - started < 5_000, 'not held until Slack answered');
+      assertFailure(r, 'failed');
+      assert.equal(r.maybeDelivered, true, 'it went out: look before posting again');
+    });
+
     it('Slack unreachable: failed, no throw', async () => {
       const { outbox: box } = outbox();
       await fake.close();
