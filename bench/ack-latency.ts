@@ -57,6 +57,8 @@ interface AckFigures {
   notOk: number;
   /** Sampled VmRSS peak while the rounds ran, VmHWM at the end, VmRSS once idle after the load. */
   peakRssMb: number;
+  /** Sampled RssAnon peak: RSS without mapped files' pages (see bench/ack/proc Memory.anonMb). */
+  peakAnonMb: number;
   hwmMb: number;
   idleRssMb: number;
   rssBeforeLoadMb: number;
@@ -195,7 +197,8 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
         ack: percentiles(rounds[i]!.flat()),
         rounds: rounds[i]!.map((x) => percentiles(x)),
         notOk: notOk[i]!,
-        peakRssMb: peaks[i]!,
+        peakRssMb: peaks[i]!.rssMb,
+        peakAnonMb: peaks[i]!.anonMb,
         hwmMb,
         idleRssMb,
         rssBeforeLoadMb: before[i]!,
@@ -317,6 +320,7 @@ async function run(): Promise<BenchSummary> {
       'round p99 / floor (median)',
       'not 200',
       'peak RSS MB',
+      'of it private MB',
       'RSS after MB',
     ],
     ...acks.map((f) => [
@@ -331,6 +335,7 @@ async function run(): Promise<BenchSummary> {
       ratio(medianRoundP99(f), medianRoundP99(acks[0]!)),
       String(f.notOk),
       f.hwmMb.toFixed(0),
+      f.peakAnonMb.toFixed(0),
       f.idleRssMb.toFixed(0),
     ]),
   ]);

@@ -10,13 +10,19 @@ import type { ChildReply, ReadyMessage } from './protocol';
 export interface Memory {
   rssMb: number;
   hwmMb: number;
+  /**
+   * The part of RSS that is the process's own (heap, stacks, native allocations), without the
+   * pages of mapped files: a native addon's library (the canvas binary, 35 MB) counts in RSS as
+   * far as it was read, shared with every process that maps it and given back under pressure.
+   */
+  anonMb: number;
 }
 
-/** VmRSS and VmHWM of `pid` in MB. */
+/** VmRSS, VmHWM and RssAnon of `pid` in MB. */
 export function memoryOf(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024, anonMb: kb('RssAnon') / 1024 };
 }
 
 export interface Child {
@@ -25,8 +31,8 @@ export interface Child {
   info: Record<string, string>;
   request<T>(cmd: string, args?: unknown): Promise<T>;
   memory(): Memory;
-  /** Samples VmRSS every `everyMs` until the returned function is called; it returns the peak in MB. */
-  sampleRss(everyMs?: number): () => number;
+  /** Samples VmRSS (and RssAnon) every `everyMs` until the returned function is called: the peaks in MB. */
+  sampleRss(everyMs?: number): () => { rssMb: number; anonMb: number };
   /** SIGTERM, then waits up to `graceMs`; resolves whether the process exited by itself (else SIGKILLed). */
   stop(graceMs?: number): Promise<boolean>;
 }
@@ -93,13 +99,19 @@ export async function startChild(script: string, opts: ChildOptions): Promise<Ch
     },
     memory: () => memoryOf(pid),
     sampleRss(everyMs = 20) {
-      let peak = memoryOf(pid).rssMb;
-      const timer = setInterval(() => {
-        if (!exited) peak = Math.max(peak, memoryOf(pid).rssMb);
-      }, everyMs);
+      const peak = { rssMb: 0, anonMb: 0 };
+      const sample = () => {
+        if (exited) return;
+        const m = memoryOf(pid);
+        peak.rssMb = Math.max(peak.rssMb, m.rssMb);
+        peak.anonMb = Math.max(peak.anonMb, m.anonMb);
+      };
+      sample();
+      const timer = setInterval(sample, everyMs);
       return () => {
         clearInterval(timer);
-        return exited ? peak : Math.max(peak, memoryOf(pid).rssMb);
+        sample();
+        return { ...peak };
       };
     },
     async stop(graceMs = 15_000) {
