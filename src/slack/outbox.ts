@@ -125,6 +125,8 @@ export class Outbox {
     readonly KnownBlock[],
     { text: string | undefined; violations: ReturnType<typeof checkMessage> }
   >();
+  /** Response bodies by blocks array, then by the rest of the payload (see bodyOnce). */
+  private readonly bodies = new WeakMap<readonly KnownBlock[], Map<string, Buffer>>();
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -143,11 +145,7 @@ export class Outbox {
       observer?.call('response_url');
       let res: PostAnswer;
       try {
-        res = await post(
-          responseUrl,
-          JSON.stringify(prepared.payload),
-          this.deps.responseTimeoutMs ?? 10_000,
-        );
+        res = await post(responseUrl, this.bodyOnce(prepared.payload), this.deps.responseTimeoutMs ?? 10_000);
       } catch (err) {
         observer?.error('response_url', 'request_error');
         return {
@@ -324,7 +322,8 @@ export class Outbox {
     | { ok: false; reason: 'limits' | 'failed'; detail: string }
   > {
     let blocks = payload.blocks;
-    if (blocks && needsSealing(blocks)) {
+    // A blocks array sealed before (one answer, many askers) is not walked again to find out.
+    if (blocks && (this.sealed.has(blocks) || needsSealing(blocks))) {
       try {
         blocks = await this.sealedOnce(blocks);
       } catch (err) {
@@ -359,6 +358,28 @@ export class Outbox {
     this.sealed.set(blocks, sealing);
     sealing.catch(() => this.sealed.delete(blocks));
     return sealing;
+  }
+
+  /**
+   * A response_url body as bytes, made once per blocks array and way of sending it: one answer
+   * shared by a hundred askers (answer.ts) goes out as the same bytes a hundred times. Serializing
+   * it for each (the JSON, then its byte length and its UTF-8 copy on the socket) was some 40 KB
+   * of garbage a post, in the seconds the acks of a burst need the CPU.
+   */
+  private bodyOnce(payload: ResponsePayload): Buffer {
+    const { blocks, ...rest } = payload;
+    if (!blocks) return Buffer.from(JSON.stringify(payload));
+    // The rest is small (the fallback text, response_type, replace_original): a key, not a cost.
+    const key = JSON.stringify(rest);
+    let forBlocks = this.bodies.get(blocks);
+    if (!forBlocks) this.bodies.set(blocks, (forBlocks = new Map<string, Buffer>()));
+    let body = forBlocks.get(key);
+    if (!body) {
+      body = Buffer.from(JSON.stringify(payload));
+      // A message sent many ways (ephemeral, in_channel, replace or not) has a handful of keys.
+      if (forBlocks.size < 8) forBlocks.set(key, body);
+    }
+    return body;
   }
 
   /** Slack's limits checked once per blocks array and text (see sealedOnce). */

@@ -16,8 +16,11 @@ export interface PostAnswer {
   text: string;
 }
 
-/** Sends `body` (JSON) to `url`; rejects when no answer came (the error's `code` says why). */
-export type PostJson = (url: string, body: string, timeoutMs: number) => Promise<PostAnswer>;
+/**
+ * Sends `body` (JSON, as text or as its UTF-8 bytes) to `url`; rejects when no answer came (the
+ * error's `code` says why).
+ */
+export type PostJson = (url: string, body: string | Buffer, timeoutMs: number) => Promise<PostAnswer>;
 
 const MAX_BODY = 4_096;
 

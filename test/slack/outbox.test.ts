@@ -208,6 +208,37 @@ describe('Outbox', () => {
       assert.equal(fake.calls.length, 0);
     });
 
+    it('respond: one answer to many askers goes out as the same bytes; another way, its own', async () => {
+      const bodies: (string | Buffer)[] = [];
+      const recording: PostJson = (url, body, timeoutMs) => {
+        bodies.push(body);
+        return postJson(url, body, timeoutMs);
+      };
+      const { outbox: box } = outbox({ postJson: recording });
+      const shared = message(
+        'the report',
+        buttons(encodeActionValue(pick(`Billing ${'very long skill name '.repeat(20)}`), 100)),
+      );
+      const privately = { ...shared, response_type: 'ephemeral' as const, replace_original: true };
+      for (const id of ['a1', 'a2', 'a3'])
+        assert.deepEqual(await box.respond(fake.responseUrl(id), { ...privately }), { ok: true });
+      await box.respond(fake.responseUrl('a4'), {
+        ...shared,
+        response_type: 'in_channel',
+        replace_original: false,
+      });
+      assert.equal(bodies.length, 4);
+      assert.ok(bodies[1] === bodies[0] && bodies[2] === bodies[0], 'made once, sent three times');
+      assert.notEqual(bodies[3], bodies[0]);
+      // Each asker got the whole answer, its over-long button state sealed as for one.
+      for (const id of ['a1', 'a2', 'a3']) {
+        const [got] = fake.responsesTo(id);
+        assert.equal(got!.body.response_type, 'ephemeral');
+        assert.match(buttonValues(got!.body.blocks)[0]!, /^1@/);
+      }
+      assert.equal(fake.responsesTo('a4')[0]!.body.response_type, 'in_channel');
+    });
+
     it('respond: a delete_original needs no text and is sent as is', async () => {
       const { outbox: box } = outbox();
       const r = await box.respond(fake.responseUrl('r1'), { delete_original: true });
