@@ -5,12 +5,11 @@
  */
 import { digestListMessage } from '../../digests/digest-list-flow';
 import { openEditDigestForm, openNewDigestForm } from '../../digests/digest-form-flow';
-import { manageRight } from '../../digests/permissions';
+import { managedDigest } from '../../digests/managed-digest';
 import {
   renderDigestNotFound,
   renderDigestPauseNote,
   renderDigestRan,
-  renderDigestRefused,
   renderDigestRemoved,
 } from '../../views/digest-notes';
 import type { Handler } from './handler';
@@ -19,19 +18,9 @@ export const handleDigest: Handler<'digest'> = async (ref, ctx, deps, click) => 
   const digests = deps.digests;
   // The form first: its trigger_id expires in 3 seconds, the rights are checked while it loads.
   if (ref.op === 'edit') return openEditDigestForm(click.triggerId, ref.id, ctx, deps);
-  const digest = await digests.get(ref.id);
-  if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) {
-    await ctx.conversation.note(renderDigestNotFound(ref.id));
-    return;
-  }
-  const right = ctx.userId
-    ? await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps)
-    : undefined;
-  if (!right) {
-    ctx.log.info('digest change refused', { digest: digest.id, op: ref.op });
-    await ctx.conversation.note(renderDigestRefused(digest));
-    return;
-  }
+  const managed = await managedDigest(ref.id, ctx, deps);
+  if (!managed) return;
+  const { digest, right } = managed;
   ctx.log.info('digest change', { digest: digest.id, op: ref.op, right });
   switch (ref.op) {
     case 'pause':

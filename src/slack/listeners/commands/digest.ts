@@ -4,7 +4,6 @@
  * that needs LivePerson, users.info or the store happens after it.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Digest } from '../../../domain/digest';
 import type { DigestAddCommand, DigestCommand } from '../../../domain/digest-command';
 import { Deadline, raceDeadline } from '../../../shared/deadline';
 import type { QueueContext } from '../../context';
@@ -12,7 +11,7 @@ import { channelProblem } from '../../digests/channel-check';
 import { draftFromCommand } from '../../digests/draft-from-command';
 import { openEditDigestForm, openNewDigestForm } from '../../digests/digest-form-flow';
 import { digestListMessage } from '../../digests/digest-list-flow';
-import { manageRight } from '../../digests/permissions';
+import { managedDigest } from '../../digests/managed-digest';
 import { fitMessage } from '../../fit-message';
 import {
   renderDigestChecking,
@@ -20,7 +19,6 @@ import {
   renderDigestHelp,
   renderDigestNotFound,
   renderDigestPauseNote,
-  renderDigestRefused,
   renderDigestRemoved,
   renderDigestSaved,
   renderDigestChannelProblem,
@@ -108,29 +106,15 @@ async function addOneLine(
   }
 }
 
-/** The digest `id` of this team, when the asker may change it; else they are told why not. */
-async function managed(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<Digest | undefined> {
-  const digest = await deps.digests.get(id);
-  if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) {
-    await ctx.conversation.note(renderDigestNotFound(id));
-    return undefined;
-  }
-  if (!ctx.userId || !(await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps))) {
-    await ctx.conversation.note(renderDigestRefused(digest));
-    return undefined;
-  }
-  return digest;
-}
-
 async function remove(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
-  if (!(await managed(id, ctx, deps))) return;
+  if (!(await managedDigest(id, ctx, deps))) return;
   await deps.digests.remove(id);
   ctx.log.info('digest removed', { digest: id });
   await ctx.conversation.note(renderDigestRemoved(id));
 }
 
 async function setPaused(id: string, paused: boolean, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
-  if (!(await managed(id, ctx, deps))) return;
+  if (!(await managedDigest(id, ctx, deps))) return;
   const changed = await deps.digests.setPaused(id, paused);
   if (!changed) return void (await ctx.conversation.note(renderDigestNotFound(id)));
   ctx.log.info(paused ? 'digest paused' : 'digest resumed', { digest: id });
