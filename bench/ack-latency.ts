@@ -9,7 +9,10 @@
  * LivePerson requests the simulator received, and the time until the last final answer reached
  * its response_url, bot against naive.
  *
- * QP_ACK_PROFILE=1 also runs the bot with --cpu-prof and prints its top self-time functions.
+ * QP_ACK_PROFILE=1 also profiles the bot's CPU over the rounds and prints its top self-time
+ * functions; with QP_ACK_HEAP=1 as well, a sampling heap profile of every allocation (collected or
+ * not) is written beside it (.heapprofile: what each request allocates, and where). The row
+ * "floor again" is the floor's app measured a second time: its ratio is the noise of the run.
  */
 import { mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +30,8 @@ import type { FinalsResult } from './ack/protocol';
 import { ratio } from './timing';
 
 const CONCURRENT = 200;
-const ROUNDS = 5;
+/** QP_ACK_ROUNDS=<n> runs more rounds, for comparisons finer than the rounds' own spread. */
+const ROUNDS = Number(process.env.QP_ACK_ROUNDS) > 0 ? Math.floor(Number(process.env.QP_ACK_ROUNDS)) : 5;
 const WARM_ASKS = 10;
 const IDENTICAL = 100;
 const SECRET = 'bench-signing-secret';
@@ -276,6 +280,8 @@ async function run(): Promise<BenchSummary> {
 
   const subjects: Subject[] = [
     { label: 'floor: bare Bolt, ack only', kind: 'floor', latencyMs: 0, profile: profiling },
+    // The same bare Bolt app again: its ratio to the floor is the noise of the measurement itself.
+    { label: 'floor again (A/A control)', kind: 'floor', latencyMs: 0 },
     { label: 'naive: KMM before ack', kind: 'naive', latencyMs: 500 },
     { label: 'naive: KMM before ack', kind: 'naive', latencyMs: 4_000 },
     { label: 'bot (CHARTS=quickchart)', kind: 'bot', latencyMs: 500, profile: profiling },

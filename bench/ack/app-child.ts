@@ -74,10 +74,26 @@ function profiler(): Record<string, (args: unknown) => unknown> {
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 500 });
       await post('Profiler.start');
+      // Allocations collected since count too: a scavenge's cost follows what a request allocates.
+      if (process.env.QP_ACK_HEAP) {
+        await post('HeapProfiler.enable');
+        await post('HeapProfiler.startSampling', {
+          samplingInterval: 2048,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
+      }
       return true;
     },
     profileStop: async (args) => {
       const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      if (process.env.QP_ACK_HEAP) {
+        const heap = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+        writeFileSync(
+          (args as { file: string }).file.replace(/\.cpuprofile$/, '.heapprofile'),
+          JSON.stringify(heap.profile),
+        );
+      }
       session.disconnect();
       writeFileSync((args as { file: string }).file, JSON.stringify(profile));
       return true;

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { handleQueueCommand } from '../../../src/slack/listeners/commands/queue';
+import type { App } from '@slack/bolt';
+import type { ReportOutcome } from '../../../src/domain/outcome';
+import { handleQueueCommand, register } from '../../../src/slack/listeners/commands/queue';
 import { fakes, order, skillReportOutcome, textOf } from './support';
 
 const report = skillReportOutcome();
@@ -45,5 +47,64 @@ describe('/queue handler', () => {
     assert.match(answer, /Something went wrong on our side/);
     assert.ok(!answer.includes('secret-host'));
     assert.ok(f.logLines.some((l) => /queue report failed/.test(l) && /secret-host/.test(l)));
+  });
+
+  describe("Bolt's listener", () => {
+    /** The listener register() gives Bolt for /queue. */
+    const listenerOf = (f: ReturnType<typeof fakes>) => {
+      let listener: ((args: unknown) => Promise<void>) | undefined;
+      const app = { command: (_name: string, fn: typeof listener) => (listener = fn) } as unknown as App;
+      register(app, f.deps);
+      return (text: string, ack: () => Promise<void> = f.ack) =>
+        listener!({ command: { text }, ack, context: f.context, body: {}, respond: () => undefined });
+    };
+    const within = <T>(p: Promise<T>, ms: number) =>
+      Promise.race([
+        p,
+        new Promise<never>((_r, reject) =>
+          setTimeout(() => reject(new Error(`not settled within ${ms} ms`)), ms),
+        ),
+      ]);
+
+    it('is done once the ack is out; the report follows on its own, tracked for shutdown', async () => {
+      let release!: (o: ReportOutcome) => void;
+      const f = fakes(() => new Promise<ReportOutcome>((resolve) => (release = resolve)));
+      // Bolt keeps a request's whole state while its listener runs: the listener must not wait for LivePerson.
+      await within(listenerOf(f)('skill billing'), 1_000);
+      assert.equal(order(f)[0], 'ack');
+      assert.ok(!order(f).includes('answer'));
+      assert.equal(f.deps.inFlight.size, 1, 'the report is still tracked, so a shutdown waits for it');
+      await new Promise((r) => setTimeout(r, 50));
+      release(report);
+      assert.equal(await f.deps.inFlight.drain(2_000), true);
+      assert.deepEqual(order(f), ['ack', 'run', 'answer']);
+    });
+
+    it('an answer that fails after the ack is logged, not left as an unhandled rejection', async () => {
+      const f = fakes(report);
+      f.ctx.conversation.answer = () => Promise.reject(new Error('the outbox is closed'));
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        await listenerOf(f)('skill billing');
+        await f.deps.inFlight.drain(2_000);
+        await new Promise((r) => setTimeout(r, 20));
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+      assert.deepEqual(unhandled, []);
+      assert.ok(
+        f.logLines.some((l) => /answer failed after its ack/.test(l) && /the outbox is closed/.test(l)),
+      );
+    });
+
+    it('a failed ack starts no report', async () => {
+      const f = fakes(report);
+      const failing = () => Promise.reject(new Error('no_response_url'));
+      await assert.rejects(listenerOf(f)('skill billing', failing), /no_response_url/);
+      assert.equal(await f.deps.inFlight.drain(1_000), true);
+      assert.equal(f.run.callCount, 0);
+    });
   });
 });
