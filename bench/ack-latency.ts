@@ -57,6 +57,11 @@ interface AckFigures {
   /** Pooled over every round. */
   ack: Percentiles;
   rounds: Percentiles[];
+  /**
+   * CPU ms the app used (all threads) from each round's first request to its last ack: the work a
+   * burst costs, less noisy than its latency, which also shows whatever else the machine ran.
+   */
+  ackCpuMs: number[];
   /** Acks that were not HTTP 200 (Bolt answers an unacked request itself after 3 s). */
   notOk: number;
   /** Sampled VmRSS peak while the rounds ran, VmHWM at the end, VmRSS once idle after the load. */
@@ -170,12 +175,15 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
     const stopSampling = rigs.map((r) => r.app.sampleRss());
     for (const [i, s] of subjects.entries()) if (s.profile) await rigs[i]!.app.request('profileStart');
     const rounds: number[][][] = subjects.map(() => []);
+    const cpu: number[][] = subjects.map(() => []);
     const notOk = subjects.map(() => 0);
     for (let r = 0; r < ROUNDS; r++) {
       for (const [i, subject] of subjects.entries()) {
         const rig = rigs[i]!;
         const batch = asks(rig, `r${r}`, CONCURRENT);
+        const cpuBefore = rig.app.cpuMs();
         const samples = await fireAll(rig.eventsUrl, SECRET, batch);
+        cpu[i]!.push(rig.app.cpuMs() - cpuBefore);
         rounds[i]!.push(samples.map((x) => x.ms));
         notOk[i]! += samples.filter((x) => x.status !== 200).length;
         // Rounds do not overlap: the next starts once every answer of this one is delivered.
@@ -200,6 +208,7 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
         latencyMs: subject.latencyMs,
         ack: percentiles(rounds[i]!.flat()),
         rounds: rounds[i]!.map((x) => percentiles(x)),
+        ackCpuMs: cpu[i]!,
         notOk: notOk[i]!,
         peakRssMb: peaks[i]!.rssMb,
         peakAnonMb: peaks[i]!.anonMb,
@@ -268,6 +277,9 @@ const medianRoundP99 = (f: AckFigures): number =>
     0.5,
   );
 
+/** The median round's CPU (all threads) from first request to last ack, in ms. */
+const medianAckCpu = (f: AckFigures): number => quantile(f.ackCpuMs, 0.5);
+
 async function run(): Promise<BenchSummary> {
   const profiling = process.env.QP_ACK_PROFILE === '1';
   const work = mkdtempSync(path.join(tmpdir(), 'qp-ack-bench-'));
@@ -324,6 +336,8 @@ async function run(): Promise<BenchSummary> {
       'p95 / floor',
       'p99 / floor',
       'round p99 / floor (median)',
+      'burst CPU ms (median)',
+      'burst CPU / floor',
       'not 200',
       'peak RSS MB',
       'of it private MB',
@@ -339,6 +353,8 @@ async function run(): Promise<BenchSummary> {
       ratio(f.ack.p95, floor.p95),
       ratio(f.ack.p99, floor.p99),
       ratio(medianRoundP99(f), medianRoundP99(acks[0]!)),
+      medianAckCpu(f).toFixed(0),
+      ratio(medianAckCpu(f), medianAckCpu(acks[0]!)),
       String(f.notOk),
       f.hwmMb.toFixed(0),
       f.peakAnonMb.toFixed(0),
@@ -380,7 +396,7 @@ async function run(): Promise<BenchSummary> {
   const [quick, naive] = identical;
   return {
     headline: bot
-      ? `bot ack p99 ${ratio(bot.ack.p99, floor.p99)} the floor (target ≤ 1.3×; median round ${ratio(medianRoundP99(bot), medianRoundP99(acks[0]!))}), peak RSS ${bot.hwmMb.toFixed(0)} MB; ` +
+      ? `bot ack p99 ${ratio(bot.ack.p99, floor.p99)} the floor (target ≤ 1.3×; median round ${ratio(medianRoundP99(bot), medianRoundP99(acks[0]!))}; burst CPU ${ratio(medianAckCpu(bot), medianAckCpu(acks[0]!))}), peak RSS ${bot.hwmMb.toFixed(0)} MB; ` +
         `100 identical asks: ${quick?.livePersonRequests ?? '?'} LivePerson requests vs ${naive?.livePersonRequests ?? '?'}`
       : 'no bot subject ran',
     file,

@@ -4,7 +4,7 @@
  * stopped with SIGTERM, noting whether it exits on its own (nothing left holding the loop).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ChildReply, ReadyMessage } from './protocol';
 
 export interface Memory {
@@ -25,12 +25,30 @@ export function memoryOf(pid: number): Memory {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024, anonMb: kb('RssAnon') / 1024 };
 }
 
+/**
+ * CPU time `pid` has used so far, in ms, over all its threads (the main thread, V8's GC and
+ * compiler helpers, libuv's pool): the first field of each thread's schedstat, in nanoseconds.
+ */
+export function cpuMsOf(pid: number): number {
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // A thread that ended between the listing and the read: its time is not counted.
+    }
+  }
+  return ns / 1e6;
+}
+
 export interface Child {
   pid: number;
   /** What the child said when ready (URLs, ports). */
   info: Record<string, string>;
   request<T>(cmd: string, args?: unknown): Promise<T>;
   memory(): Memory;
+  /** CPU ms used so far by every thread of the child (cpuMsOf). */
+  cpuMs(): number;
   /** Samples VmRSS (and RssAnon) every `everyMs` until the returned function is called: the peaks in MB. */
   sampleRss(everyMs?: number): () => { rssMb: number; anonMb: number };
   /** SIGTERM, then waits up to `graceMs`; resolves whether the process exited by itself (else SIGKILLed). */
@@ -98,6 +116,7 @@ export async function startChild(script: string, opts: ChildOptions): Promise<Ch
       });
     },
     memory: () => memoryOf(pid),
+    cpuMs: () => cpuMsOf(pid),
     sampleRss(everyMs = 20) {
       const peak = { rssMb: 0, anonMb: 0 };
       const sample = () => {
