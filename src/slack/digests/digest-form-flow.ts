@@ -70,6 +70,7 @@ export async function openEditDigestForm(
   if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) {
     view = renderDigestMessageModal(digestNotFoundText(id));
   } else if (!ctx.userId || !(await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps))) {
+    ctx.log.info('digest change refused', { digest: digest.id, op: 'edit' });
     view = renderDigestMessageModal(digestRefusalText(digest));
   } else {
     view = renderDigestModal(digestInputOf(digest, ctx.channelId));

@@ -4,13 +4,16 @@
  * the polite refusal) and nothing comes back. The list's buttons and the by-id commands alike.
  */
 import type { Digest } from '../../domain/digest';
+import type { DigestOp } from '../action-ref';
 import type { QueueContext } from '../context';
 import type { ListenerDeps } from '../listeners/deps';
 import { renderDigestNotFound, renderDigestRefused } from '../views/digest-notes';
 import { manageRight, type ManageRight } from './permissions';
 
+/** `op` is what the asker wanted done: the log line of a refusal says it. */
 export async function managedDigest(
   id: string,
+  op: DigestOp,
   ctx: QueueContext,
   deps: Pick<ListenerDeps, 'digests' | 'digestAdmins' | 'workspaceAdmins'>,
 ): Promise<{ digest: Digest; right: ManageRight } | undefined> {
@@ -23,7 +26,7 @@ export async function managedDigest(
     ? await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps)
     : undefined;
   if (!right) {
-    ctx.log.info('digest change refused', { digest: digest.id });
+    ctx.log.info('digest change refused', { digest: digest.id, op });
     await ctx.conversation.note(renderDigestRefused(digest));
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { CHANNEL_CHECK_BUDGET_MS } from '../../../src/slack/listeners/commands/digest';
+import { ACTION_HANDLERS } from '../../../src/slack/listeners/actions/router';
 import { handleQueueCommand } from '../../../src/slack/listeners/commands/queue';
 import type { Outbox } from '../../../src/slack/outbox';
 import { fakes, skillReportOutcome, textOf } from './support';
@@ -42,5 +43,55 @@ describe('/queue digest add (one line): the channel check', () => {
       /Nothing saved: Queue Pulse is not in C1, so it cannot post the summary there\. Invite it/,
     );
     assert.equal((await f.deps.digests.listForChannel('T1', 'C1')).length, 0);
+  });
+});
+
+describe("someone else's digest: refused, and the log says what was asked", () => {
+  const theirs = (f: ReturnType<typeof fakes>) =>
+    f.deps.digests.add(
+      {
+        channelId: 'C0LEADS',
+        schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: 'UTC' },
+        windowMs: 8 * 3_600_000,
+        scope: { kind: 'account' },
+        chart: true,
+      },
+      { teamId: 'T1', userId: 'U0OWNER' },
+    );
+  const refusals = (f: ReturnType<typeof fakes>) =>
+    f.logLines
+      .filter((l) => l.includes('digest change refused'))
+      .map((l) => JSON.parse(l) as { digest: string; op: string });
+
+  for (const [text, op] of [
+    ['pause', 'pause'],
+    ['resume', 'resume'],
+    ['remove', 'delete'],
+  ] as const)
+    it(`/queue digest ${text} <id>`, async () => {
+      const f = fakes(skillReportOutcome());
+      const d = await theirs(f);
+      await run(f, `digest ${text} ${d.id}`);
+      const said = [...f.sent('note'), ...f.sent('replace')].map(textOf).join('\n');
+      assert.match(said, /Only <@U0OWNER>, who set up digest/);
+      assert.deepEqual(
+        refusals(f).map((r) => [r.digest, r.op]),
+        [[d.id, op]],
+      );
+      assert.ok(await f.deps.digests.get(d.id), 'still there');
+    });
+
+  it('a click on its buttons (run now, delete) and its Edit form', async () => {
+    const f = fakes(skillReportOutcome());
+    const d = await theirs(f);
+    const click = { actionId: 'qp:digest', fingerprint: 'x', triggerId: 'trigger-1' };
+    await ACTION_HANDLERS.digest({ kind: 'digest', op: 'run', id: d.id }, f.ctx, f.deps, click);
+    await ACTION_HANDLERS.digest({ kind: 'digest', op: 'delete', id: d.id }, f.ctx, f.deps, click);
+    await ACTION_HANDLERS.digest({ kind: 'digest', op: 'edit', id: d.id }, f.ctx, f.deps, click);
+    assert.deepEqual(
+      refusals(f).map((r) => r.op),
+      ['run', 'delete', 'edit'],
+    );
+    assert.ok(await f.deps.digests.get(d.id), 'still there');
   });
 });

@@ -18,7 +18,7 @@ export const handleDigest: Handler<'digest'> = async (ref, ctx, deps, click) => 
   const digests = deps.digests;
   // The form first: its trigger_id expires in 3 seconds, the rights are checked while it loads.
   if (ref.op === 'edit') return openEditDigestForm(click.triggerId, ref.id, ctx, deps);
-  const managed = await managedDigest(ref.id, ctx, deps);
+  const managed = await managedDigest(ref.id, ref.op, ctx, deps);
   if (!managed) return;
   const { digest, right } = managed;
   ctx.log.info('digest change', { digest: digest.id, op: ref.op, right });

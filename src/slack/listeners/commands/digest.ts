@@ -107,14 +107,14 @@ async function addOneLine(
 }
 
 async function remove(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
-  if (!(await managedDigest(id, ctx, deps))) return;
+  if (!(await managedDigest(id, 'delete', ctx, deps))) return;
   await deps.digests.remove(id);
   ctx.log.info('digest removed', { digest: id });
   await ctx.conversation.note(renderDigestRemoved(id));
 }
 
 async function setPaused(id: string, paused: boolean, ctx: QueueContext, deps: ListenerDeps): Promise<void> {
-  if (!(await managedDigest(id, ctx, deps))) return;
+  if (!(await managedDigest(id, paused ? 'pause' : 'resume', ctx, deps))) return;
   const changed = await deps.digests.setPaused(id, paused);
   if (!changed) return void (await ctx.conversation.note(renderDigestNotFound(id)));
   ctx.log.info(paused ? 'digest paused' : 'digest resumed', { digest: id });
