@@ -183,7 +183,7 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
         const batch = asks(rig, `r${r}`, CONCURRENT);
         const cpuBefore = rig.app.cpuMs();
         const samples = await fireAll(rig.eventsUrl, SECRET, batch);
-        cpu[i]!.push(rig.app.cpuMs() - cpuBefore);
+        cpu[i]!.push(Math.round((rig.app.cpuMs() - cpuBefore) * 10) / 10);
         rounds[i]!.push(samples.map((x) => x.ms));
         notOk[i]! += samples.filter((x) => x.status !== 200).length;
         // Rounds do not overlap: the next starts once every answer of this one is delivered.
