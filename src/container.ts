@@ -21,7 +21,7 @@ import { createChartRenderer } from './charts/chart-renderer';
 import type { ChartSpec } from './charts/chart-spec';
 import { InFlight } from './slack/in-flight';
 import type { Answer } from './slack/answer';
-import { SingleFlight } from './shared/single-flight';
+import { SharedBuilds } from './shared/shared-builds';
 import { ObservedWebClient, SLACK_CALL_TIMEOUT_MS } from './slack/observed-client';
 import type { ListenerDeps } from './slack/listeners/deps';
 import { HOME_SNAPSHOT_CODEC, type HomeDeps } from './slack/home/home-service';
@@ -235,7 +235,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ]);
     return { skills, groups };
   };
-  const builds = new SingleFlight<Answer>();
+  const builds = new SharedBuilds<Answer>();
   return {
     config,
     log,

@@ -9,7 +9,7 @@ import { describeError, problemOf } from '../reports/problem-of';
 import type { ReportService, RunOptions } from '../reports/report-service';
 import { Deadline } from '../shared/deadline';
 import { nextTurn } from '../shared/loop-turn';
-import type { SingleFlight } from '../shared/single-flight';
+import type { SharedBuilds } from '../shared/shared-builds';
 import { stableKey } from '../shared/stable-key';
 import type { ChartDelivery } from './chart-delivery';
 import type { QueueContext } from './context';
@@ -48,7 +48,7 @@ export interface AnswerDeps {
    * Answers being built, shared by identical concurrent asks (shareKey): a burst of leads asking
    * the same thing costs one report, one chart and one message, not one each.
    */
-  builds?: SingleFlight<Answer>;
+  builds?: SharedBuilds<Answer>;
 }
 
 export interface AnswerOptions extends Pick<RunOptions, 'page' | 'id' | 'fresh' | 'timezone'> {
@@ -187,15 +187,23 @@ export async function answerQuery(
     const { inPlace: _inPlace, beside: _beside, ...run } = opts;
     // The ack has just been sent: requests that arrived meanwhile are acked before this work starts.
     await nextTurn();
-    // "Still waiting on LivePerson" stops once LivePerson has answered, not once the report is built.
-    const reports: ReportService = {
-      run: (q, o) => deps.reports.run(q, o).finally(stopWaiting),
+    // "Still waiting on LivePerson" stops once LivePerson has answered, not once the report is
+    // built: for an ask that joined another's build, once that build's data is in.
+    const build = (fetched: () => void) => {
+      const reports: ReportService = {
+        run: (q, o) =>
+          deps.reports.run(q, o).finally(() => {
+            stopWaiting();
+            fetched();
+          }),
+      };
+      return buildAnswer(ctx, { ...deps, reports }, query, run, deadline);
     };
-    const build = () => buildAnswer(ctx, { ...deps, reports }, query, run, deadline);
     // Joined builds run on the first asker's deadline and log lines (started at most JOIN_WINDOW_MS
     // before); the answer is the same. Without a key (the zone could not be had), no sharing.
     const key = deps.builds ? await shareKey(ctx, query, run).catch(() => undefined) : undefined;
-    answer = deps.builds && key ? await deps.builds.run(key, build) : await build();
+    answer =
+      deps.builds && key ? await deps.builds.run(key, build, stopWaiting) : await build(() => undefined);
   } finally {
     stopWaiting();
   }

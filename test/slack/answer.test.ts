@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { ReportOutcome } from '../../src/domain/outcome';
 import { Deadline } from '../../src/shared/deadline';
-import { SingleFlight } from '../../src/shared/single-flight';
+import { SharedBuilds } from '../../src/shared/shared-builds';
 import { answerQuery, JOIN_WINDOW_MS, type Answer } from '../../src/slack/answer';
 import { skillQuery } from '../fixtures/reports';
 import { fakes, order, skillReportOutcome, textOf } from './listeners/support';
@@ -170,7 +170,7 @@ describe('answerQuery: identical concurrent asks share one build', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const a = fakes(() => gate.then(() => report));
     const b = fakes(report);
-    const builds = new SingleFlight<Answer>();
+    const builds = new SharedBuilds<Answer>();
     a.deps.builds = builds;
     b.deps = { ...b.deps, reports: a.deps.reports, builds };
     a.ctx.timezone = () => Promise.resolve(zones[0]);
@@ -191,6 +191,24 @@ describe('answerQuery: identical concurrent asks share one build', () => {
     const [mine, theirs] = [t.a.sent('answer')[0], t.b.sent('answer')[0]];
     assert.match(textOf(theirs), /Waiting in queue/);
     assert.equal(theirs, mine, 'the very same message: built once');
+  });
+
+  it('a joiner stops saying "still waiting" once the build it joined has LivePerson\'s answer', async () => {
+    const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
+    // LivePerson answers at 20 ms; the chart takes until 200 ms; the joiner would say "still waiting" at 80.
+    t.a.deps.charts = { chartFor: () => new Promise((resolve) => setTimeout(() => resolve(undefined), 200)) };
+    t.b.deps = { ...t.b.deps, stillWaitingAfterMs: [80] };
+    await t.together([answerQuery(t.a.ctx, t.a.deps, query), answerQuery(t.b.ctx, t.b.deps, query)]);
+    assert.equal(t.runs(), 1);
+    assert.deepEqual(order(t.b), ['answer'], 'no "still waiting" after LivePerson had answered');
+  });
+
+  it('a joiner whose build is still waiting on LivePerson says so', async () => {
+    const t = twoAskers(['Europe/Berlin', 'Europe/Berlin']);
+    t.b.deps = { ...t.b.deps, stillWaitingAfterMs: [5] };
+    await t.together([answerQuery(t.a.ctx, t.a.deps, query), answerQuery(t.b.ctx, t.b.deps, query)]);
+    assert.deepEqual(order(t.b), ['replace', 'answer']);
+    assert.match(textOf(t.b.sent('replace')[0]), /[Ss]till waiting/);
   });
 
   it('a window that reads the wall clock is built once per zone', async () => {

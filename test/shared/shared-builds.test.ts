@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { SharedBuilds } from '../../src/shared/shared-builds';
+
+describe('SharedBuilds', () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('joiners share the build and hear when its data arrived, before the build ends', async () => {
+    const builds = new SharedBuilds<string>();
+    const heard: string[] = [];
+    let arrive!: () => void;
+    let finish!: (v: string) => void;
+    let started = 0;
+    const build = (fetched: () => void) => {
+      started++;
+      arrive = fetched;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const first = builds.run('k', build, () => heard.push('first'));
+    await tick();
+    const joiner = builds.run('k', build, () => heard.push('joiner'));
+    assert.equal(started, 1);
+    arrive();
+    await tick();
+    assert.deepEqual(heard.sort(), ['first', 'joiner'], 'both told while the build is still running');
+    finish('answer');
+    assert.deepEqual(await Promise.all([first, joiner]), ['answer', 'answer']);
+    assert.equal(builds.size, 0);
+  });
+
+  it('a build that fails before its data arrived still ends every wait, and is not replayed', async () => {
+    const builds = new SharedBuilds<string>();
+    const heard: string[] = [];
+    const failing = builds.run(
+      'k',
+      () => Promise.reject(new Error('LivePerson down')),
+      () => heard.push('a'),
+    );
+    const joiner = builds.run(
+      'k',
+      () => Promise.resolve('never'),
+      () => heard.push('b'),
+    );
+    await assert.rejects(failing, /LivePerson down/);
+    await assert.rejects(joiner, /LivePerson down/);
+    await tick();
+    assert.deepEqual(heard.sort(), ['a', 'b']);
+    assert.equal(
+      await builds.run(
+        'k',
+        () => Promise.resolve('again'),
+        () => undefined,
+      ),
+      'again',
+    );
+  });
+
+  it('another key is built on its own', async () => {
+    const builds = new SharedBuilds<string>();
+    const [a, b] = await Promise.all([
+      builds.run(
+        'a',
+        () => Promise.resolve('A'),
+        () => undefined,
+      ),
+      builds.run(
+        'b',
+        () => Promise.resolve('B'),
+        () => undefined,
+      ),
+    ]);
+    assert.deepEqual([a, b], ['A', 'B']);
+  });
+});
