@@ -15,18 +15,19 @@ export class SharedBuilds<T> {
   /**
    * Runs `build` unless a build of `key` is running, in which case joins it. `build` calls its
    * argument once its data has arrived; `onFetched` runs then, for the first asker and every
-   * joiner alike (and at the latest when the build settles, however it ends).
+   * joiner alike (and at the latest when the build settles, however it ends). It is a signal,
+   * not a step: whatever it throws is dropped, and the build goes on.
    */
   run(key: string, build: (fetched: () => void) => Promise<T>, onFetched: () => void): Promise<T> {
     const joined = this.fetched.get(key);
     if (joined && this.flights.has(key)) {
-      void joined.then(onFetched);
+      void joined.then(onFetched).catch(() => undefined);
       return this.flights.run(key, () => build(() => undefined));
     }
     let markFetched!: () => void;
     const fetched = new Promise<void>((resolve) => (markFetched = resolve));
     this.fetched.set(key, fetched);
-    void fetched.then(onFetched);
+    void fetched.then(onFetched).catch(() => undefined);
     const running = this.flights.run(key, () => build(markFetched));
     const end = () => {
       markFetched();

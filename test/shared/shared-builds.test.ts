@@ -54,6 +54,80 @@ describe('SharedBuilds', () => {
     );
   });
 
+  it('a joiner that comes after the data arrived, while the build still runs, hears at once', async () => {
+    const builds = new SharedBuilds<string>();
+    let finish!: (v: string) => void;
+    const first = builds.run(
+      'k',
+      (fetched) => {
+        fetched();
+        return new Promise<string>((resolve) => (finish = resolve));
+      },
+      () => undefined,
+    );
+    await tick();
+    let heard = false;
+    const late = builds.run(
+      'k',
+      () => Promise.resolve('never'),
+      () => (heard = true),
+    );
+    await tick();
+    assert.equal(heard, true);
+    finish('answer');
+    assert.equal(await late, 'answer');
+    await first;
+  });
+
+  it('the next build of a key has a signal of its own', async () => {
+    const builds = new SharedBuilds<string>();
+    await builds.run(
+      'k',
+      () => Promise.resolve('one'),
+      () => undefined,
+    );
+    // The next build of the key starts the moment the first has ended; its joiner waits for its data.
+    let arrive!: () => void;
+    let finish!: (v: string) => void;
+    const second = builds.run(
+      'k',
+      (fetched) => {
+        arrive = fetched;
+        return new Promise<string>((resolve) => (finish = resolve));
+      },
+      () => undefined,
+    );
+    await tick();
+    let heard = false;
+    const joiner = builds.run(
+      'k',
+      () => Promise.resolve('never'),
+      () => (heard = true),
+    );
+    await tick();
+    assert.equal(heard, false, 'told only once this build has its data');
+    arrive();
+    await tick();
+    assert.equal(heard, true);
+    finish('two');
+    assert.deepEqual(await Promise.all([second, joiner]), ['two', 'two']);
+  });
+
+  it('a signal that throws does not break the build', async () => {
+    const builds = new SharedBuilds<string>();
+    const answer = await builds.run(
+      'k',
+      (fetched) => {
+        fetched();
+        return Promise.resolve('fine');
+      },
+      () => {
+        throw new Error('listener bug');
+      },
+    );
+    assert.equal(answer, 'fine');
+  });
+
   it('another key is built on its own', async () => {
     const builds = new SharedBuilds<string>();
     const [a, b] = await Promise.all([

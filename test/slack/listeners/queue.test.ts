@@ -74,7 +74,8 @@ describe('/queue handler', () => {
       assert.equal(order(f)[0], 'ack');
       assert.ok(!order(f).includes('answer'));
       assert.equal(f.deps.inFlight.size, 1, 'the report is still tracked, so a shutdown waits for it');
-      await new Promise((r) => setTimeout(r, 50));
+      // The report starts a couple of loop turns after the ack: wait for it, however loaded the machine.
+      while (!f.run.called) await new Promise((r) => setTimeout(r, 5));
       release(report);
       assert.equal(await f.deps.inFlight.drain(2_000), true);
       assert.deepEqual(order(f), ['ack', 'run', 'answer']);
@@ -105,6 +106,27 @@ describe('/queue handler', () => {
       await assert.rejects(listenerOf(f)('skill billing', failing), /no_response_url/);
       assert.equal(await f.deps.inFlight.drain(1_000), true);
       assert.equal(f.run.callCount, 0);
+    });
+
+    it('a digest command is still one piece: the listener ends once its change is stored and told', async () => {
+      const f = fakes(report);
+      const d = await f.deps.digests.add(
+        {
+          channelId: 'C1',
+          schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: 'UTC' },
+          windowMs: 8 * 3_600_000,
+          scope: { kind: 'account' },
+          chart: true,
+        },
+        { teamId: 'T1', userId: 'U1' },
+      );
+      await listenerOf(f)(`digest pause ${d.id}`);
+      assert.equal(
+        (await f.deps.digests.get(d.id))?.paused,
+        true,
+        'stored before Bolt is told the request is done',
+      );
+      assert.equal(f.deps.inFlight.size, 0);
     });
   });
 });

@@ -13,6 +13,7 @@ import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/
 import { parseCommand } from '../../../grammar/parser';
 import type { ReportQuery } from '../../../domain/query';
 import { nextTurn } from '../../../shared/loop-turn';
+import { describeError } from '../../../reports/problem-of';
 import { answerQuery } from '../../answer';
 import { queueContextOf, type QueueContext } from '../../context';
 import { fitMessage } from '../../fit-message';
@@ -60,16 +61,18 @@ function answerAfter(
   deps: ListenerDeps,
   parsed: ReportQuery,
 ): Promise<void> {
-  return acked.then(
-    () =>
-      deps.inFlight.run(async () => {
+  // Tracked from the start, ack included: a shutdown that begins meanwhile waits for the report.
+  return deps.inFlight.run(() =>
+    acked.then(
+      async () => {
         // Even the log line waits for its turn: acks of requests still arriving go first.
         await nextTurn();
         ctx.log.info('/queue', { report: parsed.kind, window: parsed.window.kind });
         return answerQuery(ctx, deps, parsed);
-      }),
-    // The ack failed (Bolt logs why): nobody is waiting for a report.
-    () => undefined,
+      },
+      // The ack failed (Bolt logs why): nobody is waiting for a report.
+      () => undefined,
+    ),
   );
 }
 
@@ -86,7 +89,7 @@ export function register(app: App, deps: ListenerDeps): void {
     const taken = takeQueueCommand(args, deps);
     const log = queueContextOf(args.context).log;
     taken.answered.catch((error: unknown) =>
-      log.error('/queue answer failed after its ack', { error: (error as Error).message }),
+      log.error('/queue answer failed after its ack', { error: describeError(error) }),
     );
     return taken.acked;
   });
