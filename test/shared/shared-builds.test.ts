@@ -1,28 +1,36 @@
 import { strict as assert } from 'node:assert';
 import { SharedBuilds } from '../../src/shared/shared-builds';
 
+/** A build the test drives: `arrive()` says its data is in, `finish(v)` ends it; `started` counts runs. */
+function controlledBuild() {
+  const c = {
+    started: 0,
+    arrive: (): void => assert.fail('the build has not started'),
+    finish: (_v: string): void => assert.fail('the build has not started'),
+    build: (fetched: () => void) => {
+      c.started++;
+      c.arrive = fetched;
+      return new Promise<string>((resolve) => (c.finish = resolve));
+    },
+  };
+  return c;
+}
+
 describe('SharedBuilds', () => {
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
   it('joiners share the build and hear when its data arrived, before the build ends', async () => {
     const builds = new SharedBuilds<string>();
     const heard: string[] = [];
-    let arrive!: () => void;
-    let finish!: (v: string) => void;
-    let started = 0;
-    const build = (fetched: () => void) => {
-      started++;
-      arrive = fetched;
-      return new Promise<string>((resolve) => (finish = resolve));
-    };
-    const first = builds.run('k', build, () => heard.push('first'));
+    const c = controlledBuild();
+    const first = builds.run('k', c.build, () => heard.push('first'));
     await tick();
-    const joiner = builds.run('k', build, () => heard.push('joiner'));
-    assert.equal(started, 1);
-    arrive();
+    const joiner = builds.run('k', c.build, () => heard.push('joiner'));
+    assert.equal(c.started, 1);
+    c.arrive();
     await tick();
     assert.deepEqual(heard.sort(), ['first', 'joiner'], 'both told while the build is still running');
-    finish('answer');
+    c.finish('answer');
     assert.deepEqual(await Promise.all([first, joiner]), ['answer', 'answer']);
     assert.equal(builds.size, 0);
   });
@@ -56,16 +64,10 @@ describe('SharedBuilds', () => {
 
   it('a joiner that comes after the data arrived, while the build still runs, hears at once', async () => {
     const builds = new SharedBuilds<string>();
-    let finish!: (v: string) => void;
-    const first = builds.run(
-      'k',
-      (fetched) => {
-        fetched();
-        return new Promise<string>((resolve) => (finish = resolve));
-      },
-      () => undefined,
-    );
+    const c = controlledBuild();
+    const first = builds.run('k', c.build, () => undefined);
     await tick();
+    c.arrive();
     let heard = false;
     const late = builds.run(
       'k',
@@ -74,9 +76,8 @@ describe('SharedBuilds', () => {
     );
     await tick();
     assert.equal(heard, true);
-    finish('answer');
-    assert.equal(await late, 'answer');
-    await first;
+    c.finish('answer');
+    assert.deepEqual(await Promise.all([first, late]), ['answer', 'answer']);
   });
 
   it('the next build of a key has a signal of its own', async () => {
@@ -86,17 +87,8 @@ describe('SharedBuilds', () => {
       () => Promise.resolve('one'),
       () => undefined,
     );
-    // The next build of the key starts the moment the first has ended; its joiner waits for its data.
-    let arrive!: () => void;
-    let finish!: (v: string) => void;
-    const second = builds.run(
-      'k',
-      (fetched) => {
-        arrive = fetched;
-        return new Promise<string>((resolve) => (finish = resolve));
-      },
-      () => undefined,
-    );
+    const c = controlledBuild();
+    const second = builds.run('k', c.build, () => undefined);
     await tick();
     let heard = false;
     const joiner = builds.run(
@@ -106,10 +98,10 @@ describe('SharedBuilds', () => {
     );
     await tick();
     assert.equal(heard, false, 'told only once this build has its data');
-    arrive();
+    c.arrive();
     await tick();
     assert.equal(heard, true);
-    finish('two');
+    c.finish('two');
     assert.deepEqual(await Promise.all([second, joiner]), ['two', 'two']);
   });
 

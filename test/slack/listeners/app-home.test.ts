@@ -9,7 +9,7 @@ import {
 } from '../../fixtures/reports';
 import { handleAppHomeOpened } from '../../../src/slack/listeners/events/app-home';
 import { checkView } from '../../../src/slack/views/limits';
-import { fakes, type Fakes } from './support';
+import { addDigest, fakes, type Fakes } from './support';
 
 type HomeArgs = Parameters<typeof handleAppHomeOpened>[0];
 
@@ -90,16 +90,7 @@ describe('app_home_opened', () => {
     const f = fakes(billingReport());
     await handleAppHomeOpened(args('home', f.context), f.deps);
     assert.match(text(lastView(f)), /Your shift summaries\*\\nNone yet/);
-    const d = await f.deps.digests.add(
-      {
-        channelId: 'C0LEADS',
-        schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: 'Europe/Berlin' },
-        windowMs: 8 * 3_600_000,
-        scope: { kind: 'account' },
-        chart: true,
-      },
-      { teamId: f.ctx.teamId ?? 'T1', userId: 'U1' },
-    );
+    const d = await addDigest(f, { channelId: 'C0LEADS', zone: 'Europe/Berlin' });
     await handleAppHomeOpened(args('home', f.context), f.deps);
     const home = text(lastView(f));
     assert.match(home, /<#C0LEADS>/);

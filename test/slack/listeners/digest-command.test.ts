@@ -4,7 +4,7 @@ import { CHANNEL_CHECK_BUDGET_MS } from '../../../src/slack/listeners/commands/d
 import { ACTION_HANDLERS } from '../../../src/slack/listeners/actions/router';
 import { handleQueueCommand } from '../../../src/slack/listeners/commands/queue';
 import type { Outbox } from '../../../src/slack/outbox';
-import { fakes, skillReportOutcome, textOf } from './support';
+import { addDigest, fakes, skillReportOutcome, textOf } from './support';
 
 const run = (f: ReturnType<typeof fakes>, text: string) =>
   handleQueueCommand(
@@ -47,17 +47,7 @@ describe('/queue digest add (one line): the channel check', () => {
 });
 
 describe("someone else's digest: refused, and the log says what was asked", () => {
-  const theirs = (f: ReturnType<typeof fakes>) =>
-    f.deps.digests.add(
-      {
-        channelId: 'C0LEADS',
-        schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: 'UTC' },
-        windowMs: 8 * 3_600_000,
-        scope: { kind: 'account' },
-        chart: true,
-      },
-      { teamId: 'T1', userId: 'U0OWNER' },
-    );
+  const theirs = (f: ReturnType<typeof fakes>) => addDigest(f, { owner: 'U0OWNER', channelId: 'C0LEADS' });
   const refusals = (f: ReturnType<typeof fakes>) =>
     f.logLines
       .filter((l) => l.includes('digest change refused'))

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { App } from '@slack/bolt';
 import type { ReportOutcome } from '../../../src/domain/outcome';
 import { handleQueueCommand, register } from '../../../src/slack/listeners/commands/queue';
-import { fakes, order, skillReportOutcome, textOf } from './support';
+import { addDigest, fakes, order, skillReportOutcome, textOf } from './support';
 
 const report = skillReportOutcome();
 
@@ -110,16 +110,7 @@ describe('/queue handler', () => {
 
     it('a digest command is still one piece: the listener ends once its change is stored and told', async () => {
       const f = fakes(report);
-      const d = await f.deps.digests.add(
-        {
-          channelId: 'C1',
-          schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: 'UTC' },
-          windowMs: 8 * 3_600_000,
-          scope: { kind: 'account' },
-          chart: true,
-        },
-        { teamId: 'T1', userId: 'U1' },
-      );
+      const d = await addDigest(f);
       await listenerOf(f)(`digest pause ${d.id}`);
       assert.equal(
         (await f.deps.digests.get(d.id))?.paused,

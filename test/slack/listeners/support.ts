@@ -3,6 +3,7 @@
  * whose conversation records what would be sent, a report service stub, and Bolt-shaped args.
  */
 import sinon from 'sinon';
+import type { Digest } from '../../../src/domain/digest';
 import type { ReportOutcome } from '../../../src/domain/outcome';
 import { needsTimezone, type WindowSpec } from '../../../src/domain/window';
 import type { ReportService, RunOptions } from '../../../src/reports/report-service';
@@ -153,6 +154,23 @@ export function fakes(outcome: ReportOutcome | (() => Promise<ReportOutcome>)): 
     ack: ack as unknown as sinon.SinonStub,
     sent: (kind) => events.filter((e) => e[0] === kind).map((e) => e[1] as SlackMessage),
   };
+}
+
+/** A weekday 17:00 summary of the whole account over 8 h, saved in team T1 for `owner` (default U1). */
+export function addDigest(
+  f: Fakes,
+  opts: { owner?: string; channelId?: string; zone?: string } = {},
+): Promise<Digest> {
+  return f.deps.digests.add(
+    {
+      channelId: opts.channelId ?? 'C1',
+      schedule: { days: { kind: 'weekdays' }, hour: 17, minute: 0, zone: opts.zone ?? 'UTC' },
+      windowMs: 8 * 3_600_000,
+      scope: { kind: 'account' },
+      chart: true,
+    },
+    { teamId: 'T1', userId: opts.owner ?? 'U1' },
+  );
 }
 
 /** The kinds of events, in order: ['ack', 'run', 'answer']. */
