@@ -14,7 +14,7 @@ import {
   renderDigestModal,
 } from '../views/digest-modal';
 import { digestNotFoundText, digestRefusalText, renderModalFailed } from '../views/digest-notes';
-import { manageRight } from './permissions';
+import { digestAccess } from './managed-digest';
 
 /** Channels a conversations_select limited to public and private channels can preselect. */
 const CHANNEL = /^[CG][A-Z0-9]{2,20}$/;
@@ -66,15 +66,13 @@ export async function openEditDigestForm(
     await ctx.conversation.note(renderModalFailed());
     return;
   }
-  let view;
-  if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) {
-    view = renderDigestMessageModal(digestNotFoundText(id));
-  } else if (!ctx.userId || !(await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps))) {
-    ctx.log.info('digest change refused', { digest: digest.id, op: 'edit' });
-    view = renderDigestMessageModal(digestRefusalText(digest));
-  } else {
-    view = renderDigestModal(digestInputOf(digest, ctx.channelId));
-  }
+  const access = await digestAccess(digest, 'edit', ctx, deps);
+  const view =
+    access.kind === 'allowed'
+      ? renderDigestModal(digestInputOf(access.digest, ctx.channelId))
+      : renderDigestMessageModal(
+          access.kind === 'not-found' ? digestNotFoundText(id) : digestRefusalText(access.digest),
+        );
   const updated = await deps.modals.update(opened.viewId, view, opened.hash);
   if (!updated.ok) ctx.log.warn('views.update failed for the digest form', { detail: updated.detail });
 }

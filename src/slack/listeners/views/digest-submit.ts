@@ -13,7 +13,7 @@ import { Deadline, raceDeadline } from '../../../shared/deadline';
 import { queueContextOf, type QueueContext } from '../../context';
 import { channelProblem } from '../../digests/channel-check';
 import { readDigestForm, readDigestMetadata, type FormProblems } from '../../digests/digest-form';
-import { manageRight } from '../../digests/permissions';
+import { digestAccess } from '../../digests/managed-digest';
 import { resolveScope, type ScopeResolution } from '../../digests/resolve-scope';
 import { DIGEST_CALLBACK_ID, renderDigestMessageModal } from '../../views/digest-modal';
 import {
@@ -114,12 +114,9 @@ export async function handleDigestSubmission(args: SubmitArgs, deps: ListenerDep
 
 /** Why this user may not save an edit of `id` (as text for the modal), or undefined. */
 async function editRefusal(id: string, ctx: QueueContext, deps: ListenerDeps): Promise<string | undefined> {
-  const digest = await deps.digests.get(id);
-  if (!digest || (ctx.teamId !== undefined && digest.teamId !== ctx.teamId)) return digestNotFoundText(id);
-  const right = ctx.userId
-    ? await manageRight(digest, { teamId: ctx.teamId, userId: ctx.userId }, deps)
-    : undefined;
-  return right ? undefined : digestRefusalText(digest);
+  const access = await digestAccess(await deps.digests.get(id), 'edit', ctx, deps);
+  if (access.kind === 'allowed') return undefined;
+  return access.kind === 'not-found' ? digestNotFoundText(id) : digestRefusalText(access.digest);
 }
 
 /** A submission has no response_url: the note goes where the form was opened, else by DM. */
