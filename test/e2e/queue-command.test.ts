@@ -147,6 +147,19 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
     assert.equal(res.status, 401);
   });
 
+  it("runs without Bolt's in-process conversation store: no per-request lookup in front of the ack", async () => {
+    // Bolt's default store lives in one process's memory (wrong on several instances) and fails
+    // with a fresh Error on every request from a channel it has not seen.
+    const seen: boolean[] = [];
+    h.bot.app.use(async ({ context, next }) => {
+      seen.push('updateConversation' in context || 'conversation' in context);
+      await next();
+    });
+    const res = await h.command('help');
+    assert.equal(res.status, 200);
+    assert.deepEqual(seen, [false]);
+  });
+
   it('/queue skill billing: acks with "Fetching", then shows the numbers the simulator returns for Billing', async () => {
     const r = await h.command('skill billing');
     assert.equal(r.status, 200);
