@@ -14,7 +14,16 @@
  * not) is written beside it (.heapprofile: what each request allocates, and where). The row
  * "floor again" is the floor's app measured a second time: its ratio is the noise of the run.
  */
-import { mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../test/e2e/harness';
@@ -131,6 +140,9 @@ async function startRig(scripts: Scripts, subject: Subject): Promise<Rig> {
   };
 }
 
+/** Microseconds on the monotonic clock, the clock of a V8 CPU profile's timestamps (both CLOCK_MONOTONIC). */
+const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function asks(rig: Rig, prefix: string, count: number, text = TEXT): Ask[] {
@@ -177,12 +189,16 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
     const rounds: number[][][] = subjects.map(() => []);
     const cpu: number[][] = subjects.map(() => []);
     const notOk = subjects.map(() => 0);
+    // Each round's burst (first request sent to last ack read), on the monotonic clock V8's profiles use.
+    const bursts: [number, number][][] = subjects.map(() => []);
     for (let r = 0; r < ROUNDS; r++) {
       for (const [i, subject] of subjects.entries()) {
         const rig = rigs[i]!;
         const batch = asks(rig, `r${r}`, CONCURRENT);
         const cpuBefore = rig.app.cpuMs();
+        const burstStart = monotonicMicros();
         const samples = await fireAll(rig.eventsUrl, SECRET, batch);
+        bursts[i]!.push([burstStart, monotonicMicros()]);
         cpu[i]!.push(Math.round((rig.app.cpuMs() - cpuBefore) * 10) / 10);
         rounds[i]!.push(samples.map((x) => x.ms));
         notOk[i]! += samples.filter((x) => x.status !== 200).length;
@@ -194,10 +210,11 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
     }
     const peaks = stopSampling.map((stop) => stop());
     for (const [i, s] of subjects.entries())
-      if (s.profile)
-        await rigs[i]!.app.request('profileStop', {
-          file: path.join(scripts.profileDir, `${rigs[i]!.name}.cpuprofile`),
-        });
+      if (s.profile) {
+        const file = path.join(scripts.profileDir, `${rigs[i]!.name}.cpuprofile`);
+        await rigs[i]!.app.request('profileStop', { file });
+        writeFileSync(file.replace(/\.cpuprofile$/, '.bursts.json'), JSON.stringify(bursts[i]));
+      }
     await sleep(1_000);
     const out: AckFigures[] = [];
     for (const [i, subject] of subjects.entries()) {
@@ -382,8 +399,14 @@ async function run(): Promise<BenchSummary> {
 
   if (profiling) {
     for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
-      const { byFunction, byModule } = summarizeProfile(path.join(profileDir, file), 20);
-      console.log(`\nCPU profile of the rounds, ${path.join(profileDir, file)}: top self time`);
+      const burstsFile = path.join(profileDir, file.replace(/\.cpuprofile$/, '.bursts.json'));
+      const bursts = existsSync(burstsFile)
+        ? (JSON.parse(readFileSync(burstsFile, 'utf8')) as [number, number][])
+        : undefined;
+      const { byFunction, byModule } = summarizeProfile(path.join(profileDir, file), 20, bursts);
+      console.log(
+        `\nCPU profile of the rounds' bursts (first request to last ack), ${path.join(profileDir, file)}: top self time`,
+      );
       printTable(byFunction);
       console.log('');
       printTable(byModule);

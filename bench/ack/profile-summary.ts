@@ -11,6 +11,7 @@ interface ProfileNode {
 }
 
 interface CpuProfile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -53,18 +54,26 @@ const table = (entries: Map<string, number>, total: number, count: number, head:
   [total.toFixed(0), '100%', '(total sampled)', ...head.slice(1).map(() => '')],
 ];
 
-/** Self time by function (with its location) and by package or project folder, the top `count` of each. */
+/**
+ * Self time by function (with its location) and by package or project folder, the top `count` of
+ * each; only samples inside `windows` ([start, end] µs on the profile's clock) when given.
+ */
 export function summarizeProfile(
   file: string,
   count: number,
+  windows?: readonly (readonly [number, number])[],
 ): { byFunction: string[][]; byModule: string[][] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const modules = new Map<string, number>();
   let total = 0;
+  let at = profile.startTime;
+  const inside = (t: number) => !windows || windows.some(([from, to]) => t >= from && t <= to);
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    at += profile.timeDeltas[i] ?? 0;
+    if (!inside(at)) return;
     total += dt;
     const n = byId.get(id);
     const key = n
