@@ -11,6 +11,7 @@ import type { Container } from './container';
 import { createBotAuthorization, type BotAuthorization } from './slack/authorize';
 import { ackFirst } from './slack/ack-first';
 import { timeAcks } from './slack/ack-timing';
+import { watchAcks } from './slack/ack-watch';
 import { boltLogger } from './slack/bolt-logger';
 import { contextMiddleware } from './slack/context';
 import { registerListeners } from './slack/listeners';
@@ -98,8 +99,7 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
         installerOptions: { port: config.port },
       })
     : new App({ ...common, signingSecret: config.slack.signingSecret! });
-  timeAcks(app, container.metrics.ack);
-  ackFirst(app);
+  watchAcks(app, [timeAcks(container.metrics.ack), ackFirst]);
 
   app.use(
     contextMiddleware({

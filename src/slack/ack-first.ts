@@ -5,35 +5,15 @@
  * its response being written; in Socket Mode, from Bolt taking it (`processEvent`) to its ack.
  */
 import type { Server } from 'node:http';
-import type { App, ReceiverEvent } from '@slack/bolt';
 import { foreground } from '../shared/loop-turn';
+import type { AckWatcher } from './ack-watch';
 
-/** Marks every request `app` processes as foreground until it is acked or processed. */
-export function ackFirst(app: App): void {
-  const process = app.processEvent.bind(app);
-  app.processEvent = (event: ReceiverEvent) => {
-    const done = foreground();
-    const ack = event.ack;
-    let handled: Promise<void>;
-    try {
-      handled = process({
-        ...event,
-        ack: async (response) => {
-          try {
-            return await ack(response);
-          } finally {
-            done();
-          }
-        },
-      });
-    } catch (err) {
-      done();
-      throw err;
-    }
-    // A request nobody acks (an event Bolt acked itself, an error) ends with its processing.
-    return handled.finally(done);
-  };
-}
+/** Marks a request as foreground from its arrival until it is acked or its processing ends. */
+export const ackFirst: AckWatcher = () => {
+  const done = foreground();
+  // A request nobody acks (an event Bolt acked itself, an error) ends with its processing.
+  return { acked: done, settled: done };
+};
 
 /**
  * Marks every request to Slack's endpoint `path` that `server` takes as foreground until its

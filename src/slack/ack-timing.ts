@@ -1,10 +1,10 @@
 /**
  * Ack latency: how long from Bolt taking a Slack request to the bot acknowledging it, by kind of
- * request. Timed around `processEvent`, the one entry every receiver (HTTP and Socket Mode) hands
- * requests to, so it covers authorization and the global middleware too, and events, which Bolt
+ * request. Timed from `processEvent` (see ack-watch), the one entry every receiver (HTTP and Socket
+ * Mode) hands requests to, so it covers authorization and the global middleware too, and events, which Bolt
  * acks before any middleware runs. Recording is one histogram observation: nothing before the ack.
  */
-import type { App, ReceiverEvent } from '@slack/bolt';
+import type { AckWatcher } from './ack-watch';
 
 export type AckKind = 'command' | 'action' | 'view' | 'options' | 'shortcut' | 'event' | 'other';
 
@@ -42,24 +42,11 @@ export function ackKindOf(body: unknown): AckKind {
   }
 }
 
-/** Times every ack of `app` from the moment its receiver hands the request over. */
-export function timeAcks(app: App, observe: (kind: AckKind, seconds: number) => void): void {
-  const process = app.processEvent.bind(app);
-  app.processEvent = (event: ReceiverEvent) => {
+/** Times the first ack of every request from the moment its receiver hands it over; `observe` is one histogram observation. */
+export function timeAcks(observe: (kind: AckKind, seconds: number) => void): AckWatcher {
+  return (event) => {
     const started = performance.now();
     const kind = ackKindOf(event.body);
-    const ack = event.ack;
-    let timed = false;
-    return process({
-      ...event,
-      ack: async (response) => {
-        try {
-          return await ack(response);
-        } finally {
-          if (!timed) observe(kind, (performance.now() - started) / 1000);
-          timed = true;
-        }
-      },
-    });
+    return { acked: () => observe(kind, (performance.now() - started) / 1000) };
   };
 }

@@ -8,8 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { foregroundOpen, nextTurn } from '../../src/shared/loop-turn';
 import { ackFirst, ackFirstServer } from '../../src/slack/ack-first';
+import { watchAcks } from '../../src/slack/ack-watch';
 
-/** The one method of App that ackFirst wraps; its listener acks when `ackNow` is called. */
+/** The one method of App that watchAcks wraps; its listener acks when `ackNow` is called. */
 function fakeApp(): { app: App; ackNow: () => void; finish: () => void } {
   let ackNow!: () => void;
   let finish!: () => void;
@@ -28,7 +29,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('acks first', () => {
   it('a request Bolt processes is foreground until its ack, not until its listener ends', async () => {
     const { app, ackNow, finish } = fakeApp();
-    ackFirst(app);
+    watchAcks(app, [ackFirst]);
     const acks: unknown[] = [];
     const processing = app.processEvent({
       body: { command: '/queue' },
@@ -50,7 +51,7 @@ describe('acks first', () => {
 
   it('a request nobody acks stops counting when its processing ends', async () => {
     const app = { processEvent: () => Promise.reject(new Error('bad payload')) } as unknown as App;
-    ackFirst(app);
+    watchAcks(app, [ackFirst]);
     await assert.rejects(app.processEvent({ body: {}, ack: () => Promise.resolve() }), /bad payload/);
     assert.equal(foregroundOpen(), 0);
   });

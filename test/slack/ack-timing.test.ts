@@ -5,8 +5,9 @@
 import { strict as assert } from 'node:assert';
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { ackKindOf, timeAcks, type AckKind } from '../../src/slack/ack-timing';
+import { watchAcks } from '../../src/slack/ack-watch';
 
-/** The one method of App that timeAcks wraps, with a listener that acks `times` times. */
+/** The one method of App that watchAcks wraps, with a listener that acks `times` times. */
 function fakeApp(times: number): App {
   return {
     processEvent: async (event: ReceiverEvent) => {
@@ -42,7 +43,7 @@ describe('ack timing', () => {
   it('times the ack once, by kind, and still passes the ack on', async () => {
     const seen: [AckKind, number][] = [];
     const app = fakeApp(2);
-    timeAcks(app, (kind, seconds) => seen.push([kind, seconds]));
+    watchAcks(app, [timeAcks((kind, seconds) => seen.push([kind, seconds]))]);
     const acks: unknown[] = [];
     await app.processEvent(event({ command: '/queue' }, acks));
     assert.equal(acks.length, 2, 'both acks reached the receiver');
@@ -54,7 +55,7 @@ describe('ack timing', () => {
   it('does not time a request that was never acked', async () => {
     const seen: unknown[] = [];
     const app = fakeApp(0);
-    timeAcks(app, (kind) => seen.push(kind));
+    watchAcks(app, [timeAcks((kind) => seen.push(kind))]);
     await app.processEvent(event({ type: 'block_actions' }));
     assert.deepEqual(seen, []);
   });
