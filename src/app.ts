@@ -87,8 +87,8 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
     logger: boltLogger(container.log.child({ component: 'bolt' }), config.logLevel),
     clientOptions,
     // Bolt's default conversation store is one process's memory (wrong with several instances; the
-    // bot keeps its state in the shared store) and it rejects with a new Error, stack and all, on
-    // every request whose channel it has not seen: work in front of every ack, for nothing.
+    // bot keeps its state in the shared store), and since nothing ever stores into it, it rejects
+    // with a new Error, stack and all, on every request: work in front of every ack, for nothing.
     convoStore: false as const,
   };
   const app = socketMode

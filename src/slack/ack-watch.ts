@@ -14,6 +14,22 @@ export interface AckWatch {
 /** Called as a request arrives, before Bolt's middleware; nothing here may await. */
 export type AckWatcher = (event: ReceiverEvent) => AckWatch;
 
+/**
+ * Tells every watch, even when one before it throws (a foreground mark left open would hold back
+ * every answer); the first error is thrown once all have heard.
+ */
+function tellAll(watches: readonly AckWatch[], what: keyof AckWatch): void {
+  let failure: { error: unknown } | undefined;
+  for (const w of watches) {
+    try {
+      w[what]?.();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
+}
+
 /** Hands every request `app` processes to `watchers`, in order. */
 export function watchAcks(app: App, watchers: readonly AckWatcher[]): void {
   const process = app.processEvent.bind(app);
@@ -21,9 +37,6 @@ export function watchAcks(app: App, watchers: readonly AckWatcher[]): void {
     const watches = watchers.map((watch) => watch(event));
     const ack = event.ack;
     let acked = false;
-    const settled = () => {
-      for (const w of watches) w.settled?.();
-    };
     let handled: Promise<void>;
     try {
       handled = process({
@@ -32,15 +45,17 @@ export function watchAcks(app: App, watchers: readonly AckWatcher[]): void {
           try {
             return await ack(response);
           } finally {
-            if (!acked) for (const w of watches) w.acked?.();
-            acked = true;
+            if (!acked) {
+              acked = true;
+              tellAll(watches, 'acked');
+            }
           }
         },
       });
     } catch (err) {
-      settled();
+      tellAll(watches, 'settled');
       throw err;
     }
-    return handled.finally(settled);
+    return handled.finally(() => tellAll(watches, 'settled'));
   };
 }

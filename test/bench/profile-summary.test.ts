@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { summarizeProfile } from '../../bench/ack/profile-summary';
 
-// A hand-made V8 profile: node 2 runs at t = 1000..3000 µs, node 3 at 11000..13000 µs.
+// A hand-made V8 profile starting, as real ones do, far from zero on the monotonic clock: node 2
+// runs at START + 1000..3000 µs, node 3 at START + 11000..13000 µs.
+const START = 5_000_000_000;
 const profile = {
-  startTime: 0,
-  endTime: 13_000,
+  startTime: START,
+  endTime: START + 13_000,
   nodes: [
     { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 } },
     { id: 2, callFrame: { functionName: 'parse', url: 'file:///app/src/grammar/parse.js', lineNumber: 9 } },
@@ -41,15 +43,15 @@ describe('bench: CPU profile summary', function () {
   });
 
   it('keeps only the samples whose timestamps fall inside a burst window', () => {
-    const { byFunction } = summarizeProfile(file, 10, [[500, 3500]]);
+    const { byFunction } = summarizeProfile(file, 10, [[START + 500, START + 3500]]);
     assert.equal(totalOf(byFunction), '3');
     assert.deepEqual(functions(byFunction), ['parse']);
   });
 
   it('adds up several windows and ignores the time between them', () => {
     const { byFunction } = summarizeProfile(file, 10, [
-      [2500, 3000],
-      [12_500, 13_000],
+      [START + 2500, START + 3000],
+      [START + 12_500, START + 13_000],
     ]);
     assert.equal(totalOf(byFunction), '2');
     assert.deepEqual(functions(byFunction).sort(), ['idleWork', 'parse']);

@@ -148,16 +148,22 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
   });
 
   it("runs without Bolt's in-process conversation store: no per-request lookup in front of the ack", async () => {
-    // Bolt's default store lives in one process's memory (wrong on several instances) and fails
-    // with a fresh Error on every request from a channel it has not seen.
+    // Bolt's default store lives in one process's memory (wrong on several instances) and, as
+    // nothing stores into it, fails with a fresh Error on every request.
     const seen: boolean[] = [];
+    let probing = true;
+    // Bolt has no way to take a middleware out: this one stops looking once the test is done.
     h.bot.app.use(async ({ context, next }) => {
-      seen.push('updateConversation' in context || 'conversation' in context);
+      if (probing) seen.push('updateConversation' in context || 'conversation' in context);
       await next();
     });
-    const res = await h.command('help');
-    assert.equal(res.status, 200);
-    assert.deepEqual(seen, [false]);
+    try {
+      const res = await h.command('help');
+      assert.equal(res.status, 200);
+      assert.deepEqual(seen, [false]);
+    } finally {
+      probing = false;
+    }
   });
 
   it('/queue skill billing: acks with "Fetching", then shows the numbers the simulator returns for Billing', async () => {

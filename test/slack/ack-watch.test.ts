@@ -25,24 +25,29 @@ const recorder =
   };
 
 describe('ack watch', () => {
-  it('tells every watcher of arrival, the first ack only, and the end, with one wrapper', async () => {
+  it('tells every watcher of arrival, the first ack only, and the end; Bolt gets the event whole', async () => {
     const log: string[] = [];
     const bolt: ReceiverEvent[] = [];
     const app = fakeApp(2, bolt);
-    const original = app.processEvent;
     watchAcks(app, [recorder('a', log), recorder('b', log)]);
-    assert.notEqual(app.processEvent, original);
     const acks: unknown[] = [];
-    await app.processEvent({
+    const ack = (r?: unknown) => {
+      acks.push(r);
+      return Promise.resolve();
+    };
+    const event: ReceiverEvent = {
       body: { command: '/queue' },
       retryNum: 1,
-      ack: (r) => {
-        acks.push(r);
-        return Promise.resolve();
-      },
-    });
+      retryReason: 'http_timeout',
+      customProperties: { via: 'test' },
+      ack,
+    };
+    await app.processEvent(event);
     assert.deepEqual(acks, ['ack 0', 'ack 1'], 'every ack reaches the receiver, response and all');
-    assert.equal(bolt[0]!.retryNum, 1, 'the rest of the event reaches Bolt unchanged');
+    const { ack: wrapped, ...rest } = bolt[0]!;
+    const { ack: _original, ...expected } = event;
+    assert.deepEqual(rest, expected, 'the rest of the event reaches Bolt unchanged');
+    assert.equal(typeof wrapped, 'function');
     assert.deepEqual(log, [
       'a arrived /queue',
       'b arrived /queue',
@@ -51,6 +56,25 @@ describe('ack watch', () => {
       'a settled',
       'b settled',
     ]);
+  });
+
+  it('a watcher that throws does not keep the ack from the watchers after it', async () => {
+    const log: string[] = [];
+    const app = fakeApp(2, []);
+    const throwing: AckWatcher = () => ({
+      acked: () => {
+        throw new Error('histogram broke');
+      },
+      settled: () => {
+        throw new Error('histogram broke');
+      },
+    });
+    watchAcks(app, [throwing, recorder('b', log)]);
+    await assert.rejects(
+      app.processEvent({ body: { command: '/queue' }, ack: () => Promise.resolve() }),
+      /histogram broke/,
+    );
+    assert.deepEqual(log, ['b arrived /queue', 'b acked', 'b settled'], 'told once each, after the failure');
   });
 
   it('ends the watch of a request whose processing fails, and passes the failure on', async () => {
