@@ -3,7 +3,8 @@
  * time as the source sorted and paged them. The rows are what a lead scans to see who is drowning
  * and who is free; the headline says only what one page can prove. Pure.
  */
-import type { AgentsQuery, Audience } from './query';
+import type { AgentsQuery } from './query';
+import type { Audience } from './audience';
 import type { ResolvedWindow } from './window';
 
 /** An agent's presence, as the lead's console shows it. */

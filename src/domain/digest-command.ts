@@ -5,7 +5,7 @@
  * DigestDraft exists.
  */
 import type { DigestDays } from './digest';
-import type { Audience } from './query';
+import type { Audience } from './audience';
 
 /** Where the digest posts: the channel the command ran in, a Slack channel entity, or a bare `#name`. */
 export type DigestChannelSpec =

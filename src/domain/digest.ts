@@ -3,7 +3,7 @@
  * what it covers (the account, skills or agent groups) over which shift length. Pure; the store
  * keeps it as a versioned record, the scheduler turns its schedule into occurrences.
  */
-import type { Audience } from './query';
+import type { Audience } from './audience';
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -3,16 +3,13 @@
  * input of the report pipeline. It stores intent (a WindowSpec, a name as typed), never instants or
  * ids, so the same query can ride in a button or a digest and mean the same thing tomorrow.
  */
+import type { Audience } from './audience';
 import type { DigestCommand } from './digest-command';
 import { needsTimezone, type WindowSpec } from './window';
 
 /** Dimensions a ranking can be ordered by (`/queue skills by wait`). */
 export const RANK_METRICS = ['queue', 'wait', 'load', 'closed', 'response', 'csat', 'overdue'] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
-
-/** Whose conversations: only human agents, only bots; undefined is both together. */
-export const AUDIENCES = ['humans', 'bots'] as const;
-export type Audience = (typeof AUDIENCES)[number];
 
 /** Options every report query shares. */
 export interface QueryOptions {

@@ -29,7 +29,8 @@ import {
   type DigestScopeSpec,
   type DigestZoneSpec,
 } from '../domain/digest-command';
-import type { Audience, ParsedCommand, UsageError } from '../domain/query';
+import type { ParsedCommand, UsageError } from '../domain/query';
+import type { Audience } from '../domain/audience';
 import { DIGEST_MESSAGES as M } from './digest-messages';
 import {
   DIGEST_ACTIONS,

@@ -10,13 +10,13 @@
 import { walkTokens, wordKeyAt, type Step } from './steps';
 import {
   DEFAULT_TOP,
-  type Audience,
   type CompareWith,
   type ParsedCommand,
   type QueryOptions,
   type RankMetric,
   type UsageError,
 } from '../domain/query';
+import { type Audience } from '../domain/audience';
 import { DEFAULT_WINDOW, checkSpan, type SinceDay, type WindowSpec } from '../domain/window';
 import { MAX_TOP } from '../domain/query';
 import { parseDigestCommand } from './digest-parser';

@@ -10,7 +10,6 @@ import { DERIVED_METRICS, type MetricId, type SourceMetricId } from '../domain/m
 import {
   rankingPageSizeOf,
   type AgentsQuery,
-  type Audience,
   type MetricsQuery,
   type OverviewQuery,
   type RankMetric,
@@ -18,6 +17,7 @@ import {
   type ScopeQuery,
   type TrendQuery,
 } from '../domain/query';
+import { type Audience } from '../domain/audience';
 import { AGENTS_PAGE_SIZE } from '../domain/agents';
 import { metricsNeeded } from '../domain/report';
 import {

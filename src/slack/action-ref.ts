@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import {
-  AUDIENCES,
   COMPARE_WITH,
   MAX_TOP,
   RANK_METRICS,
@@ -26,6 +25,7 @@ import {
   type RankingQuery,
   type ReportQuery,
 } from '../domain/query';
+import { AUDIENCES } from '../domain/audience';
 import { DIGEST_ID_PATTERN } from '../domain/digest-command';
 import { checkSpan, isTimeZone } from '../domain/window';
 import { isRecord } from '../shared/guards';

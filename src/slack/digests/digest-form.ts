@@ -14,7 +14,7 @@ import {
   type Weekday,
 } from '../../domain/digest';
 import { DIGEST_ID_PATTERN, type DigestScopeSpec } from '../../domain/digest-command';
-import { AUDIENCES, type Audience } from '../../domain/query';
+import { AUDIENCES, type Audience } from '../../domain/audience';
 import { isRecord } from '../../shared/guards';
 import {
   DIGEST_ACTION,

@@ -3,7 +3,7 @@
  * fetched, where it came from, and any adjustment the window needed.
  */
 import type { ContextBlock, KnownBlock } from '@slack/types';
-import type { Audience } from '../../domain/query';
+import type { Audience } from '../../domain/audience';
 import type { ResolvedWindow } from '../../domain/window';
 import { safeText } from './mrkdwn';
 import type { Report } from '../../domain/report';

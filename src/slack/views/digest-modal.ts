@@ -13,7 +13,7 @@ import {
   type DigestDays,
   type DigestScope,
 } from '../../domain/digest';
-import type { Audience } from '../../domain/query';
+import type { Audience } from '../../domain/audience';
 import { joinNames } from '../digests/name-list';
 import { truncate } from './mrkdwn';
 import { clockText, WEEKDAY_NAMES } from './digest-text';

@@ -6,7 +6,7 @@
 import type { HeadlineFact, RankingHeadline, ScopeHeadline } from '../../domain/headline';
 import type { AgentsCounted } from '../../domain/humans';
 import type { AgentsReport } from '../../domain/agents';
-import type { Audience } from '../../domain/query';
+import type { Audience } from '../../domain/audience';
 import type { Report } from '../../domain/report';
 import { formatCount, formatPercent } from '../../shared/number-format';
 import { section } from './blocks';

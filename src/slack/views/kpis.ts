@@ -6,7 +6,7 @@
  */
 import type { SectionBlock } from '@slack/types';
 import type { AgentsCounted } from '../../domain/humans';
-import type { Audience } from '../../domain/query';
+import type { Audience } from '../../domain/audience';
 import type { Comparison, Kpi, KpiMetric, Kpis } from '../../domain/report';
 import type { ResolvedWindow } from '../../domain/window';
 import { formatCount } from '../../shared/number-format';

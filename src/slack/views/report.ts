@@ -8,7 +8,7 @@ import { formatCount } from '../../shared/number-format';
 import { durationText, formatMetric } from './format';
 import { safeText } from './mrkdwn';
 import type { AgentsCounted } from '../../domain/humans';
-import type { Audience } from '../../domain/query';
+import type { Audience } from '../../domain/audience';
 import type { Comparison, GroupReport, OverviewReport, Report, SkillReport } from '../../domain/report';
 import { displayName, markOf } from './marks';
 import { header, lineSections } from './blocks';
