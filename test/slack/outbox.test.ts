@@ -394,6 +394,26 @@ describe('Outbox', () => {
       assert.equal(repo.data.size, 1);
     });
 
+    it('one message sent to many askers is sealed once: the sealed blocks are reused, not copied and walked again', async () => {
+      const { outbox: box, repo } = outbox();
+      // One message object, as answers shared by identical asks are (slack/answer.ts).
+      const shared = message('pick one', buttons(encodeActionValue(pick(longName), 100)));
+      const first = await box.prepareMessage(shared);
+      const second = await box.prepareMessage(shared);
+      assert.ok(first.ok && second.ok);
+      assert.match(buttonValues(first.message.blocks)[0]!, /^1@/);
+      assert.equal(second.message.blocks, first.message.blocks, 'the same sealed copy, for every asker');
+      assert.notEqual(first.message.blocks, shared.blocks, 'the caller’s blocks are not sealed in place');
+      // A message built anew (another answer) is sealed anew, to the same stored state.
+      const again = await box.prepareMessage(
+        message('pick one', buttons(encodeActionValue(pick(longName), 100))),
+      );
+      assert.ok(again.ok);
+      assert.notEqual(again.message.blocks, first.message.blocks);
+      assert.deepEqual(again.message.blocks, first.message.blocks);
+      assert.equal(repo.data.size, 1);
+    });
+
     it('when the store fails and every button needed it, the empty actions block goes too', async () => {
       const { outbox: box, repo } = outbox();
       repo.set = () => Promise.reject(new Error('store is down'));
