@@ -3,8 +3,11 @@
  * a correctly signed request older than five minutes, a captured request replayed with one byte
  * changed. Each is refused with 401 before any handler runs: no LivePerson call, no Slack call, no
  * answer posted. The same requests correctly signed go through, so the refusals mean something.
+ * A body past 4 MB, read before any signature can be checked, is cut off with 413, with or without
+ * a content-length, and the bot goes on answering.
  */
 import { strict as assert } from 'node:assert';
+import { request as httpRequest } from 'node:http';
 import type { RouteName } from '../../src/simulator';
 import { blockActionsBody, slashCommandBody } from '../../src/sandbox/payloads';
 import { slackSignatureHeaders } from '../../src/sandbox/sign';
@@ -138,4 +141,78 @@ describe('bad or stale request signatures', function () {
       });
     });
   }
+
+  describe('a body larger than any Slack sends', () => {
+    /** The status of one request on a new connection (GET without a body, else a form POST). */
+    const statusOf = (url: string, body?: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          url,
+          {
+            agent: false,
+            method: body === undefined ? 'GET' : 'POST',
+            headers:
+              body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+
+    // Bolt reads a body whole before it can check the signature; past 4 MB it stops reading.
+    const huge = () => {
+      const body = slashCommandBody({
+        text: `skill ${'x'.repeat(5 * 1024 * 1024)}`,
+        responseUrl: h.slack.responseUrl('huge'),
+      });
+      return { body, headers: slackSignatureHeaders(SIGNING_SECRET, body) };
+    };
+
+    it('is refused with 413, even correctly signed, and no handler ran', async () => {
+      const lpBefore = sideEffects().lp;
+      const { body, headers } = huge();
+      assert.equal(await statusOf(h.eventsUrl, body, headers), 413);
+      // A handler that ran would have asked LivePerson and answered at the request's response_url.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(sideEffects().lp, lpBefore);
+      assert.deepEqual(h.slack.responsesTo('huge'), []);
+    });
+
+    it('sent in chunks without a length, is cut off too; the bot stays healthy', async () => {
+      const { body, headers } = huge();
+      // No content-length: the server cannot refuse up front, it has to count while it reads.
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          h.eventsUrl,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          },
+          (res) => {
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          },
+        );
+        req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+        const chunk = 64 * 1024;
+        const pump = (at: number): void => {
+          if (req.destroyed) return;
+          if (at >= body.length) return void req.end();
+          if (req.write(body.slice(at, at + chunk))) setImmediate(() => pump(at + chunk));
+          else req.once('drain', () => pump(at + chunk));
+        };
+        pump(0);
+      });
+      assert.equal(status, 413);
+      // Asked on connections of their own: one a refused body was left on is not the bot's health.
+      assert.equal(await statusOf(`${h.baseUrl}/healthz`), 200);
+      const small = slashCommandBody({ text: 'help', responseUrl: h.slack.responseUrl('after-huge') });
+      const signed = slackSignatureHeaders(SIGNING_SECRET, small);
+      assert.equal(await statusOf(h.eventsUrl, small, signed), 200);
+    });
+  });
 });
