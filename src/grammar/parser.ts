@@ -16,7 +16,7 @@ import {
   type RankMetric,
   type UsageError,
 } from '../domain/query';
-import { type Audience } from '../domain/audience';
+import type { Audience } from '../domain/audience';
 import { DEFAULT_WINDOW, checkSpan, type SinceDay, type WindowSpec } from '../domain/window';
 import { MAX_TOP } from '../domain/query';
 import { parseDigestCommand } from './digest-parser';

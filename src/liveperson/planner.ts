@@ -17,7 +17,7 @@ import {
   type ScopeQuery,
   type TrendQuery,
 } from '../domain/query';
-import { type Audience } from '../domain/audience';
+import type { Audience } from '../domain/audience';
 import { AGENTS_PAGE_SIZE } from '../domain/agents';
 import { metricsNeeded } from '../domain/report';
 import {

@@ -1,8 +1,9 @@
 /**
  * Ack latency: how long from Bolt taking a Slack request to the bot acknowledging it, by kind of
- * request. Timed from `processEvent` (see ack-watch), the one entry every receiver (HTTP and Socket
- * Mode) hands requests to, so it covers authorization and the global middleware too, and events, which Bolt
- * acks before any middleware runs. Recording is one histogram observation: nothing before the ack.
+ * request. Timed from `processEvent` (see ack-watch), the one entry every receiver (HTTP and
+ * Socket Mode) hands requests to, so it covers authorization and the global middleware too, and
+ * events, which Bolt acks before any middleware runs. Recording is one histogram observation:
+ * nothing before the ack.
  */
 import type { AckWatcher } from './ack-watch';
 
@@ -42,7 +43,10 @@ export function ackKindOf(body: unknown): AckKind {
   }
 }
 
-/** Times the first ack of every request from the moment its receiver hands it over; `observe` is one histogram observation. */
+/**
+ * Times the first ack of every request from the moment its receiver hands it over; `observe` is
+ * one histogram observation.
+ */
 export function timeAcks(observe: (kind: AckKind, seconds: number) => void): AckWatcher {
   return (event) => {
     const started = performance.now();
