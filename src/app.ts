@@ -99,7 +99,12 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
         installerOptions: { port: config.port },
       })
     : new App({ ...common, signingSecret: config.slack.signingSecret! });
-  watchAcks(app, [timeAcks(container.metrics.ack), ackFirst]);
+  // Over HTTP the server marks each request from its headers to its response (main.ts,
+  // ackFirstServer), a span that holds Bolt's part; Socket Mode has no such request to mark.
+  watchAcks(
+    app,
+    socketMode ? [timeAcks(container.metrics.ack), ackFirst] : [timeAcks(container.metrics.ack)],
+  );
 
   app.use(
     contextMiddleware({

@@ -18,6 +18,7 @@ import {
   type Harness,
 } from './harness';
 import { isDigestCommand } from '../../src/domain/digest-command';
+import { foregroundOpen } from '../../src/shared/loop-turn';
 
 /** What the simulator itself answers for a query, through an independent client (no cache). */
 async function expectedAll(h: Harness, text: string, ids?: string[]) {
@@ -145,6 +146,25 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
       body: 'command=%2Fqueue&text=',
     });
     assert.equal(res.status, 401);
+  });
+
+  it('a request holds back the work after other acks by one mark, from its headers until its ack', async () => {
+    const open: number[] = [];
+    let probing = true;
+    // Bolt has no way to take a middleware out: this one stops looking once the test is done.
+    h.bot.app.use(async ({ next }) => {
+      if (probing) open.push(foregroundOpen());
+      await next();
+    });
+    try {
+      assert.equal((await h.command('help')).status, 200);
+      assert.deepEqual(open, [1], 'marked once (by the HTTP server), not once per layer');
+      // The mark ends once the response is written; the client may have read it a moment before.
+      for (let i = 0; i < 50 && foregroundOpen() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(foregroundOpen(), 0, 'the mark ends with the response');
+    } finally {
+      probing = false;
+    }
   });
 
   it("runs without Bolt's in-process conversation store: no per-request lookup in front of the ack", async () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startBot, type RunningBot } from '../../src/main';
+import { foregroundOpen } from '../../src/shared/loop-turn';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
 import { parsePrometheusText } from '../observability/prometheus-text';
 import { BUSY_NOW, CapturingLogger, freePort, tempDataDir } from './harness';
@@ -109,5 +110,45 @@ describe('e2e: Socket Mode (SLACK_APP_TOKEN)', function () {
     assert.equal(res.status, 200);
     const scrape = parsePrometheusText(await res.text());
     assert.equal(scrape.value('queue_pulse_slack_ack_seconds_count', { kind: 'command' }), 1);
+  });
+
+  it('an envelope holds back the work after other acks by one mark, until its ack', async () => {
+    const ws = await socket;
+    const open: number[] = [];
+    let probing = true;
+    // Bolt has no way to take a middleware out: this one stops looking once the test is done.
+    bot.app.use(async ({ next }) => {
+      if (probing) open.push(foregroundOpen());
+      await next();
+    });
+    try {
+      const acked = new Promise<void>((resolve) =>
+        ws.on('message', (data: Buffer) => {
+          if ((JSON.parse(data.toString()) as { envelope_id?: string }).envelope_id === 'env-help') resolve();
+        }),
+      );
+      ws.send(
+        JSON.stringify({
+          envelope_id: 'env-help',
+          type: 'slash_commands',
+          accepts_response_payload: true,
+          payload: {
+            team_id: 'T0001',
+            channel_id: 'C0123',
+            user_id: 'U0456',
+            command: '/queue',
+            text: 'help',
+            api_app_id: 'A0789',
+            response_url: slack.responseUrl('sock-help'),
+            trigger_id: '1.2.4',
+          },
+        }),
+      );
+      await acked;
+      assert.deepEqual(open, [1], 'marked from Bolt taking it (no HTTP request to mark here)');
+      assert.equal(foregroundOpen(), 0, 'the mark ends with the ack');
+    } finally {
+      probing = false;
+    }
   });
 });
