@@ -101,10 +101,8 @@ export function buildApp(config: Config, container: Container, opts: BuildAppOpt
     : new App({ ...common, signingSecret: config.slack.signingSecret! });
   // Over HTTP the server marks each request from its headers to its response (main.ts,
   // ackFirstServer), a span that holds Bolt's part; Socket Mode has no such request to mark.
-  watchAcks(
-    app,
-    socketMode ? [timeAcks(container.metrics.ack), ackFirst] : [timeAcks(container.metrics.ack)],
-  );
+  const timing = timeAcks(container.metrics.ack);
+  watchAcks(app, socketMode ? [timing, ackFirst] : [timing]);
 
   app.use(
     contextMiddleware({
