@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AnyMiddlewareArgs, App, Context } from '@slack/bolt';
 import { startBot, type RunningBot, type StartOptions } from '../../src/main';
 import { FakeSlack, type ResponsePost } from '../../src/sandbox/fake-slack';
 import { blockActionsBody, slashCommandBody } from '../../src/sandbox/payloads';
@@ -58,6 +59,23 @@ export function tempDataDir(): { dir: string; remove(): void } {
  * of seconds; the policy (which errors retry, in which order) is unchanged.
  */
 export const FAST_RETRIES: StartOptions['retry'] = { timeScale: 0.01 };
+
+/**
+ * Looks at every request the bot's Bolt middleware sees, from now until `stop()` (Bolt has no way
+ * to take a middleware out, so the probe stays installed and only stops looking).
+ */
+export function probeRequests<T>(
+  app: App,
+  look: (args: AnyMiddlewareArgs & { context: Context }) => T,
+): { seen: T[]; stop(): void } {
+  const seen: T[] = [];
+  let probing = true;
+  app.use(async (args) => {
+    if (probing) seen.push(look(args));
+    await args.next();
+  });
+  return { seen, stop: () => (probing = false) };
+}
 
 export interface CommandResult {
   status: number;

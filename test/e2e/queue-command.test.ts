@@ -16,6 +16,7 @@ import {
   startHarness,
   texts,
   type Harness,
+  probeRequests,
 } from './harness';
 import { isDigestCommand } from '../../src/domain/digest-command';
 import { foregroundOpen } from '../../src/shared/loop-turn';
@@ -149,40 +150,31 @@ describe('e2e: /queue over signed HTTP into the real Bolt app', function () {
   });
 
   it('a request holds back the work after other acks by one mark, from its headers until its ack', async () => {
-    const open: number[] = [];
-    let probing = true;
-    // Bolt has no way to take a middleware out: this one stops looking once the test is done.
-    h.bot.app.use(async ({ next }) => {
-      if (probing) open.push(foregroundOpen());
-      await next();
-    });
+    const probe = probeRequests(h.bot.app, () => foregroundOpen());
     try {
       assert.equal((await h.command('help')).status, 200);
-      assert.deepEqual(open, [1], 'marked once (by the HTTP server), not once per layer');
+      assert.deepEqual(probe.seen, [1], 'marked once (by the HTTP server), not once per layer');
       // The mark ends once the response is written; the client may have read it a moment before.
       for (let i = 0; i < 50 && foregroundOpen() > 0; i++) await new Promise((r) => setTimeout(r, 10));
       assert.equal(foregroundOpen(), 0, 'the mark ends with the response');
     } finally {
-      probing = false;
+      probe.stop();
     }
   });
 
   it("runs without Bolt's in-process conversation store: no per-request lookup in front of the ack", async () => {
     // Bolt's default store lives in one process's memory (wrong on several instances) and, as
     // nothing stores into it, fails with a fresh Error on every request.
-    const seen: boolean[] = [];
-    let probing = true;
-    // Bolt has no way to take a middleware out: this one stops looking once the test is done.
-    h.bot.app.use(async ({ context, next }) => {
-      if (probing) seen.push('updateConversation' in context || 'conversation' in context);
-      await next();
-    });
+    const probe = probeRequests(
+      h.bot.app,
+      ({ context }) => 'updateConversation' in context || 'conversation' in context,
+    );
     try {
       const res = await h.command('help');
       assert.equal(res.status, 200);
-      assert.deepEqual(seen, [false]);
+      assert.deepEqual(probe.seen, [false]);
     } finally {
-      probing = false;
+      probe.stop();
     }
   });
 

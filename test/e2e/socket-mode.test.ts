@@ -5,7 +5,7 @@ import { startBot, type RunningBot } from '../../src/main';
 import { foregroundOpen } from '../../src/shared/loop-turn';
 import { FakeSlack } from '../../src/sandbox/fake-slack';
 import { parsePrometheusText } from '../observability/prometheus-text';
-import { BUSY_NOW, CapturingLogger, freePort, tempDataDir } from './harness';
+import { BUSY_NOW, CapturingLogger, freePort, probeRequests, tempDataDir } from './harness';
 
 /**
  * Socket Mode as Slack runs it: apps.connections.open hands out a WebSocket URL, Slack says
@@ -114,13 +114,7 @@ describe('e2e: Socket Mode (SLACK_APP_TOKEN)', function () {
 
   it('an envelope holds back the work after other acks by one mark, until its ack', async () => {
     const ws = await socket;
-    const open: number[] = [];
-    let probing = true;
-    // Bolt has no way to take a middleware out: this one stops looking once the test is done.
-    bot.app.use(async ({ next }) => {
-      if (probing) open.push(foregroundOpen());
-      await next();
-    });
+    const probe = probeRequests(bot.app, () => foregroundOpen());
     try {
       const acked = new Promise<void>((resolve) =>
         ws.on('message', (data: Buffer) => {
@@ -145,10 +139,10 @@ describe('e2e: Socket Mode (SLACK_APP_TOKEN)', function () {
         }),
       );
       await acked;
-      assert.deepEqual(open, [1], 'marked from Bolt taking it (no HTTP request to mark here)');
+      assert.deepEqual(probe.seen, [1], 'marked from Bolt taking it (no HTTP request to mark here)');
       assert.equal(foregroundOpen(), 0, 'the mark ends with the ack');
     } finally {
-      probing = false;
+      probe.stop();
     }
   });
 });
