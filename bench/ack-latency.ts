@@ -33,7 +33,7 @@ import { buildChildren } from './ack/build';
 import type { InfraConfig } from './ack/infra-child';
 import { fireAll, percentiles, quantile, sendCommand, type Ask, type Percentiles } from './ack/load';
 import { startChild, type Child } from './ack/proc';
-import { summarizeProfile } from './ack/profile-summary';
+import { burstsFileOf, summarizeProfile } from './ack/profile-summary';
 import { startFlags } from './start-flags';
 import type { FinalsResult } from './ack/protocol';
 import { ratio } from './timing';
@@ -213,7 +213,7 @@ async function measureAcks(scripts: Scripts, subjects: readonly Subject[]): Prom
       if (s.profile) {
         const file = path.join(scripts.profileDir, `${rigs[i]!.name}.cpuprofile`);
         await rigs[i]!.app.request('profileStop', { file });
-        writeFileSync(file.replace(/\.cpuprofile$/, '.bursts.json'), JSON.stringify(bursts[i]));
+        writeFileSync(burstsFileOf(file), JSON.stringify(bursts[i]));
       }
     await sleep(1_000);
     const out: AckFigures[] = [];
@@ -399,7 +399,7 @@ async function run(): Promise<BenchSummary> {
 
   if (profiling) {
     for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
-      const burstsFile = path.join(profileDir, file.replace(/\.cpuprofile$/, '.bursts.json'));
+      const burstsFile = burstsFileOf(path.join(profileDir, file));
       const bursts = existsSync(burstsFile)
         ? (JSON.parse(readFileSync(burstsFile, 'utf8')) as [number, number][])
         : undefined;

@@ -54,6 +54,10 @@ const table = (entries: Map<string, number>, total: number, count: number, head:
   [total.toFixed(0), '100%', '(total sampled)', ...head.slice(1).map(() => '')],
 ];
 
+/** Where a .cpuprofile's burst windows are kept: beside it, for summarizeProfile. */
+export const burstsFileOf = (cpuprofile: string): string =>
+  cpuprofile.replace(/\.cpuprofile$/, '.bursts.json');
+
 /**
  * Self time by function (with its location) and by package or project folder, the top `count` of
  * each; only samples inside `windows` ([start, end] µs on the profile's clock) when given.
